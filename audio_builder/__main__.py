@@ -1,0 +1,3 @@
+from audio_builder.cli import main
+
+main()

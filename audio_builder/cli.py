@@ -1,0 +1,190 @@
+"""The command line: parse options, hand off to the library, report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from audio_builder.build import Built, Failed, Options, build_all, find_inputs, plan
+from audio_builder.cache import ClipCache, default_cache_dir
+from audio_builder.cuesheet import as_json, as_text, clock
+from audio_builder.engines import choose_engine, engine_classes
+from audio_builder.errors import AudioBuilderError, SettingsError
+from audio_builder.export import BITRATES, DEFAULT_BITRATE
+from audio_builder.movement import analyse
+from audio_builder.settings import parse_setting
+from audio_builder.voice import Voice
+
+
+def _setting(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        return parse_setting(param.name or "", value)
+    except SettingsError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _engine_names() -> list[str]:
+    return ["auto", *engine_classes()]
+
+
+engine_option = click.option(
+    "--engine",
+    default="auto",
+    show_default=True,
+    type=click.Choice(_engine_names()),
+    help="Voice: auto (Google when reachable, else offline), piper (offline) or gtts (Google).",
+)
+lang_option = click.option("--lang", default="en", show_default=True, help="gtts: language.")
+tld_option = click.option(
+    "--tld",
+    default="com",
+    show_default=True,
+    help="gtts: accent by Google domain (com, co.uk, com.au, ca, co.in, ie).",
+)
+setting_options = [
+    click.option("--sets", callback=_setting, help="Sets per exercise (default 3)."),
+    click.option("--reps", callback=_setting, help="Reps per set (default 12)."),
+    click.option("--rest", callback=_setting, help="Seconds of rest between sets (default 30)."),
+    click.option("--tempo", callback=_setting, help="UP-HOLD-DOWN seconds per rep, e.g. 2-1-2."),
+]
+
+
+def with_settings(command: Any) -> Any:
+    for option in reversed(setting_options):
+        command = option(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="audio_builder")
+def main() -> None:
+    """Turn exercise markdown into voice-coached workout MP3s."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the MP3s.",
+)
+@engine_option
+@lang_option
+@tld_option
+@with_settings
+@click.option(
+    "--bitrate",
+    default=str(DEFAULT_BITRATE),
+    show_default=True,
+    type=click.Choice([str(b) for b in BITRATES]),
+    help="MP3 bitrate in kbps.",
+)
+def build(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    engine: str,
+    lang: str,
+    tld: str,
+    bitrate: str,
+    **overrides: Any,
+) -> None:
+    """Build one MP3 per exercise in PATHS (files or folders of .md; default: seeds)."""
+    inputs = find_inputs(paths or (Path("seeds"),))
+    if not inputs:
+        raise click.UsageError(
+            "no exercise documents (.md) found in " + ", ".join(map(str, paths or ("seeds",)))
+        )
+    voice = _voice(engine, lang, tld)
+    options = Options(out_dir, {k: v for k, v in overrides.items() if v is not None}, int(bitrate))
+    with click.progressbar(length=len(inputs), label="Building", file=sys.stderr) as bar:
+        show = sys.stderr.isatty()
+        results = build_all(inputs, voice, options, lambda r: _report(r, bar if show else None))
+    failed = [r for r in results if isinstance(r, Failed)]
+    click.echo(
+        f"{len(results) - len(failed)} built, {len(failed)} failed; "
+        f"{voice.synthesized} clips synthesized, {voice.reused} from the cache",
+        err=True,
+    )
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "form",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json"]),
+    help="Output format.",
+)
+@engine_option
+@lang_option
+@tld_option
+@with_settings
+def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides: Any) -> None:
+    """Print the cue script of one exercise with the exact times of its MP3."""
+    voice = _voice(engine, lang, tld, quiet=form == "json")
+    try:
+        exercise, timeline = plan(
+            path, voice, {k: v for k, v in overrides.items() if v is not None}
+        )
+    except AudioBuilderError as exc:
+        _fail(exc)
+    click.echo(as_json(timeline) if form == "json" else as_text(timeline, analyse(exercise)))
+
+
+@main.command()
+def engines() -> None:
+    """List the speech engines, whether each can run here, and their voices."""
+    for name, engine in engine_classes().items():
+        problem = engine.check()
+        state = "available" if problem is None else f"unavailable: {problem}"
+        click.echo(f"{name}: {state}")
+        for voice in engine.voices():
+            click.echo(f"  {voice}")
+    click.echo(f"clip cache: {default_cache_dir()}")
+
+
+def _voice(engine: str, lang: str, tld: str, quiet: bool = False) -> Voice:
+    try:
+        chosen = choose_engine(engine, {"lang": lang, "tld": tld})
+    except AudioBuilderError as exc:
+        _fail(exc)
+    if engine == "auto" and not quiet:
+        click.echo(
+            f"Voice: {chosen.name} ({chosen.voice})"
+            + ("" if chosen.name == "gtts" else " — Google is not reachable"),
+            err=True,
+        )
+    return Voice(chosen, ClipCache(default_cache_dir()))
+
+
+def _report(result: Built | Failed, bar: Any) -> None:
+    if isinstance(result, Failed):
+        click.echo(f"error: {result.error}", err=True)
+    else:
+        line = f"built {result.output} ({clock(result.timeline.samples, result.timeline.rate)})"
+        for stretch in result.timeline.stretches:
+            line += (
+                f"\n  note: {stretch.section}, {stretch.segment}: '{stretch.cue}' did not fit; "
+                f"the slot grew by {stretch.seconds:.2f} s"
+            )
+        if bar is None:
+            click.echo(line, err=True)
+    if bar is not None:
+        bar.update(1)
+
+
+def _fail(error: AudioBuilderError) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)

@@ -1,0 +1,286 @@
+"""Parse an exercise document (YAML front matter + markdown) into an ``Exercise``.
+
+The header is read with python-frontmatter, the body with mistune's AST; everything
+that reaches the listener is reduced to speakable plain text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import mistune
+import yaml
+
+from audio_builder.errors import DocumentError, SettingsError
+from audio_builder.settings import parse_settings
+from audio_builder.spoken import speakable
+
+HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
+SECTIONS = {
+    "equipment": ("equipment",),
+    "starting position": ("starting position", "setup", "set up", "set-up"),
+    "execution": ("execution", "instructions", "how to"),
+    "common mistakes": ("common mistakes", "mistakes"),
+    "variations": ("variations", "variation"),
+    "tip": ("tip", "tips"),
+}
+MAX_DOCUMENT_BYTES = 512 * 1024
+
+_markdown = mistune.create_markdown(renderer=None)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list entry like ``**Arching the back:** Keep a neutral spine``."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One howto step: a short title and what to do."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    title: str
+    slug: str
+    description: str
+    source: Path
+    steps: tuple[Step, ...]
+    equipment: tuple[str, ...] = ()
+    starting_position: tuple[Item, ...] = ()
+    mistakes: tuple[Item, ...] = ()
+    variations: tuple[Item, ...] = ()
+    tips: tuple[str, ...] = ()
+    settings: dict[str, Any] = field(default_factory=dict)
+    video: str = ""
+
+
+def parse_file(path: Path) -> Exercise:
+    """Read and parse one exercise file; every problem is a ``DocumentError`` naming it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return parse(raw, path)
+
+
+def parse(raw: bytes, source: Path) -> Exercise:
+    """Parse the bytes of an exercise document that came from ``source``."""
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            f"{source}: too long ({len(raw) // 1024} KiB); an exercise document may be "
+            f"at most {MAX_DOCUMENT_BYTES // 1024} KiB"
+        )
+    text = _decode(raw, source)
+    metadata, body = _split_front_matter(text, source)
+    try:
+        settings = parse_settings(metadata)
+    except SettingsError as exc:
+        raise DocumentError(f"{source}: front matter: {exc}") from None
+    blocks = _markdown(body)
+    sections, howto, heading = _read_body(blocks)
+    steps = howto or tuple(Step(i.label, i.text) for i in sections.get("execution", ()))
+    if not steps:
+        where = "under '<!-- howto -->'" if howto is not None else "in the document"
+        raise DocumentError(
+            f"{source}: no steps {where}; add '### Step title' headings after a "
+            "'<!-- howto -->' line, or a numbered list under '### Execution'"
+        )
+    description = speakable(_plain_value(metadata.get("description", "")))
+    title = _title(metadata, heading, description, source)
+    return Exercise(
+        title=title,
+        slug=slugify(title) or slugify(source.stem) or "exercise",
+        description=description,
+        source=source,
+        steps=steps,
+        equipment=tuple(_join(item) for item in sections.get("equipment", ())),
+        starting_position=sections.get("starting position", ()),
+        mistakes=sections.get("common mistakes", ()),
+        variations=sections.get("variations", ()),
+        tips=tuple(_join(item) for item in sections.get("tip", ())),
+        settings=settings,
+        video=_plain_value(metadata.get("video", "")),
+    )
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe slug: lower-case ASCII letters, digits and single hyphens."""
+    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+
+
+def _decode(raw: bytes, source: Path) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"{source}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "save the file as UTF-8"
+        ) from None
+    if "\x00" in text:
+        raise DocumentError(f"{source}: binary data (NUL bytes), not a markdown document")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _split_front_matter(text: str, source: Path) -> tuple[dict[str, Any], str]:
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise DocumentError(
+            f"{source}: front matter{where}: {problem}; fix the YAML between the '---' lines"
+        ) from None
+    except (ValueError, TypeError) as exc:
+        raise DocumentError(f"{source}: front matter: {exc}") from None
+    if not isinstance(post.metadata, dict):
+        raise DocumentError(
+            f"{source}: front matter must be 'key: value' lines, "
+            f"got a {type(post.metadata).__name__}"
+        )
+    return post.metadata, post.content
+
+
+def _title(metadata: dict[str, Any], heading: str, description: str, source: Path) -> str:
+    if title := _plain_value(metadata.get("title", "")):
+        return speakable(title)
+    if heading:
+        return heading
+    named = re.search(r"\bwith (?:the|a|an) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", description)
+    if named:
+        return named.group(1)
+    return source.stem.replace("-", " ").replace("_", " ").strip().title() or "Exercise"
+
+
+def _plain_value(value: Any) -> str:
+    """A front matter value as plain text, markup and HTML removed."""
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return _strip_html(str(value)).strip()
+
+
+def _read_body(blocks: list[dict]) -> tuple[dict[str, tuple], tuple[Step, ...] | None, str]:
+    """Return the named sections, the howto steps (None without a marker) and the
+    first top-level heading."""
+    sections: dict[str, list] = {}
+    steps: list[Step] | None = None
+    current: list | None = None
+    heading = ""
+    step_title: str | None = None
+    step_text: list[str] = []
+
+    def close_step() -> None:
+        if steps is not None and step_title is not None:
+            steps.append(Step(step_title, speakable(" ".join(step_text))))
+
+    for block in blocks:
+        kind = block["type"]
+        if kind == "block_html" and HOWTO_MARKER.search(block.get("raw", "")):
+            steps, current = [], None
+        elif kind == "heading":
+            text = speakable(_inline_text(block.get("children", [])))
+            if block["attrs"]["level"] == 1 and not heading:
+                heading = text
+            elif steps is not None:
+                close_step()
+                step_title, step_text = text, []
+            else:
+                current = (
+                    sections.setdefault(_section_name(text), []) if _section_name(text) else None
+                )
+        elif steps is not None:
+            if step_title is not None:
+                step_text.append(_block_text(block))
+        elif current is not None:
+            current.extend(_items(block))
+    close_step()
+    found = {
+        name: tuple(item for item in items if item.text or item.label)
+        for name, items in sections.items()
+    }
+    return (
+        found,
+        (tuple(s for s in steps if s.title or s.text) if steps is not None else None),
+        heading,
+    )
+
+
+def _section_name(heading: str) -> str | None:
+    lowered = heading.lower().rstrip(":").strip()
+    for name, spellings in SECTIONS.items():
+        if any(lowered.startswith(spelling) for spelling in spellings):
+            return name
+    return None
+
+
+def _items(block: dict) -> list[Item]:
+    """List entries as items; a paragraph becomes one item with no label."""
+    if block["type"] == "list":
+        return [_item(child.get("children", [])) for child in block.get("children", [])]
+    text = speakable(_block_text(block))
+    return [Item("", text)] if text else []
+
+
+def _item(children: list[dict]) -> Item:
+    """Split a leading bold label off: ``**Label:** text``."""
+    first = children[0].get("children", []) if children else []
+    if first and first[0]["type"] == "strong":
+        label = speakable(_inline_text(first[0].get("children", []))).rstrip(":").strip()
+        rest = speakable(
+            _inline_text(first[1:]) + " " + " ".join(_block_text(c) for c in children[1:])
+        )
+        return Item(label, rest.lstrip(": ").strip())
+    return Item("", speakable(" ".join(_block_text(c) for c in children)))
+
+
+def _join(item: Item) -> str:
+    if item.label and item.text:
+        return f"{item.label}: {item.text}"
+    return item.label or item.text
+
+
+def _block_text(block: dict) -> str:
+    kind = block["type"]
+    if kind in ("block_html", "html_block"):
+        return _strip_html(block.get("raw", ""))
+    if kind in ("block_code", "thematic_break", "blank_line"):
+        return ""
+    if "children" in block and kind in ("paragraph", "block_text", "heading"):
+        return _inline_text(block["children"])
+    return " ".join(_block_text(child) for child in block.get("children", []))
+
+
+def _inline_text(children: list[dict]) -> str:
+    parts = []
+    for child in children:
+        kind = child["type"]
+        if kind in ("text", "codespan"):
+            parts.append(child.get("raw", ""))
+        elif kind in ("softbreak", "linebreak"):
+            parts.append(" ")
+        elif kind == "inline_html":
+            parts.append(_strip_html(child.get("raw", "")))
+        elif kind == "image":
+            continue
+        else:
+            parts.append(_inline_text(child.get("children", [])))
+    return "".join(parts)
+
+
+def _strip_html(text: str) -> str:
+    text = re.sub(r"<!--.*?(-->|$)", " ", text, flags=re.DOTALL)
+    text = re.sub(r"<(script|style)\b.*?(</\1\s*>|$)", " ", text, flags=re.DOTALL | re.IGNORECASE)
+    return html.unescape(re.sub(r"<[^>]*>", " ", text))

@@ -1,0 +1,162 @@
+"""Google Translate's voice through gTTS: natural accents, but it needs the network."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from io import BytesIO
+
+import miniaudio
+import requests
+from gtts import gTTS, gTTSError
+from gtts.lang import tts_langs
+from pydub import AudioSegment
+
+from audio_builder.errors import EngineError
+
+PROBE_URL = "https://translate.google.com"
+MAX_RETRY_AFTER = 60.0
+OFFLINE_HINT = "use --engine piper for the offline voice"
+
+
+class GoogleEngine:
+    """Speaks through Google Translate; retries when Google is busy, fails fast when offline."""
+
+    name = "gtts"
+
+    @staticmethod
+    def check() -> str | None:
+        """Return why the engine cannot run here, or None when it can."""
+        return None if GoogleEngine.reachable() else "Google is not reachable"
+
+    @staticmethod
+    def voices() -> list[str]:
+        """English accents worth trying: Google picks the accent from the domain (tld)."""
+        return [
+            "en/com (US)",
+            "en/co.uk (British)",
+            "en/com.au (Australian)",
+            "en/ca (Canadian)",
+            "en/co.in (Indian)",
+            "en/ie (Irish)",
+        ]
+
+    @staticmethod
+    def reachable(timeout: float = 1.5) -> bool:
+        """Probe briefly, so ``auto`` can fall back to the offline voice without waiting."""
+        try:
+            response = requests.head(PROBE_URL, timeout=timeout, allow_redirects=False)
+        except requests.RequestException:
+            return False
+        return response.status_code < 500
+
+    def __init__(
+        self,
+        lang: str = "en",
+        tld: str = "com",
+        timeout: float = 10.0,
+        retries: int = 4,
+        backoff: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        # gTTS's own lang_check asks the network; the bundled table answers the same offline.
+        if lang not in tts_langs():
+            raise EngineError(
+                f"Google's voice does not know the language {lang!r}; "
+                "use an IETF tag such as 'en', 'fr' or 'pt-BR' (see: gtts-cli --all)"
+            )
+        self.lang = lang
+        self.tld = tld
+        self.voice = f"{lang}/{tld}"
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.sleep = sleep
+
+    def synthesize(self, text: str) -> AudioSegment:
+        if not text.strip():
+            raise EngineError("Google's voice was given an empty line to speak")
+        return _decode_mp3(self._fetch_mp3(text), text)
+
+    def _fetch_mp3(self, text: str) -> bytes:
+        """Ask Google for the MP3, retrying only the failures that waiting can cure."""
+        attempt = 0
+        while True:
+            try:
+                return self._request(text)
+            except gTTSError as exc:
+                response = self._retryable_response(exc)
+                attempt += 1
+                if attempt > self.retries:
+                    raise EngineError(_give_up_message(response.status_code, attempt)) from exc
+                self.sleep(self._delay(attempt - 1, response))
+
+    def _request(self, text: str) -> bytes:
+        buffer = BytesIO()
+        try:
+            tts = gTTS(text, lang=self.lang, tld=self.tld, timeout=self.timeout, lang_check=False)
+            tts.write_to_fp(buffer)
+        except AssertionError as exc:  # gTTS asserts that something is left to speak
+            raise EngineError(f"Google's voice has nothing to speak in {text!r}") from exc
+        return buffer.getvalue()
+
+    def _retryable_response(self, exc: gTTSError) -> requests.Response:
+        """Return the busy or failing answer worth retrying; raise at once for the rest."""
+        response = exc.rsp
+        if response is None:
+            raise EngineError(
+                f"Google's speech service is unreachable (no network?); {OFFLINE_HINT}"
+            ) from exc
+        status = response.status_code
+        if status == 200:  # answered, but with no audio in it
+            raise EngineError(
+                "Google's speech service answered without audio; "
+                f"update gTTS (pip install -U gTTS) or {OFFLINE_HINT}"
+            ) from exc
+        if status != 429 and status < 500:
+            raise EngineError(
+                f"Google's speech service refused the request for voice {self.voice} "
+                f"(HTTP {status} {response.reason}); check the language and tld, "
+                f"update gTTS (pip install -U gTTS), or {OFFLINE_HINT}"
+            ) from exc
+        return response
+
+    def _delay(self, attempt: int, response: requests.Response) -> float:
+        """Honour Google's Retry-After when it gives one, else back off with jitter."""
+        if response.status_code == 429:
+            try:
+                return min(max(float(response.headers["Retry-After"]), 0.0), MAX_RETRY_AFTER)
+            except (KeyError, ValueError):
+                pass
+        return self.backoff * 2**attempt * random.uniform(0.5, 1.5)
+
+
+def _give_up_message(status: int, tries: int) -> str:
+    if status == 429:
+        return (
+            f"Google's speech service is rate-limiting requests (HTTP 429) after {tries} tries; "
+            "wait a few minutes or use --engine piper"
+        )
+    return (
+        f"Google's speech service keeps failing (HTTP {status}) after {tries} tries; "
+        "try again later or use --engine piper"
+    )
+
+
+def _decode_mp3(mp3: bytes, text: str) -> AudioSegment:
+    """Decode in-process with miniaudio, so the engine needs no ffmpeg."""
+    problem = f"Google's speech service sent no playable audio for {text!r}"
+    hint = "the service may have changed; update gTTS (pip install -U gTTS) or use --engine piper"
+    if not mp3:
+        raise EngineError(f"{problem} (empty answer); {hint}")
+    try:
+        rate = miniaudio.mp3_get_info(mp3).sample_rate
+        decoded = miniaudio.decode(
+            mp3, output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate
+        )
+    except miniaudio.DecodeError as exc:
+        raise EngineError(f"{problem} (not an MP3); {hint}") from exc
+    if decoded.num_frames == 0:
+        raise EngineError(f"{problem} (no samples); {hint}")
+    return AudioSegment(data=decoded.samples.tobytes(), sample_width=2, frame_rate=rate, channels=1)

@@ -1,0 +1,23 @@
+"""The errors audio_builder raises: each says what failed, where, and how to fix it."""
+
+from __future__ import annotations
+
+
+class AudioBuilderError(Exception):
+    """Base of every error the command line reports as one line."""
+
+
+class DocumentError(AudioBuilderError):
+    """An exercise or plan document cannot be read or makes no sense."""
+
+
+class SettingsError(AudioBuilderError):
+    """A workout setting (sets, reps, tempo, ...) is out of range or of the wrong type."""
+
+
+class EngineError(AudioBuilderError):
+    """A speech engine is unavailable or failed to synthesize a line."""
+
+
+class ExportError(AudioBuilderError):
+    """The track could not be written to disk."""

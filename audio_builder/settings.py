@@ -1,0 +1,108 @@
+"""Workout settings, declared once: defaults, ranges and how each is written.
+
+Front matter overrides the defaults; command-line options override front matter.
+Invalid values are errors, never guesses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from audio_builder.errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Tempo:
+    """Seconds for the up, hold and down phase of one rep."""
+
+    up: float
+    hold: float
+    down: float
+
+    def __str__(self) -> str:
+        return "-".join(f"{part:g}" for part in (self.up, self.hold, self.down))
+
+
+@dataclass(frozen=True)
+class Settings:
+    sets: int = 3
+    reps: int = 12
+    rest: float = 30.0
+    tempo: Tempo | None = None  # None: durations from the text, else 2-1-2
+    hold: float | None = None  # seconds of a timed hold; None: reps, unless detected
+    duration: float | None = None  # seconds of work done for time (cardio)
+
+    def override(self, values: Mapping[str, Any]) -> Settings:
+        """These settings with ``values`` (already validated) put over them."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+DEFAULT_TEMPO = Tempo(2.0, 1.0, 2.0)
+DEFAULTS = Settings()
+MAX_TRACK_SECONDS = 4 * 3600
+
+
+def _whole(low: int, high: int) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError
+        number = int(value) if isinstance(value, int) else int(value.strip())
+        if not low <= number <= high:
+            raise ValueError
+        return number
+
+    parse.__doc__ = f"a whole number from {low} to {high}"
+    return parse
+
+
+def _seconds(low: float, high: float) -> Callable[[Any], float]:
+    def parse(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise ValueError
+        text = str(value).strip().lower().removesuffix("s").strip()
+        number = float(text)
+        if not (math.isfinite(number) and low <= number <= high):
+            raise ValueError
+        return number
+
+    parse.__doc__ = f"a number of seconds from {low:g} to {high:g}"
+    return parse
+
+
+def _tempo(value: Any) -> Tempo:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s*", str(value))
+    if not match or isinstance(value, bool):
+        raise ValueError
+    tempo = Tempo(*(float(part) for part in match.groups()))
+    if not (0.5 <= tempo.up <= 10 and 0 <= tempo.hold <= 10 and 0.5 <= tempo.down <= 10):
+        raise ValueError
+    return tempo
+
+
+_tempo.__doc__ = 'UP-HOLD-DOWN seconds like "2-1-2" (up and down 0.5 to 10, hold 0 to 10)'
+
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "sets": _whole(1, 20),
+    "reps": _whole(1, 100),
+    "rest": _seconds(0, 600),
+    "tempo": _tempo,
+    "hold": _seconds(5, 600),
+    "duration": _seconds(5, 1800),
+}
+
+
+def parse_setting(name: str, value: Any) -> Any:
+    """Validate one setting; the error names it, says what it takes and what it got."""
+    try:
+        return PARSERS[name](value)
+    except (ValueError, TypeError, OverflowError):
+        raise SettingsError(f"'{name}' must be {PARSERS[name].__doc__}, got {value!r}") from None
+
+
+def parse_settings(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate the settings among ``values`` (other keys are ignored)."""
+    return {name: parse_setting(name, value) for name, value in values.items() if name in PARSERS}

@@ -1,0 +1,111 @@
+"""Text made ready to be spoken: a chain of small str -> str functions, like gTTS's
+pre-processors. Input is plain text (markup already removed); output reads naturally."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_FRACTIONS = {"½": " and a half", "¼": " and a quarter", "¾": " and three quarters"}
+_LONE_FRACTIONS = {"½": "half", "¼": "a quarter", "¾": "three quarters"}
+
+_ABBREVIATIONS = [
+    (r"\be\.g\.,?", "for example,"),
+    (r"\bi\.e\.,?", "that is,"),
+    (r"\betc\.", "and so on."),
+    (r"\bvs\.?(?=\s)", "versus"),
+    (r"\bapprox\.", "approximately"),
+    (r"\bmin\.", "minutes."),
+]
+
+_UNITS = {
+    "s": "seconds",
+    "sec": "seconds",
+    "secs": "seconds",
+    "min": "minutes",
+    "mins": "minutes",
+    "kg": "kilograms",
+    "kgs": "kilograms",
+    "lb": "pounds",
+    "lbs": "pounds",
+    "cm": "centimeters",
+    "mm": "millimeters",
+    "ft": "feet",
+}
+
+
+def symbols(text: str) -> str:
+    """Read symbols out: 90° -> 90 degrees, & -> and, 50% -> 50 percent."""
+    text = re.sub(r"\s*°\s*([CF])\b", lambda m: " degrees " + m.group(1), text)
+    text = re.sub(r"\s*°", " degrees", text)
+    text = re.sub(r"\s*%", " percent", text)
+    text = text.replace("&", " and ").replace("+", " plus ").replace("@", " at ")
+    text = re.sub(r"(?<=\d)\s*[x×]\s*(?=\d)", " x ", text)
+    return text
+
+
+def fractions(text: str) -> str:
+    """1½ -> 1 and a half; a lone ¾ -> three quarters; 3/4 between digits -> three quarters."""
+    text = re.sub(r"(?<=\d)([½¼¾])", lambda m: _FRACTIONS[m.group(1)], text)
+    text = re.sub(r"[½¼¾]", lambda m: _LONE_FRACTIONS[m.group(0)], text)
+    return re.sub(r"\b3/4\b", "three quarters", re.sub(r"\b1/2\b", "half", text))
+
+
+def sets_by_reps(text: str) -> str:
+    """3 x 10 -> 3 sets of 10."""
+    return re.sub(r"\b(\d+) x (\d+)\b", r"\1 sets of \2", text)
+
+
+def abbreviations(text: str) -> str:
+    """e.g. -> for example; units after numbers in words (10 s -> 10 seconds)."""
+    for pattern, spoken in _ABBREVIATIONS:
+        text = re.sub(pattern, spoken, text, flags=re.IGNORECASE)
+    units = "|".join(sorted(_UNITS, key=len, reverse=True))
+    return re.sub(
+        rf"\b(\d+(?:\.\d+)?)\s?({units})\b(?=[\s,;.)!?]|$)",
+        lambda m: f"{m.group(1)} {_UNITS[m.group(2).lower()]}",
+        text,
+    )
+
+
+def ranges(text: str) -> str:
+    """10-20 -> 10 to 20; word/word -> word or word."""
+    text = re.sub(r"\b(\d+)\s*[-–]\s*(\d+)\b", r"\1 to \2", text)
+    return re.sub(r"\b([A-Za-z]+)/([A-Za-z]+)\b", r"\1 or \2", text)
+
+
+def sentence_spacing(text: str) -> str:
+    """Mend sentences run together ("torso.This") and odd dashes and quotes."""
+    text = re.sub(r"(?<=[a-z])([.!?])(?=[A-Z])", r"\1 ", text)
+    text = re.sub(r"\s*[—–]\s*", " — ", text)
+    text = re.sub(r"[“”]", '"', text)
+    return re.sub(r"[‘’]", "'", text)
+
+
+def whitespace(text: str) -> str:
+    """One space between words, none before punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+PRE_PROCESSORS: tuple[Callable[[str], str], ...] = (
+    fractions,
+    symbols,
+    sets_by_reps,
+    abbreviations,
+    ranges,
+    sentence_spacing,
+    whitespace,
+)
+
+
+def speakable(text: str) -> str:
+    """Run every pre-processor in order."""
+    for process in PRE_PROCESSORS:
+        text = process(text)
+    return text
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences at . ! ? followed by a space (keeps e.g. 2.5 intact)."""
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]

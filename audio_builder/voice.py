@@ -1,0 +1,69 @@
+"""Spoken clips for a run: one engine, the cache in front of it, every clip in the
+track's format (mono, 16-bit, 44.1 kHz, silence trimmed, peak-safe)."""
+
+from __future__ import annotations
+
+from pydub import AudioSegment
+from pydub.silence import detect_leading_silence
+
+from audio_builder.cache import ClipCache
+from audio_builder.engines import Engine
+from audio_builder.errors import EngineError
+from audio_builder.mixer import beep
+from audio_builder.timeline import RATE
+
+PEAK_DBFS = -1.5
+SILENCE_DBFS = -45.0
+KEEP_MS = 15
+
+
+class Voice:
+    """Speaks with one engine for the whole run, so a track never mixes voices."""
+
+    def __init__(self, engine: Engine, cache: ClipCache) -> None:
+        self.engine = engine
+        self.cache = cache
+        self.synthesized = 0
+        self.reused = 0
+        self._clips: dict[str, AudioSegment] = {}
+
+    def sound(self, kind: str, text: str) -> AudioSegment:
+        """The audio of one cue: a beep by name, or a spoken line."""
+        return beep(text) if kind == "beep" else self.clip(text)
+
+    def length(self, kind: str, text: str) -> int:
+        """A cue's length in samples, for the scheduler."""
+        return len(self.sound(kind, text).raw_data) // 2
+
+    def clip(self, text: str) -> AudioSegment:
+        """The clip for ``text``: from memory, else the disk cache, else the engine."""
+        if text in self._clips:
+            return self._clips[text]
+        key = ClipCache.key(self.engine.name, self.engine.voice, text)
+        pcm = self.cache.get(key)
+        if pcm is None:
+            pcm = self._synthesize(text)
+            self.cache.put(key, pcm)
+            self.synthesized += 1
+        else:
+            self.reused += 1
+        clip = AudioSegment(data=pcm, sample_width=2, frame_rate=RATE, channels=1)
+        self._clips[text] = clip
+        return clip
+
+    def _synthesize(self, text: str) -> bytes:
+        audio = self.engine.synthesize(text)
+        if len(audio.raw_data) == 0:
+            raise EngineError(f"the {self.engine.name} voice returned no audio for {text!r}")
+        audio = audio.set_channels(1).set_sample_width(2).set_frame_rate(RATE)
+        return _tidy(audio).raw_data
+
+
+def _tidy(audio: AudioSegment) -> AudioSegment:
+    """Trim leading and trailing silence and bring the peak to a safe level."""
+    start = max(detect_leading_silence(audio, SILENCE_DBFS) - KEEP_MS, 0)
+    end = max(detect_leading_silence(audio.reverse(), SILENCE_DBFS) - KEEP_MS, 0)
+    trimmed = audio[start : len(audio) - end] if start + end < len(audio) else audio
+    if trimmed.max == 0:
+        return trimmed
+    return trimmed.apply_gain(PEAK_DBFS - trimmed.max_dBFS)
