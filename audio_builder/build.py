@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audio_builder.coach import coach
-from audio_builder.document import Exercise, parse_file
+from audio_builder.coach import Part, coach, coach_plan, prepare
+from audio_builder.cuesheet import as_chapters_json, as_vtt
+from audio_builder.document import parse_file, slugify
 from audio_builder.errors import AudioBuilderError, DocumentError
-from audio_builder.export import DEFAULT_BITRATE, Tags, write_mp3
+from audio_builder.export import DEFAULT_BITRATE, Tags, write_mp3, write_sidecar
 from audio_builder.mixer import render
+from audio_builder.plan import is_plan, parse_plan
+from audio_builder.script import CueScript
 from audio_builder.settings import DEFAULTS, MAX_TRACK_SECONDS
 from audio_builder.timeline import Timeline, schedule
 from audio_builder.voice import Voice
@@ -22,6 +25,19 @@ class Options:
     out_dir: Path = Path("out")
     overrides: dict[str, Any] = field(default_factory=dict)  # validated command-line settings
     bitrate: int = DEFAULT_BITRATE
+    sidecars: bool = True  # a WebVTT cue sheet and a JSON chapters file beside each MP3
+
+
+@dataclass(frozen=True)
+class Track:
+    """What one input becomes before any audio: its names and its cue script."""
+
+    source: Path
+    title: str
+    slug: str
+    description: str
+    script: CueScript
+    steps: list[str]  # how each exercise's steps were understood, for `script`
 
 
 @dataclass(frozen=True)
@@ -37,34 +53,52 @@ class Failed:
     error: AudioBuilderError
 
 
-def plan(path: Path, voice: Voice, overrides: dict[str, Any]) -> tuple[Exercise, Timeline]:
-    """Parse and coach one exercise and time its cues with the voice's real clips."""
-    exercise = parse_file(path)
-    settings = DEFAULTS.override(exercise.settings).override(overrides)
-    timeline = schedule(coach(exercise, settings), voice.length)
+def load(path: Path, overrides: dict[str, Any]) -> Track:
+    """Parse and coach an exercise document or a workout plan."""
+    if is_plan(path):
+        return _load_plan(path, overrides)
+    part = _part(path, overrides)
+    exercise = part.exercise
+    return Track(
+        path,
+        exercise.title,
+        exercise.slug,
+        exercise.description,
+        coach(exercise, part.settings),
+        _describe(part),
+    )
+
+
+def time_track(track: Track, voice: Voice) -> Timeline:
+    """Place the cues with the voice's real clip lengths."""
+    timeline = schedule(track.script, voice.length)
     if timeline.seconds > MAX_TRACK_SECONDS:
         raise DocumentError(
-            f"{path}: the track would last {timeline.seconds / 3600:.1f} hours; "
+            f"{track.source}: the track would last {timeline.seconds / 3600:.1f} hours; "
             f"the limit is {MAX_TRACK_SECONDS // 3600} hours — use fewer sets or reps"
         )
-    return exercise, timeline
+    return timeline
 
 
-def build_exercise(
+def build_one(
     path: Path, voice: Voice, options: Options, taken: dict[Path, Path] | None = None
 ) -> Built:
     """Build one track; ``taken`` maps outputs already written in this run to their source."""
-    exercise, timeline = plan(path, voice, options.overrides)
-    output = options.out_dir / f"{exercise.slug}.mp3"
+    track = load(path, options.overrides)
+    output = options.out_dir / f"{track.slug}.mp3"
     if taken is not None:
         if output in taken:
             raise DocumentError(
-                f"{path}: its track name '{exercise.slug}' is taken by {taken[output]}; "
-                "give one of them another 'title' in its front matter"
+                f"{path}: its track name '{track.slug}' is taken by {taken[output]}; "
+                "give one of them another 'title'"
             )
         taken[output] = path
-    tags = Tags(exercise.title, exercise.description, timeline.chapters)
+    timeline = time_track(track, voice)
+    tags = Tags(track.title, track.description, timeline.chapters, timeline.groups)
     write_mp3(output, render(timeline, voice.sound), tags, options.bitrate)
+    if options.sidecars:
+        write_sidecar(output.with_suffix(".vtt"), as_vtt(timeline))
+        write_sidecar(output.with_suffix(".chapters.json"), as_chapters_json(timeline))
     return Built(path, output, timeline)
 
 
@@ -79,7 +113,7 @@ def build_all(
     taken: dict[Path, Path] = {}
     for path in paths:
         try:
-            result: Built | Failed = build_exercise(path, voice, options, taken)
+            result: Built | Failed = build_one(path, voice, options, taken)
         except AudioBuilderError as exc:
             result = Failed(path, exc)
         results.append(result)
@@ -88,8 +122,48 @@ def build_all(
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Each file given, and the ``.md`` files of each folder given, in name order."""
+    """Each file given, and the exercises (.md) and plans (.yaml) of each folder given."""
     found: list[Path] = []
     for path in paths:
-        found.extend(sorted(path.glob("*.md")) if path.is_dir() else [path])
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in _INPUTS))
+        else:
+            found.append(path)
     return found
+
+
+_INPUTS = (".md", ".yaml", ".yml")
+
+
+def _part(path: Path, overrides: dict[str, Any]) -> Part:
+    exercise = parse_file(path)
+    return prepare(exercise, DEFAULTS.override(exercise.settings).override(overrides))
+
+
+def _describe(part: Part) -> list[str]:
+    lines = part.movement.describe(part.settings.tempo)
+    return [*lines, f"timed: {part.timed:g} s per set"] if part.timed else lines
+
+
+def _load_plan(path: Path, overrides: dict[str, Any]) -> Track:
+    plan = parse_plan(path)
+    parts = [_part(entry.path, {**entry.overrides, **overrides}) for entry in plan.entries]
+    steps = [
+        line
+        for part in parts
+        for line in [
+            f"{part.exercise.title}:",
+            *(f"  {s}" for s in part.movement.describe(part.settings.tempo)),
+        ]
+    ]
+    names = ", ".join(part.exercise.title for part in parts)
+    description = plan.description or f"A workout of {len(parts)} exercises: {names}."
+    script = coach_plan(plan.title, parts, plan.rest_between)
+    return Track(
+        path,
+        plan.title,
+        slugify(plan.title) or slugify(path.stem) or "workout",
+        description,
+        script,
+        steps,
+    )

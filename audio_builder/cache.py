@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
-import tempfile
 from pathlib import Path
 
 import platformdirs
+
+from audio_builder.atomic import write_atomic
 
 FORMAT_VERSION = 1  # bump when the stored audio changes (rate, trimming, levels)
 _HEADER = struct.Struct("<4sQ32s")
@@ -53,14 +54,5 @@ class ClipCache:
 
     def put(self, key: str, pcm: bytes) -> None:
         """Store atomically: readers see the old entry, nothing, or the whole new one."""
-        target = self.path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
         header = _HEADER.pack(_MAGIC, len(pcm), hashlib.sha256(pcm).digest())
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pcm")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(header + pcm)
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path(key), header + pcm)

@@ -8,13 +8,12 @@ from typing import Any
 
 import click
 
-from audio_builder.build import Built, Failed, Options, build_all, find_inputs, plan
+from audio_builder.build import Built, Failed, Options, build_all, find_inputs, load, time_track
 from audio_builder.cache import ClipCache, default_cache_dir
-from audio_builder.cuesheet import as_json, as_text, clock
+from audio_builder.cuesheet import as_json, as_text, as_vtt, clock
 from audio_builder.engines import choose_engine, engine_classes
 from audio_builder.errors import AudioBuilderError, SettingsError
 from audio_builder.export import BITRATES, DEFAULT_BITRATE
-from audio_builder.movement import analyse
 from audio_builder.settings import parse_setting
 from audio_builder.voice import Voice
 
@@ -88,6 +87,12 @@ def main() -> None:
     type=click.Choice([str(b) for b in BITRATES]),
     help="MP3 bitrate in kbps.",
 )
+@click.option(
+    "--sidecars/--no-sidecars",
+    default=True,
+    show_default=True,
+    help="Write a WebVTT cue sheet and a JSON chapters file beside each MP3.",
+)
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -95,19 +100,20 @@ def build(
     lang: str,
     tld: str,
     bitrate: str,
+    sidecars: bool,
     **overrides: Any,
 ) -> None:
-    """Build one MP3 per exercise in PATHS (files or folders of .md; default: seeds)."""
+    """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
+    folders (default: seeds)."""
     inputs = find_inputs(paths or (Path("seeds"),))
     if not inputs:
         raise click.UsageError(
-            "no exercise documents (.md) found in " + ", ".join(map(str, paths or ("seeds",)))
+            "no exercises (.md) or plans (.yaml) found in "
+            + ", ".join(map(str, paths or ("seeds",)))
         )
     voice = _voice(engine, lang, tld)
-    options = Options(out_dir, {k: v for k, v in overrides.items() if v is not None}, int(bitrate))
-    with click.progressbar(length=len(inputs), label="Building", file=sys.stderr) as bar:
-        show = sys.stderr.isatty()
-        results = build_all(inputs, voice, options, lambda r: _report(r, bar if show else None))
+    options = Options(out_dir, _given(overrides), int(bitrate), sidecars)
+    results = _build_with_progress(inputs, voice, options)
     failed = [r for r in results if isinstance(r, Failed)]
     click.echo(
         f"{len(results) - len(failed)} built, {len(failed)} failed; "
@@ -124,7 +130,7 @@ def build(
     "form",
     default="text",
     show_default=True,
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "vtt"]),
     help="Output format.",
 )
 @engine_option
@@ -132,15 +138,19 @@ def build(
 @tld_option
 @with_settings
 def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides: Any) -> None:
-    """Print the cue script of one exercise with the exact times of its MP3."""
-    voice = _voice(engine, lang, tld, quiet=form == "json")
+    """Print the cue script of one exercise or plan, with the exact times of its MP3."""
+    voice = _voice(engine, lang, tld, quiet=form != "text")
     try:
-        exercise, timeline = plan(
-            path, voice, {k: v for k, v in overrides.items() if v is not None}
-        )
+        track = load(path, _given(overrides))
+        timeline = time_track(track, voice)
     except AudioBuilderError as exc:
         _fail(exc)
-    click.echo(as_json(timeline) if form == "json" else as_text(timeline, analyse(exercise)))
+    if form == "json":
+        click.echo(as_json(timeline))
+    elif form == "vtt":
+        click.echo(as_vtt(timeline), nl=False)
+    else:
+        click.echo(as_text(timeline, track.steps))
 
 
 @main.command()
@@ -153,6 +163,10 @@ def engines() -> None:
         for voice in engine.voices():
             click.echo(f"  {voice}")
     click.echo(f"clip cache: {default_cache_dir()}")
+
+
+def _given(overrides: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in overrides.items() if value is not None}
 
 
 def _voice(engine: str, lang: str, tld: str, quiet: bool = False) -> Voice:
@@ -169,20 +183,29 @@ def _voice(engine: str, lang: str, tld: str, quiet: bool = False) -> Voice:
     return Voice(chosen, ClipCache(default_cache_dir()))
 
 
-def _report(result: Built | Failed, bar: Any) -> None:
+def _build_with_progress(inputs: list[Path], voice: Voice, options: Options) -> list:
+    """A progress bar on a terminal; elsewhere, one line per track."""
+    if not sys.stderr.isatty():
+        return build_all(inputs, voice, options, lambda result: _report(result, verbose=True))
+    with click.progressbar(length=len(inputs), label="Building", file=sys.stderr) as bar:
+
+        def done(result: Built | Failed) -> None:
+            _report(result, verbose=False)
+            bar.update(1)
+
+        return build_all(inputs, voice, options, done)
+
+
+def _report(result: Built | Failed, verbose: bool) -> None:
+    """Errors and stretched slots always; each built track when not on a terminal."""
     if isinstance(result, Failed):
         click.echo(f"error: {result.error}", err=True)
-    else:
-        line = f"built {result.output} ({clock(result.timeline.samples, result.timeline.rate)})"
-        for stretch in result.timeline.stretches:
-            line += (
-                f"\n  note: {stretch.section}, {stretch.segment}: '{stretch.cue}' did not fit; "
-                f"the slot grew by {stretch.seconds:.2f} s"
-            )
-        if bar is None:
-            click.echo(line, err=True)
-    if bar is not None:
-        bar.update(1)
+        return
+    timeline = result.timeline
+    if verbose:
+        click.echo(f"built {result.output} ({clock(timeline.samples, timeline.rate)})", err=True)
+    for stretch in timeline.stretches:
+        click.echo(f"note: {result.source}: {stretch}", err=True)
 
 
 def _fail(error: AudioBuilderError) -> None:

@@ -1,71 +1,166 @@
 """The coaching rules: turn an exercise and its settings into a ``CueScript``.
 
-What a good personal trainer would say, timed to the movement (DESIGN.md, rules 1-6).
+What a good personal trainer would say, timed to the movement (DESIGN.md, rules 1-7).
 """
 
 from __future__ import annotations
 
 import re
-from itertools import cycle
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from audio_builder.document import Exercise
-from audio_builder.movement import Movement, analyse
+from audio_builder.document import Exercise, Item
+from audio_builder.movement import Movement, Phase, analyse
 from audio_builder.numbers import duration, words
 from audio_builder.script import Cue, CueScript, Section, Segment, beep, say
 from audio_builder.settings import Settings
 from audio_builder.spoken import sentences
 
 COUNTDOWN = 3  # short beeps before each "go"
-START_SECONDS = 6.0  # from a set's announcement to its "go" beep
+START_SECONDS = 6.5  # from a set's announcement to its "go" beep, at the least
 GO_TAIL = 0.7  # the "go" beep and a breath before the first movement
 COUNT_EARLY = 0.3  # a rep's count ends this long before the next rep starts
 TEN_SECONDS = 10.0
+DEFAULT_HOLD = 30.0
 ENDING_SILENCE = 1.5
+WORDS_PER_SECOND = 2.5  # a cautious speaking rate, to judge whether a tip fits a gap
+TIP_MIN_REST = 25.0  # shorter rests carry no tip: the track would be crowded
+TIP_MAX_WORDS = 16
+TIP_MARGIN = 1.5  # seconds of a rep kept free of a mid-set tip: the count and a breath
+
+
+@dataclass(frozen=True)
+class Part:
+    """One exercise worked as the settings say: reps or time, and per side or not."""
+
+    exercise: Exercise
+    settings: Settings
+    movement: Movement
+
+    @property
+    def timed(self) -> float | None:
+        s = self.settings
+        return s.hold or s.duration or (None if self.movement.moves else DEFAULT_HOLD)
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The sides worked one after the other within each set."""
+        return ("right", "left") if self.movement.sides == "left-right" else ("",)
+
+
+def prepare(exercise: Exercise, settings: Settings) -> Part:
+    return Part(exercise, settings, analyse(exercise, settings.sides))
 
 
 def coach(exercise: Exercise, settings: Settings) -> CueScript:
     """The whole track: intro, each set (with rests between), outro."""
-    movement = analyse(exercise)
-    timed = settings.hold or settings.duration or (None if movement.moves else 30.0)
-    tips = cycle(_tips(exercise)) if _tips(exercise) else None
-    sections = [_intro(exercise, movement, timed is not None)]
-    for number in range(1, settings.sets + 1):
-        start = _set_start(
-            number, settings.sets, timed, settings.hold is not None or not settings.duration
-        )
-        work = _timed_work(timed) if timed else _reps(movement, settings, first_set=number == 1)
-        sections.append(Section(f"Set {number}", (start, *work)))
-        if number < settings.sets and settings.rest > START_SECONDS:
-            sections.append(_rest(number, settings.rest, next(tips) if tips else None))
-    sections.append(_outro(exercise))
+    part = prepare(exercise, settings)
+    tips = Tips(coaching_lines(exercise))
+    sections = [intro(part), *sets(part, tips), outro(exercise, tips)]
     return CueScript(exercise.title, tuple(sections))
 
 
-def _intro(exercise: Exercise, movement: Movement, timed: bool) -> Section:
+class Tips:
+    """Hands out form tips in turn, never the same one twice in a row."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.turn = 0
+        self.last: str | None = None
+
+    def next(self, seconds: float | None = None) -> str | None:
+        """The next tip in turn that can be said within ``seconds`` (None: any length)."""
+        for _ in range(len(self.lines)):
+            tip = self.lines[self.turn % len(self.lines)]
+            self.turn += 1
+            fits = seconds is None or len(tip.split()) / WORDS_PER_SECOND <= seconds
+            if fits and tip != self.last:
+                self.last = tip
+                return tip
+        return None
+
+
+def intro(part: Part, heading: str = "Intro") -> Section:
+    """Name, equipment, the set-up in full, then how the movement goes."""
+    exercise, movement = part.exercise, part.movement
     lines = [f"{exercise.title}."]
     if needs := _equipment(exercise.equipment):
         lines.append(f"You'll need {needs}.")
-    told = exercise.steps if timed else movement.setup
+    told = exercise.steps if part.timed else movement.setup
     for step in told:
         lines.extend(sentences(step.text))
-    if not timed and len(told) < len(exercise.steps):
+    if not part.timed and len(told) < len(exercise.steps):
         lines.append("The movement:")
         for step in exercise.steps[len(told) :]:
             lines.extend(sentences(step.text))
-    return Section("Intro", (Segment("intro", tuple(say(line) for line in lines)),))
+    if movement.sides == "left-right":
+        lines.append(f"We'll work one {movement.limb} at a time, right first.")
+    elif movement.sides == "alternating":
+        lines.append("We'll start on the left.")
+    group = "" if heading == "Intro" else heading
+    return Section(heading, (Segment("intro", tuple(say(line) for line in lines)),), group)
 
 
-def _set_start(number: int, sets: int, timed: float | None, hold: bool) -> Segment:
-    """Announce the set, then count down 3-2-1 into the "go" beep."""
-    name = "Final set." if number == sets and sets > 1 else f"Set {number} of {sets}."
-    cues = [say(name)]
-    if timed:
-        cues.append(say(f"{'Hold' if hold else 'Keep going'} for {duration(timed)}."))
+def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
+    """Every set (each side of it in turn) and the rests between them."""
+    settings = part.settings
+    prefix = f"{group}: " if group else ""
+    for number in range(1, settings.sets + 1):
+        for index, side in enumerate(part.sides):
+            first = index == 0
+            start = _set_start(part, number) if first else _switch(part, side)
+            work = _timed_work(part.timed) if part.timed else _reps(part, number, first, tips)
+            title = f"Set {number}" + (f" · {side} {part.movement.limb}" if side else "")
+            yield Section(prefix + title, (start, *work), group)
+        if number < settings.sets:
+            lead_in = _go_time(_set_start(part, number + 1))
+            if settings.rest > lead_in:
+                tip = tips.next()
+                yield _rest(f"{prefix}Rest {number}", settings.rest, lead_in, tip, group)
+
+
+def outro(exercise: Exercise, tips: Tips) -> Section:
+    """Well done, the last tip, and a variation for next time."""
+    lines = [f"Nice work — that's the {exercise.title} done."]
+    if exercise.tips and exercise.tips[-1] != tips.last:
+        lines.append(exercise.tips[-1])
+    lines.extend(variation_lines(exercise.variations))
+    return Section(
+        "Outro",
+        (Segment("outro", tuple(say(line) for line in lines)), Segment("end", (), ENDING_SILENCE)),
+    )
+
+
+def _set_start(part: Part, number: int) -> Segment:
+    """Announce the set (and the side, or the hold), then count down into "go"."""
+    sets = part.settings.sets
+    cues = [say("Final set." if number == sets and sets > 1 else f"Set {number} of {sets}.")]
+    if part.sides[0]:
+        cues.append(say(f"{part.sides[0].capitalize()} {part.movement.limb}."))
+    if part.timed:
+        cues.append(say(_timed_announcement(part)))
     elif number == 1:
         cues.append(say("Get ready."))
-    cues.extend(_countdown(START_SECONDS))
-    # A hold's clock starts at "go"; a rep starts a breath after it.
-    return Segment("start", tuple(cues), START_SECONDS + (0 if timed else GO_TAIL))
+    return _countdown_segment("start", cues, part.timed is not None)
+
+
+def _switch(part: Part, side: str) -> Segment:
+    cues = [say(f"Switch sides — {side} {part.movement.limb}.")]
+    return _countdown_segment("switch", cues, part.timed is not None)
+
+
+def _countdown_segment(label: str, cues: list[Cue], timed: bool) -> Segment:
+    """The announcements, then 3-2-1 beeps into "go", with room for what is said.
+
+    A hold's clock starts at "go"; a rep starts a breath after it.
+    """
+    spoken = sum(len(cue.text.split()) for cue in cues) / WORDS_PER_SECOND
+    go_at = max(START_SECONDS, round(spoken + COUNTDOWN + 1.0, 1))
+    return Segment(label, (*cues, *_countdown(go_at)), go_at + (0 if timed else GO_TAIL))
+
+
+def _go_time(segment: Segment) -> float:
+    return max(cue.at or 0.0 for cue in segment.cues)
 
 
 def _countdown(go_at: float) -> list[Cue]:
@@ -73,24 +168,50 @@ def _countdown(go_at: float) -> list[Cue]:
     return [*ticks, beep("go", go_at)]
 
 
-def _reps(movement: Movement, settings: Settings, first_set: bool) -> list[Segment]:
-    phases = movement.phases
+def _timed_announcement(part: Part) -> str:
+    seconds = part.timed or DEFAULT_HOLD
+    if part.settings.duration and not part.settings.hold:
+        return f"{duration(seconds)} of work."
+    return f"Hold for {duration(seconds)}."
+
+
+def _reps(part: Part, set_number: int, first_side: bool, tips: Tips) -> list[Segment]:
+    """One segment per rep: phase cues on the very first rep, then counts on the tempo,
+    "Halfway" and "Last one"; alternating work names the side of each half rep."""
+    settings, movement = part.settings, part.movement
     lengths = movement.durations(settings.tempo)
-    rep_seconds = sum(lengths)
-    offsets = [sum(lengths[:i]) for i in range(len(phases))]
+    alternating = movement.sides == "alternating"
+    halves = ("left", "right") if alternating and settings.reps_count == "both" else ("",)
+    rep_seconds = sum(lengths) * len(halves)
     halfway = settings.reps // 2 + 1 if settings.reps >= 6 else None
+    tip_rep = 3 if settings.reps >= 8 and not alternating and halfway != 3 else None
     segments = []
     for rep in range(1, settings.reps + 1):
-        cues = []
-        if rep == 1 and first_set:
-            cues.extend(say(phase.cue, at) for phase, at in zip(phases, offsets, strict=True))
-        elif rep == settings.reps and rep > 1:
-            cues.append(say("Last one."))
-        elif rep == halfway:
-            cues.append(say("Halfway."))
-        cues.append(say(f"{words(rep).capitalize()}.", rep_seconds - COUNT_EARLY, "end"))
-        segments.append(Segment(f"rep {rep}", tuple(cues), rep_seconds))
+        cues: list[Cue] = []
+        coached = rep == 1 and set_number == 1 and first_side
+        for index, half in enumerate(halves):
+            offset = index * sum(lengths)
+            side = half or (("left", "right")[(rep - 1) % 2] if alternating else "")
+            if coached and index == 0:
+                cues.extend(_phase_cues(movement.phases, lengths, offset))
+            elif side:
+                cues.append(say(f"{side.capitalize()}.", offset))
+        if not coached:  # said right after the side, if any, without moving the clock
+            where = 1 if alternating else 0
+            if rep == settings.reps and rep > 1:
+                cues.insert(where, say("Last one."))
+            elif rep == halfway:
+                cues.insert(where, say("Halfway."))
+            elif rep == tip_rep and (tip := tips.next(rep_seconds - TIP_MARGIN)):
+                cues.insert(where, say(tip))
+        count = say(f"{words(rep).capitalize()}.", rep_seconds - COUNT_EARLY, "end")
+        segments.append(Segment(f"rep {rep}", (*cues, count), rep_seconds))
     return segments
+
+
+def _phase_cues(phases: tuple[Phase, ...], lengths: tuple[float, ...], offset: float) -> list[Cue]:
+    starts = [offset + sum(lengths[:i]) for i in range(len(phases))]
+    return [say(phase.cue, at) for phase, at in zip(phases, starts, strict=True)]
 
 
 def _timed_work(seconds: float) -> list[Segment]:
@@ -104,34 +225,54 @@ def _timed_work(seconds: float) -> list[Segment]:
     return [Segment("work", tuple(cues), seconds + GO_TAIL)]
 
 
-def _rest(after_set: int, seconds: float, tip: str | None) -> Section:
-    """The rest's own part; its last seconds are the next set's announcement and countdown."""
-    length = seconds - START_SECONDS
+def _rest(title: str, seconds: float, lead_in: float, tip: str | None, group: str = "") -> Section:
+    """The rest's own part: ``seconds`` until "go", of which the last ``lead_in`` are
+    the next set's announcement and countdown."""
+    length = seconds - lead_in
     cues = [say(f"Rest for {duration(seconds)}.")]
-    if tip and seconds >= 25:
+    if tip and seconds >= TIP_MIN_REST:
         cues.append(say(tip))
-    if seconds >= TEN_SECONDS + START_SECONDS:
-        cues.append(say("Ten seconds.", length - (TEN_SECONDS - START_SECONDS)))
-    return Section(f"Rest {after_set}", (Segment("rest", tuple(cues), length),))
+    if length >= TEN_SECONDS - lead_in + 3:
+        cues.append(say("Ten seconds.", length - (TEN_SECONDS - lead_in)))
+    return Section(title, (Segment("rest", tuple(cues), length),), group)
 
 
-def _outro(exercise: Exercise) -> Section:
-    lines = [f"Nice work — that's the {exercise.title} done."]
-    if exercise.tips:
-        lines.append(exercise.tips[-1])
-    return Section(
-        "Outro",
-        (
-            Segment("outro", tuple(say(line) for line in lines)),
-            Segment("end", (), ENDING_SILENCE),
-        ),
+def coaching_lines(exercise: Exercise) -> list[str]:
+    """Short form tips: Common Mistakes first, then the Tip, then the Starting Position."""
+    lines = [_tip_line(item) for item in exercise.mistakes]
+    lines += [sentences(tip)[0] for tip in exercise.tips if sentences(tip)]
+    lines += [_tip_line(item) for item in exercise.starting_position]
+    short = [line for line in lines if line and len(line.split()) <= TIP_MAX_WORDS]
+    return list(dict.fromkeys(short))
+
+
+def _tip_line(item: Item) -> str:
+    """ "Arching the back: Maintain a neutral spine..." -> "Maintain a neutral spine..." """
+    first = sentences(item.text)[0] if item.text else item.label
+    return first if first.endswith((".", "!", "?")) else first + "."
+
+
+_HARDER = re.compile(r"\b(add|weight|heav|harder|challenge|increase|band|single|one[- ])", re.I)
+_EASIER = re.compile(r"\b(easier|low[- ]impact|knee|beginner|modif|assist|incline|wall)", re.I)
+
+
+def variation_lines(variations: tuple[Item, ...]) -> list[str]:
+    """ "Too easy? Add ankle weights next time." and "Too hard? Try ... instead." """
+    lines = []
+    harder = next((v for v in variations if _HARDER.search(f"{v.label} {v.text}")), None)
+    easier = next(
+        (v for v in variations if v is not harder and _EASIER.search(f"{v.label} {v.text}")),
+        None,
     )
+    if harder and harder.label:
+        lines.append(f"Too easy? {_clause(harder.label)} next time.")
+    if easier and easier.label:
+        lines.append(f"Too hard? Try {_clause(easier.label).lower()} instead.")
+    return lines
 
 
-def _tips(exercise: Exercise) -> list[str]:
-    """Short coaching lines for the rests, from Common Mistakes, then the Tip."""
-    lines = [item.text or item.label for item in exercise.mistakes]
-    return [line for line in (*lines, *exercise.tips) if line]
+def _clause(label: str) -> str:
+    return label.rstrip(".:!").strip()
 
 
 def _equipment(items: tuple[str, ...]) -> str:
@@ -146,3 +287,53 @@ def _equipment(items: tuple[str, ...]) -> str:
             name = ("an " if name[0] in "aeiou" else "a ") + name
         names.append(name)
     return " and ".join(names)
+
+
+def coach_plan(title: str, parts: list[Part], rest_between: float) -> CueScript:
+    """A whole session: each exercise with its sets, and between exercises a rest that
+    previews what comes next. Each exercise's sections are grouped under its name."""
+    needs = _equipment(tuple(dict.fromkeys(i for p in parts for i in p.exercise.equipment)))
+    names = [part.exercise.title for part in parts]
+    lines = [f"{title}.", f"{words(len(parts)).capitalize()} exercises: {_listing(names)}."]
+    if needs:
+        lines.append(f"You'll need {needs}.")
+    sections = [Section("Intro", (Segment("intro", tuple(say(line) for line in lines)),))]
+    for index, part in enumerate(parts):
+        name = part.exercise.title
+        if index:
+            sections.append(_preview(part, rest_between, last=index == len(parts) - 1))
+        tips = Tips(coaching_lines(part.exercise))
+        sections.append(intro(part, heading=name))
+        sections.extend(sets(part, tips, group=name))
+        done = say(f"Nice work — that's the {name} done.")
+        sections.append(Section(f"{name}: Done", (Segment("done", (done,)),), name))
+    closing = [f"That's the {title} complete. Great work."]
+    closing.extend(variation_lines(parts[-1].exercise.variations)[:1])
+    sections.append(
+        Section(
+            "Outro",
+            (
+                Segment("outro", tuple(say(line) for line in closing)),
+                Segment("end", (), ENDING_SILENCE),
+            ),
+        )
+    )
+    return CueScript(title, tuple(sections))
+
+
+def _preview(part: Part, seconds: float, last: bool) -> Section:
+    """The rest before an exercise: how long, what comes next, what to get ready."""
+    name = part.exercise.title
+    cues = [
+        say(f"Rest for {duration(seconds)}."),
+        say(f"Last exercise: {name}." if last else f"Next up: {name}."),
+    ]
+    if needs := _equipment(part.exercise.equipment):
+        cues.append(say(f"You'll need {needs}."))
+    if seconds >= TEN_SECONDS + 5:
+        cues.append(say("Ten seconds.", seconds - TEN_SECONDS))
+    return Section(f"Rest · next up: {name}", (Segment("rest", tuple(cues), seconds),))
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

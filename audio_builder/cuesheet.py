@@ -1,10 +1,10 @@
-"""A timeline written out for people and programs: plain text and JSON."""
+"""A timeline written out for people and programs: plain text, JSON, WebVTT and
+podcast-namespace chapters."""
 
 from __future__ import annotations
 
 import json
 
-from audio_builder.movement import Movement
 from audio_builder.timeline import Timeline
 
 
@@ -43,10 +43,45 @@ def as_json(timeline: Timeline) -> str:
     )
 
 
-def as_text(timeline: Timeline, movement: Movement) -> str:
+def as_vtt(timeline: Timeline) -> str:
+    """Every spoken line with its exact time, as a WebVTT cue sheet."""
+    rate = timeline.rate
+    blocks = ["WEBVTT"]
+    for number, cue in enumerate((c for c in timeline.cues if c.kind == "speech"), 1):
+        text = cue.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        blocks.append(
+            f"{number}\n{_vtt_time(cue.start, rate)} --> {_vtt_time(cue.end, rate)}\n{text}"
+        )
+    return "\n\n".join(blocks) + "\n"
+
+
+def as_chapters_json(timeline: Timeline) -> str:
+    """Chapters in the podcast namespace's JSON chapters format."""
+    return json.dumps(
+        {
+            "version": "1.2.0",
+            "chapters": [
+                {"startTime": seconds(c.start, timeline.rate), "title": c.title}
+                for c in timeline.chapters
+            ],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def _vtt_time(samples: int, rate: int) -> str:
+    millis = round(samples * 1000 / rate)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{millis / 1000:06.3f}"
+
+
+def as_text(timeline: Timeline, steps: list[str]) -> str:
+    """The timeline for reading: how each step was understood, then every cue by chapter."""
     rate = timeline.rate
     lines = [f"{timeline.title} — {clock(timeline.samples, rate)}", "", "Steps:"]
-    lines += [f"  {title}: {', '.join(kinds)}" for title, kinds in movement.kinds]
+    lines += [f"  {line}" for line in steps]
     chapters = iter(timeline.chapters)
     chapter = next(chapters, None)
     for cue in timeline.cues:
@@ -55,4 +90,5 @@ def as_text(timeline: Timeline, movement: Movement) -> str:
             chapter = next(chapters, None)
         words = cue.text if cue.kind == "speech" else f"<{cue.text} beep>"
         lines.append(f"  {clock(cue.start, rate)}  {words}")
+    lines += [f"note: {stretch}" for stretch in timeline.stretches]
     return "\n".join(lines)

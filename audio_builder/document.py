@@ -59,6 +59,7 @@ class Exercise:
     steps: tuple[Step, ...]
     equipment: tuple[str, ...] = ()
     starting_position: tuple[Item, ...] = ()
+    execution: tuple[Item, ...] = ()
     mistakes: tuple[Item, ...] = ()
     variations: tuple[Item, ...] = ()
     tips: tuple[str, ...] = ()
@@ -107,6 +108,7 @@ def parse(raw: bytes, source: Path) -> Exercise:
         steps=steps,
         equipment=tuple(_join(item) for item in sections.get("equipment", ())),
         starting_position=sections.get("starting position", ()),
+        execution=sections.get("execution", ()),
         mistakes=sections.get("common mistakes", ()),
         variations=sections.get("variations", ()),
         tips=tuple(_join(item) for item in sections.get("tip", ())),

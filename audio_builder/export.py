@@ -3,15 +3,15 @@ mutagen, all into a temporary file that is renamed into place only when complete
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import lameenc
 from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags
 
+from audio_builder.atomic import atomic_file, write_atomic
 from audio_builder.errors import ExportError
 from audio_builder.timeline import RATE, Chapter
 
@@ -24,34 +24,34 @@ class Tags:
     title: str
     comment: str
     chapters: tuple[Chapter, ...]
+    groups: tuple[Chapter, ...] = ()
     artist: str = "audio_builder"
     album: str = "audio_builder"
     genre: str = "Fitness"
 
 
-def write_mp3(path: Path, pcm: Iterable[bytes], tags: Tags, bitrate: int = DEFAULT_BITRATE) -> int:
-    """Encode ``pcm`` (mono, 16-bit, 44.1 kHz) to ``path``; return the file size.
+def write_mp3(path: Path, pcm: Iterable[bytes], tags: Tags, bitrate: int = DEFAULT_BITRATE) -> None:
+    """Encode ``pcm`` (mono, 16-bit, 44.1 kHz) to ``path``, tagged.
 
     Nothing appears at ``path`` unless the whole file was written.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_file(path) as handle:
             encoder = _encoder(bitrate)
             for piece in pcm:
                 handle.write(encoder.encode(piece))
             handle.write(encoder.flush())
-        _tag(temp, tags)
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
+            _tag(handle, tags)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        temp.unlink(missing_ok=True)
-    return path.stat().st_size
+
+
+def write_sidecar(path: Path, text: str) -> None:
+    """A cue sheet or chapters file beside the MP3, written the same all-or-nothing way."""
+    try:
+        write_atomic(path, text.encode())
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def _encoder(bitrate: int) -> lameenc.Encoder:
@@ -63,23 +63,28 @@ def _encoder(bitrate: int) -> lameenc.Encoder:
     return encoder
 
 
-def _tag(path: Path, tags: Tags) -> None:
+def _tag(handle: BinaryIO, tags: Tags) -> None:
     id3 = ID3()
     id3.add(TIT2(encoding=3, text=tags.title))
     id3.add(TPE1(encoding=3, text=tags.artist))
     id3.add(TALB(encoding=3, text=tags.album))
     id3.add(TCON(encoding=3, text=tags.genre))
     id3.add(COMM(encoding=3, lang="eng", desc="", text=tags.comment))
-    for frame in chapter_frames(tags.chapters):
+    for frame in chapter_frames(tags.chapters, tags.groups):
         id3.add(frame)
-    id3.save(path, v2_version=4)
+    handle.seek(0)
+    id3.save(handle, v2_version=4)
 
 
-def chapter_frames(chapters: tuple[Chapter, ...]) -> list[CHAP | CTOC]:
-    """CHAP frames plus a CTOC listing them in time order.
+def chapter_frames(
+    chapters: tuple[Chapter, ...], groups: tuple[Chapter, ...] = ()
+) -> list[CHAP | CTOC]:
+    """One CHAP per chapter, and a top-level CTOC listing them in time order.
 
-    mutagen writes frames sorted by size, so every CHAP is padded to the same size
-    (a TXXX sub-frame) to keep file order equal to time order for readers like ffprobe.
+    With ``groups`` (the exercises of a plan), each group's chapters are listed by a
+    nested CTOC titled with its name instead. mutagen writes frames sorted by size, so
+    every CHAP is padded to the same size (a TXXX sub-frame) to keep file order equal to
+    time order for readers like ffprobe.
     """
     ids = [f"ch{index:03d}" for index in range(len(chapters))]
     longest = max((len(c.title.encode()) for c in chapters), default=0)
@@ -97,12 +102,32 @@ def chapter_frames(chapters: tuple[Chapter, ...]) -> list[CHAP | CTOC]:
         )
         for element_id, chapter in zip(ids, chapters, strict=True)
     ]
-    frames.append(
-        CTOC(
-            element_id="toc",
-            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-            child_element_ids=ids,
-            sub_frames=[TIT2(encoding=3, text="Chapters")],
-        )
-    )
+    top: list[str] = []
+    for element_id, chapter in zip(ids, chapters, strict=True):
+        group = next((g for g in groups if g.start <= chapter.start < g.end), None)
+        if group is None:
+            top.append(element_id)
+            continue
+        toc_id = f"toc{groups.index(group):03d}"
+        if toc_id not in top:
+            top.append(toc_id)
+            members = [
+                i for i, c in zip(ids, chapters, strict=True) if group.start <= c.start < group.end
+            ]
+            frames.append(_toc(toc_id, group.title, members, top_level=False))
+    frames.append(_toc("toc", "Chapters", top, top_level=True))
     return frames
+
+
+def _padding(size: int) -> TXXX:
+    return TXXX(encoding=3, desc="pad", text="." * (1 + size))
+
+
+def _toc(element_id: str, title: str, children: list[str], top_level: bool) -> CTOC:
+    flags = CTOCFlags.ORDERED | (CTOCFlags.TOP_LEVEL if top_level else 0)
+    return CTOC(
+        element_id=element_id,
+        flags=flags,
+        child_element_ids=children,
+        sub_frames=[TIT2(encoding=3, text=title)],
+    )

@@ -123,40 +123,111 @@ class Phase:
     seconds: float | None  # from the text; None: from the tempo
 
 
+Sides = Literal["both", "left-right", "alternating"]
+
+_ALTERNATING = re.compile(r"\balternat(e|es|ing)\b", re.IGNORECASE)
+_ONE_SIDE = re.compile(
+    r"\b(one|single|each|other|switch|opposite)[- ](leg|arm|side|foot|hand|knee)s?\b"
+    r"|\bone side at a time\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Movement:
     setup: tuple[Step, ...]
     phases: tuple[Phase, ...]
-    kinds: tuple[tuple[str, tuple[Kind, ...]], ...]  # each step's title and what it became
+    steps: tuple[tuple[str, tuple[Phase, ...]], ...]  # each step's title and its phases
+    sides: Sides = "both"
+    limb: str = "side"  # what a side is called: "Right leg", "Switch sides — left arm"
 
     @property
     def moves(self) -> bool:
         """Whether there is a rep to count (not just a position to hold)."""
         return any(phase.kind in ("up", "down") for phase in self.phases)
 
+    def describe(self, tempo: Tempo | None) -> list[str]:
+        """One line per step: set-up, or its phases with their seconds and where those
+        came from (the tempo setting, the text, or the default tempo)."""
+        lines = []
+        for title, phases in self.steps:
+            parts = [
+                f"{phase.kind} {seconds:g} s ({_origin(phase, tempo)})"
+                for phase, seconds in zip(phases, self._seconds(phases, tempo), strict=True)
+            ]
+            lines.append(f"{title}: {', '.join(parts) or 'set-up'}")
+        if self.sides != "both":
+            lines.append(f"sides: {self.sides} ({self.limb})")
+        return lines
+
     def durations(self, tempo: Tempo | None) -> tuple[float, ...]:
         """Seconds per phase: an explicit tempo wins, then the text, then the default."""
+        return self._seconds(self.phases, tempo)
+
+    @staticmethod
+    def _seconds(phases: tuple[Phase, ...], tempo: Tempo | None) -> tuple[float, ...]:
         chosen = tempo or DEFAULT_TEMPO
         return tuple(
             getattr(chosen, phase.kind)
             if tempo is not None or phase.seconds is None
             else phase.seconds
-            for phase in self.phases
+            for phase in phases
         )
 
 
-def analyse(exercise: Exercise) -> Movement:
-    """Split the steps into set-up steps and the phases of one rep."""
+def analyse(exercise: Exercise, sides: str | None = None) -> Movement:
+    """Split the steps into set-up steps and the phases of one rep, and tell how the
+    sides are worked (``sides`` from the settings wins over the text)."""
     setup: list[Step] = []
     phases: list[Phase] = []
-    kinds = []
+    steps = []
     for step in exercise.steps:
-        found = _phases(step)
+        found = [_timed_from_execution(p, exercise) for p in _phases(step)]
         if not phases and not found:
             setup.append(step)
         phases.extend(found)
-        kinds.append((step.title, tuple(p.kind for p in found) or ("setup",)))
-    return Movement(tuple(setup), tuple(phases), tuple(kinds))
+        steps.append((step.title, tuple(found)))
+    mode, limb = detect_sides(exercise)
+    if sides is not None:
+        mode = "both" if sides == "none" else sides  # type: ignore[assignment]
+    return Movement(tuple(setup), tuple(phases), tuple(steps), mode, limb)
+
+
+def _origin(phase: Phase, tempo: Tempo | None) -> str:
+    if tempo is not None:
+        return "tempo setting"
+    return "from the text" if phase.seconds is not None else "default tempo"
+
+
+def detect_sides(exercise: Exercise) -> tuple[Sides, str]:
+    """Alternating work, one side at a time, or both at once, from what the text says
+    (the description, the steps and the set-up; not the variations)."""
+    text = " ".join(
+        [exercise.description]
+        + [f"{step.title}. {step.text}" for step in exercise.steps]
+        + [f"{item.label}. {item.text}" for item in exercise.starting_position]
+    )
+    limbs = [m.group(2).lower() for m in _ONE_SIDE.finditer(text) if m.group(2)]
+    limb = next((word for word in limbs if word in ("leg", "arm")), "side")
+    if _ALTERNATING.search(text):
+        return "alternating", limb
+    if _ONE_SIDE.search(text):
+        return "left-right", limb
+    return "both", limb
+
+
+def _timed_from_execution(phase: Phase, exercise: Exercise) -> Phase:
+    """A phase the howto gives no duration takes one the Execution list states for
+    the same kind of movement ("pause and squeeze ... for a second")."""
+    if phase.seconds is not None:
+        return phase
+    for item in exercise.execution:
+        for sentence in sentences(f"{item.label}. {item.text}"):
+            kind = classify(sentence) or classify(item.label)
+            seconds = _seconds(sentence, phase.kind, []) if kind == phase.kind else None
+            if seconds is not None:
+                return Phase(phase.kind, phase.cue, seconds)
+    return phase
 
 
 def classify(text: str) -> Kind | None:

@@ -50,10 +50,12 @@ class Segment:
 
 @dataclass(frozen=True)
 class Section:
-    """A chapter of the track: intro, a set, a rest, the outro."""
+    """A chapter of the track: intro, a set, a rest, the outro. In a workout plan,
+    ``group`` names the exercise the section belongs to (chapters nest under it)."""
 
     title: str
     segments: tuple[Segment, ...]
+    group: str = ""
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ class Settings:
     tempo: Tempo | None = None  # None: durations from the text, else 2-1-2
     hold: float | None = None  # seconds of a timed hold; None: reps, unless detected
     duration: float | None = None  # seconds of work done for time (cardio)
+    sides: str | None = None  # both, left-right, alternating or none; None: from the text
+    reps_count: str = "both"  # alternating work: a rep is both sides, or "each" side
 
     def override(self, values: Mapping[str, Any]) -> Settings:
         """These settings with ``values`` (already validated) put over them."""
@@ -85,6 +87,17 @@ def _tempo(value: Any) -> Tempo:
 
 _tempo.__doc__ = 'UP-HOLD-DOWN seconds like "2-1-2" (up and down 0.5 to 10, hold 0 to 10)'
 
+
+def _choice(*allowed: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        if not isinstance(value, str) or value.strip().lower() not in allowed:
+            raise ValueError
+        return value.strip().lower()
+
+    parse.__doc__ = "one of " + ", ".join(allowed)
+    return parse
+
+
 PARSERS: dict[str, Callable[[Any], Any]] = {
     "sets": _whole(1, 20),
     "reps": _whole(1, 100),
@@ -92,6 +105,8 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "tempo": _tempo,
     "hold": _seconds(5, 600),
     "duration": _seconds(5, 1800),
+    "sides": _choice("both", "left-right", "alternating", "none"),
+    "reps_count": _choice("both", "each"),
 }
 
 

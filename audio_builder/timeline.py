@@ -35,6 +35,12 @@ class Stretch:
     cue: str
     seconds: float
 
+    def __str__(self) -> str:
+        return (
+            f"{self.section}, {self.segment}: '{self.cue}' did not fit its slot; "
+            f"the slot grew by {self.seconds:.2f} s"
+        )
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -43,6 +49,7 @@ class Timeline:
     chapters: tuple[Chapter, ...]
     samples: int
     stretches: tuple[Stretch, ...]
+    groups: tuple[Chapter, ...] = ()  # in a workout plan: one chapter per exercise
     rate: int = RATE
 
     @property
@@ -92,4 +99,18 @@ def schedule(script: CueScript, length: Callable[[str, str], int]) -> Timeline:
                         Stretch(section.title, segment.label, first_push, shift / RATE)
                     )
         chapters.append(Chapter(section_start, cursor, section.title))
-    return Timeline(script.title, tuple(cues), tuple(chapters), cursor, tuple(stretches))
+    groups = _groups(script, chapters)
+    return Timeline(script.title, tuple(cues), tuple(chapters), cursor, tuple(stretches), groups)
+
+
+def _groups(script: CueScript, chapters: list[Chapter]) -> tuple[Chapter, ...]:
+    """One chapter spanning each run of sections that share a group."""
+    spans: list[Chapter] = []
+    for section, chapter in zip(script.sections, chapters, strict=True):
+        if not section.group:
+            continue
+        if spans and spans[-1].title == section.group and spans[-1].end == chapter.start:
+            spans[-1] = Chapter(spans[-1].start, chapter.end, section.group)
+        else:
+            spans.append(Chapter(chapter.start, chapter.end, section.group))
+    return tuple(spans)

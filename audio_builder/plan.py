@@ -1,0 +1,72 @@
+"""Parse a workout plan: a YAML file listing exercise documents with their settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from audio_builder.errors import DocumentError, SettingsError
+from audio_builder.settings import parse_setting, parse_settings
+
+DEFAULT_REST_BETWEEN = 45.0
+MAX_EXERCISES = 50
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    source: Path
+    entries: tuple[Entry, ...]
+    rest_between: float = DEFAULT_REST_BETWEEN
+    description: str = ""
+
+
+def is_plan(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def parse_plan(path: Path) -> Plan:
+    """Read a plan; exercise paths are relative to the plan file's folder."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise DocumentError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise DocumentError(
+            f"{path}: invalid YAML{where}: {getattr(exc, 'problem', exc)}"
+        ) from None
+    if not isinstance(data, dict):
+        raise DocumentError(f"{path}: a plan must be a mapping with 'title' and 'exercises'")
+    items = data.get("exercises")
+    if not isinstance(items, list) or not items:
+        raise DocumentError(f"{path}: 'exercises' must be a non-empty list of exercise paths")
+    if len(items) > MAX_EXERCISES:
+        raise DocumentError(f"{path}: {len(items)} exercises; a plan may have {MAX_EXERCISES}")
+    try:
+        rest = parse_setting("rest", data.get("rest_between", DEFAULT_REST_BETWEEN))
+        entries = tuple(_entry(item, path.parent) for item in items)
+    except SettingsError as exc:
+        raise DocumentError(f"{path}: {exc}") from None
+    title = str(data.get("title") or path.stem.replace("-", " ").title())
+    return Plan(title, path, entries, rest, str(data.get("description") or ""))
+
+
+def _entry(item: Any, folder: Path) -> Entry:
+    if isinstance(item, str):
+        return Entry(folder / item)
+    if isinstance(item, dict) and isinstance(item.get("path"), str):
+        return Entry(folder / item["path"], parse_settings(item))
+    raise SettingsError(f"each exercise must be a path or a mapping with 'path', got {item!r}")
