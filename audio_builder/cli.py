@@ -14,7 +14,7 @@ from audio_builder.cuesheet import as_json, as_text, as_vtt, clock
 from audio_builder.engines import choose_engine, engine_classes
 from audio_builder.errors import AudioBuilderError, SettingsError
 from audio_builder.export import BITRATES, DEFAULT_BITRATE
-from audio_builder.settings import parse_setting
+from audio_builder.settings import DEFAULTS, parse_setting
 from audio_builder.voice import Voice
 
 
@@ -46,10 +46,30 @@ tld_option = click.option(
     help="gtts: accent by Google domain (com, co.uk, com.au, ca, co.in, ie).",
 )
 setting_options = [
-    click.option("--sets", callback=_setting, help="Sets per exercise (default 3)."),
-    click.option("--reps", callback=_setting, help="Reps per set (default 12)."),
-    click.option("--rest", callback=_setting, help="Seconds of rest between sets (default 30)."),
-    click.option("--tempo", callback=_setting, help="UP-HOLD-DOWN seconds per rep, e.g. 2-1-2."),
+    click.option(
+        "--sets",
+        metavar="N",
+        callback=_setting,
+        help=f"Sets per exercise (default {DEFAULTS.sets}).  [1-20]",
+    ),
+    click.option(
+        "--reps",
+        metavar="N",
+        callback=_setting,
+        help=f"Reps per set (default {DEFAULTS.reps}).  [1-100]",
+    ),
+    click.option(
+        "--rest",
+        metavar="SECONDS",
+        callback=_setting,
+        help=f"Rest between sets, up to the next 'go' (default {DEFAULTS.rest:g}).",
+    ),
+    click.option(
+        "--tempo",
+        metavar="UP-HOLD-DOWN",
+        callback=_setting,
+        help="Seconds per rep phase, e.g. 2-1-2 (default: from the text, else 2-1-2).",
+    ),
 ]
 
 

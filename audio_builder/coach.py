@@ -221,8 +221,7 @@ def _timed_work(seconds: float) -> list[Segment]:
     if seconds >= 25:
         cues.append(say("Ten seconds left.", seconds - TEN_SECONDS))
     cues.extend(_countdown(seconds))
-    cues.append(say("And rest.", seconds + GO_TAIL))
-    return [Segment("work", tuple(cues), seconds + GO_TAIL)]
+    return [Segment("work", tuple(cues), seconds + GO_TAIL), Segment("stop", (say("And rest."),))]
 
 
 def _rest(title: str, seconds: float, lead_in: float, tip: str | None, group: str = "") -> Section:

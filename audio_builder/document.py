@@ -137,23 +137,29 @@ def _decode(raw: bytes, source: Path) -> str:
 
 
 def _split_front_matter(text: str, source: Path) -> tuple[dict[str, Any], str]:
+    """The YAML header (safely loaded) and the markdown body."""
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return {}, text
     try:
-        post = frontmatter.loads(text)
+        header, body = handler.split(text)
+        metadata = yaml.safe_load(header)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
+        where = f" at line {mark.line + 1}" if mark else ""  # the header starts on line 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise DocumentError(
             f"{source}: front matter{where}: {problem}; fix the YAML between the '---' lines"
         ) from None
-    except (ValueError, TypeError) as exc:
+    except ValueError as exc:
         raise DocumentError(f"{source}: front matter: {exc}") from None
-    if not isinstance(post.metadata, dict):
+    if metadata is None:
+        return {}, body
+    if not isinstance(metadata, dict):
         raise DocumentError(
-            f"{source}: front matter must be 'key: value' lines, "
-            f"got a {type(post.metadata).__name__}"
+            f"{source}: front matter must be 'key: value' lines, got a {type(metadata).__name__}"
         )
-    return post.metadata, post.content
+    return metadata, body
 
 
 def _title(metadata: dict[str, Any], heading: str, description: str, source: Path) -> str:

@@ -92,12 +92,14 @@ def schedule(script: CueScript, length: Callable[[str, str], int]) -> Timeline:
                 busy_until = start + size
             if segment.seconds is None:
                 cursor = max(cursor, busy_until + gap)
-            else:
-                cursor = max(cursor + round(segment.seconds * RATE) + shift, busy_until)
-                if shift and first_push:
-                    stretches.append(
-                        Stretch(section.title, segment.label, first_push, shift / RATE)
-                    )
+                continue
+            planned = cursor + round(segment.seconds * RATE)
+            cursor = max(planned + shift, busy_until)
+            if cursor > planned:
+                culprit = first_push or segment.cues[-1].text
+                stretches.append(
+                    Stretch(section.title, segment.label, culprit, (cursor - planned) / RATE)
+                )
         chapters.append(Chapter(section_start, cursor, section.title))
     groups = _groups(script, chapters)
     return Timeline(script.title, tuple(cues), tuple(chapters), cursor, tuple(stretches), groups)

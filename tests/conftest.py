@@ -1,0 +1,119 @@
+"""Shared fakes: a recording engine with deterministic tones, a per-test clip cache,
+a CLI wired to the fake engine, and a guard that keeps tests off the network."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from click.testing import CliRunner
+
+# audio_builder first: it quiets pydub's import-time warnings (ffmpeg, audioop).
+from audio_builder.cache import ClipCache
+from audio_builder.voice import Voice
+
+if TYPE_CHECKING:
+    from pydub import AudioSegment
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FAKE_RATE = 22050
+
+
+def fake_ms(text: str) -> int:
+    """How long the fake engine speaks ``text``: 60 ms per character plus 100 ms."""
+    return 60 * len(text) + 100
+
+
+class FakeEngine:
+    """Records every line it is asked to speak and answers with a tone as long as the text."""
+
+    name = "fake"
+    voice = "test"
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def synthesize(self, text: str) -> AudioSegment:
+        from pydub.generators import Sine
+
+        self.calls.append(text)
+        tone = Sine(440, sample_rate=FAKE_RATE, bit_depth=16)
+        return tone.to_audio_segment(duration=fake_ms(text), volume=-6.0)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("AUDIO_BUILDER_NET") == "1":
+        return
+    skip = pytest.mark.skip(reason="needs the real internet; set AUDIO_BUILDER_NET=1")
+    for item in items:
+        if "net" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own clip cache, never the user's."""
+    path = tmp_path / "cache"
+    monkeypatch.setenv("AUDIO_BUILDER_CACHE_DIR", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail loudly instead of sending real traffic (tests marked ``net`` may go out)."""
+    if request.node.get_closest_marker("net"):
+        return
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("tests must not use the network")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture
+def fake_engine() -> FakeEngine:
+    return FakeEngine()
+
+
+@pytest.fixture
+def voice(fake_engine: FakeEngine, cache_dir: Path) -> Voice:
+    return Voice(fake_engine, ClipCache(cache_dir))
+
+
+@pytest.fixture
+def cli_engine(fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+    """Make every CLI command speak with the fake engine."""
+    monkeypatch.setattr("audio_builder.cli.choose_engine", lambda *args, **kwargs: fake_engine)
+    return fake_engine
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A runner that keeps stdout and stderr apart (click 8.1 and 8.2+)."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
+
+
+@pytest.fixture
+def write_doc(tmp_path: Path) -> Callable[..., Path]:
+    """Write a markdown document (text or bytes) into tmp_path and return its path."""
+
+    def write(name: str, content: str | bytes, folder: str = "docs") -> Path:
+        path = tmp_path / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,230 @@
+"""The command line with the fake engine: exit codes, messages, and agreement between
+`script` and the MP3 that `build` writes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import miniaudio
+import pytest
+
+from audio_builder.cli import main
+from audio_builder.engines.google import GoogleEngine
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+GOOD = """---
+title: {title}
+description: "A short test exercise."
+---
+<!-- howto -->
+
+### Set Up
+Stand tall with your feet apart.
+
+### Raise
+Raise your arms overhead.
+
+### Lower
+Lower your arms to your sides.
+"""
+
+BAD = """---
+reps: "lots"
+---
+<!-- howto -->
+
+### Raise
+Raise your arms.
+"""
+
+FAST = ["--sets", "1", "--reps", "3"]
+
+
+@pytest.fixture
+def folder(write_doc) -> Path:
+    write_doc("arm-raise.md", GOOD.format(title="Arm Raise"))
+    write_doc("calf-lift.md", GOOD.format(title="Calf Lift"))
+    return write_doc("wall-push.md", GOOD.format(title="Wall Push")).parent
+
+
+def mp3s(out: Path) -> list[str]:
+    return sorted(path.name for path in out.glob("*.mp3")) if out.exists() else []
+
+
+def decoded_seconds(path: Path) -> float:
+    decoded = miniaudio.mp3_read_file_s16(str(path))
+    assert decoded.nchannels == 1
+    return decoded.num_frames / decoded.sample_rate
+
+
+def test_build_good_documents(runner, cli_engine, folder, tmp_path):
+    out = tmp_path / "out"
+
+    result = runner.invoke(main, ["build", str(folder), "-o", str(out), *FAST])
+
+    assert result.exit_code == 0, result.stderr
+    assert mp3s(out) == ["arm-raise.mp3", "calf-lift.mp3", "wall-push.mp3"]
+    assert "3 built, 0 failed" in result.stderr
+    assert cli_engine.calls  # the fake engine did the speaking
+
+
+def test_build_with_a_bad_document_builds_the_others_and_fails(
+    runner, cli_engine, write_doc, tmp_path
+):
+    write_doc("arm-raise.md", GOOD.format(title="Arm Raise"))
+    write_doc("broken.md", BAD)
+    folder = write_doc("calf-lift.md", GOOD.format(title="Calf Lift")).parent
+    out = tmp_path / "out"
+
+    result = runner.invoke(main, ["build", str(folder), "-o", str(out), *FAST])
+
+    assert result.exit_code == 1
+    assert mp3s(out) == ["arm-raise.mp3", "calf-lift.mp3"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert "broken.md" in errors[0]
+    assert "'reps'" in errors[0]
+    assert "2 built, 1 failed" in result.stderr
+
+
+def test_second_build_synthesizes_nothing(runner, cli_engine, folder, tmp_path):
+    args = ["build", str(folder), "-o", str(tmp_path / "out"), *FAST]
+    first = runner.invoke(main, args)
+    calls = len(cli_engine.calls)
+
+    second = runner.invoke(main, args)
+
+    assert first.exit_code == second.exit_code == 0
+    assert calls > 0
+    assert f"{calls} clips synthesized" in first.stderr
+    assert "0 clips synthesized" in second.stderr
+    assert len(cli_engine.calls) == calls
+
+
+def test_bad_option_value_is_a_usage_error(runner, cli_engine, folder, tmp_path):
+    out = tmp_path / "out"
+
+    result = runner.invoke(main, ["build", str(folder), "-o", str(out), "--reps", "lots"])
+
+    assert result.exit_code == 2
+    assert "'reps'" in result.stderr
+    assert mp3s(out) == []
+    assert cli_engine.calls == []
+
+
+def test_script_json_matches_the_built_mp3(runner, cli_engine, write_doc, tmp_path):
+    doc = write_doc("arm-raise.md", GOOD.format(title="Arm Raise"))
+    out = tmp_path / "out"
+    built = runner.invoke(main, ["build", str(doc), "-o", str(out), "--sets", "2", "--reps", "4"])
+    assert built.exit_code == 0, built.stderr
+
+    result = runner.invoke(
+        main, ["script", str(doc), "--format", "json", "--sets", "2", "--reps", "4"]
+    )
+
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"title", "duration", "cues", "chapters"}
+    assert data["title"] == "Arm Raise"
+    assert data["duration"] == pytest.approx(decoded_seconds(out / "arm-raise.mp3"), abs=0.06)
+    assert data["chapters"][-1]["end"] == pytest.approx(data["duration"], abs=0.001)
+    assert [c["title"] for c in data["chapters"]][:2] == ["Intro", "Set 1"]
+    assert any(cue["text"] == "Four." for cue in data["cues"])
+
+
+def test_script_changes_with_settings(runner, cli_engine, write_doc):
+    doc = write_doc("arm-raise.md", GOOD.format(title="Arm Raise"))
+
+    short = json.loads(
+        runner.invoke(
+            main, ["script", str(doc), "--format", "json", "--sets", "1", "--reps", "2"]
+        ).stdout
+    )
+    longer = json.loads(
+        runner.invoke(
+            main, ["script", str(doc), "--format", "json", "--sets", "1", "--reps", "6"]
+        ).stdout
+    )
+
+    assert longer["duration"] > short["duration"]
+    assert not any(cue["text"] == "Six." for cue in short["cues"])
+    assert any(cue["text"] == "Six." for cue in longer["cues"])
+
+
+def test_script_text_lists_the_step_classification(runner, cli_engine):
+    result = runner.invoke(main, ["script", str(SEEDS / "band-glute-kickback.md")])
+
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[0].startswith("Band Glute Kickback")
+
+    def understood(step: str) -> str:
+        (line,) = [line for line in lines if line.startswith(f"{step}:")]
+        return line.removeprefix(f"{step}:")
+
+    assert understood("Set Up").strip() == "set-up"
+    assert understood("Brace Your Core").strip() == "set-up"
+    assert understood("Kick Back").strip().startswith("up 2 s")
+    squeeze = understood("Squeeze at the Top")
+    assert 0 <= squeeze.index("hold 1 s (from the text)") < squeeze.index("down")
+    assert "sides: left-right (leg)" in lines
+
+
+def test_script_of_a_bad_document_fails_with_one_line(runner, cli_engine, write_doc):
+    doc = write_doc("broken.md", BAD)
+
+    result = runner.invoke(main, ["script", str(doc)])
+
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1
+    assert "broken.md" in errors[0]
+    assert result.stdout == ""
+
+
+def test_engines_lists_piper_and_gtts(runner, monkeypatch):
+    monkeypatch.setattr(GoogleEngine, "reachable", staticmethod(lambda timeout=1.5: False))
+
+    result = runner.invoke(main, ["engines"])
+
+    assert result.exit_code == 0, result.stderr
+    names = [line.split(":")[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert "piper" in names
+    assert "gtts" in names
+    assert "gtts: unavailable: Google is not reachable" in result.stdout
+    assert "en_US-joe-medium" in result.stdout
+
+
+def test_python_dash_m_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "audio_builder", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    for command in ("build", "script", "engines"):
+        assert command in result.stdout
+
+
+def test_same_title_twice_in_one_build(runner, cli_engine, write_doc, tmp_path):
+    write_doc("a-first.md", GOOD.format(title="Arm Raise"))
+    folder = write_doc("b-second.md", GOOD.format(title="Arm Raise")).parent
+    out = tmp_path / "out"
+
+    result = runner.invoke(main, ["build", str(folder), "-o", str(out), *FAST])
+
+    assert result.exit_code == 1
+    assert mp3s(out) == ["arm-raise.mp3"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert "b-second.md" in errors[0]
+    assert "taken" in errors[0]
+    assert "a-first.md" in errors[0]
+    assert "1 built, 1 failed" in result.stderr

@@ -1,0 +1,282 @@
+"""Parsing exercise documents: the seed, title precedence, odd markdown and errors."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from audio_builder.document import Exercise, parse, parse_file
+from audio_builder.errors import DocumentError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+KICKBACK = SEEDS / "band-glute-kickback.md"
+
+STEPS = """
+<!-- howto -->
+
+### Lift the Leg
+Lift one leg toward the ceiling.
+
+### Lower
+Lower it back down.
+"""
+
+
+def all_text(exercise: Exercise) -> str:
+    """Every piece of text a listener could hear."""
+    parts = [exercise.title, exercise.description, *exercise.equipment, *exercise.tips]
+    for step in exercise.steps:
+        parts += [step.title, step.text]
+    for item in (*exercise.starting_position, *exercise.mistakes, *exercise.variations):
+        parts += [item.label, item.text]
+    return "\n".join(parts)
+
+
+# The seed
+
+
+@pytest.fixture(scope="module")
+def kickback() -> Exercise:
+    return parse_file(KICKBACK)
+
+
+def test_seed_title_and_slug(kickback):
+    assert kickback.title == "Band Glute Kickback"
+    assert kickback.slug == "band-glute-kickback"
+    assert kickback.source == KICKBACK
+
+
+def test_seed_howto_steps(kickback):
+    assert [step.title for step in kickback.steps] == [
+        "Set Up",
+        "Brace Your Core",
+        "Kick Back",
+        "Squeeze at the Top",
+    ]
+    assert kickback.steps[0].text.startswith("Get on all fours with hands directly under")
+    assert kickback.steps[3].text.endswith("without letting it touch the ground.")
+
+
+def test_seed_sections(kickback):
+    assert kickback.equipment == ("Resistance band (loop band preferred)",)
+    assert [item.label for item in kickback.mistakes] == [
+        "Arching the back",
+        "Moving too fast",
+        "Using momentum",
+    ]
+    assert kickback.mistakes[0].text == "Maintain a neutral spine throughout the exercise."
+    assert [item.label for item in kickback.variations] == ["Single band", "Add ankle weights"]
+    assert kickback.tips == (
+        "Ensure your hips remain squared to the ground to effectively target the glutes.",
+    )
+    assert kickback.video == "O5-ROTyo2dA"
+    assert kickback.description.startswith("Isolate and strengthen the glutes")
+
+
+# Title precedence
+
+
+@pytest.mark.parametrize(
+    ("front", "heading", "expected"),
+    [
+        (
+            'title: "Front Title"\ndescription: "Work with the Described Move, slowly."\n',
+            "# Heading Title\n",
+            "Front Title",
+        ),
+        (
+            'description: "Work with the Described Move, slowly."\n',
+            "# Heading Title\n",
+            "Heading Title",
+        ),
+        ('description: "Work with the Described Move, slowly."\n', "", "Described Move"),
+        ('description: "A plain description."\n', "", "Wall Sit Hold"),
+    ],
+    ids=["front-matter", "heading", "description", "file-name"],
+)
+def test_title_precedence(write_doc, front, heading, expected):
+    path = write_doc("wall-sit_hold.md", f"---\n{front}---\n{heading}{STEPS}")
+
+    exercise = parse_file(path)
+
+    assert exercise.title == expected
+    assert exercise.slug == expected.lower().replace(" ", "-")
+
+
+# Odd markdown
+
+ODD = """---
+description: "Train with the Odd Move."
+---
+<!-- a comment before everything -->
+
+# The Odd Move <!-- hidden heading note -->
+
+### Equipment
+- A [resistance band](https://example.com/band) ![a picture](band.png)
+
+### Tip
+- Keep <b>your</b> *back* `flat` <!-- secret note --> **always**.
+
+<!-- howto -->
+
+### Set Up <!-- title note -->
+Stand tall with a [band](https://example.com) ![photo](b.png) under <span>your</span> feet.
+
+### Lift __the__ Bar
+Raise the _bar_ `slowly` to shoulder height.
+
+<!--
+a comment over
+several lines -->
+
+### Lower
+Lower it back down.
+"""
+
+
+@pytest.fixture
+def odd(write_doc) -> Exercise:
+    return parse_file(write_doc("odd.md", ODD))
+
+
+def test_links_are_reduced_to_their_text_and_images_dropped(odd):
+    assert odd.equipment == ("A resistance band",)
+    assert odd.steps[0].text == "Stand tall with a band under your feet."
+    text = all_text(odd)
+    assert "example.com" not in text
+    assert "png" not in text
+    assert "picture" not in text
+    assert "photo" not in text
+
+
+def test_inline_html_tags_are_stripped(odd):
+    text = all_text(odd)
+    assert "<" not in text
+    assert ">" not in text
+    assert "span" not in text
+
+
+def test_html_comments_are_never_in_any_text(odd):
+    text = all_text(odd)
+    for word in ("comment", "hidden", "secret", "note", "several"):
+        assert word not in text
+    assert odd.title == "The Odd Move"
+    assert [step.title for step in odd.steps] == ["Set Up", "Lift the Bar", "Lower"]
+
+
+def test_emphasis_and_code_spans_are_flattened(odd):
+    assert odd.tips == ("Keep your back flat always.",)
+    assert odd.steps[1].text == "Raise the bar slowly to shoulder height."
+    assert "*" not in all_text(odd)
+    assert "`" not in all_text(odd)
+    assert "_" not in all_text(odd)
+
+
+def test_without_howto_marker_execution_items_are_the_steps(write_doc):
+    path = write_doc(
+        "plain.md",
+        "# Plain Move\n\n### Execution\n"
+        "1. **Lift the leg:** Lift one leg up.\n"
+        "2. **Lower it:** Lower the leg with control.\n",
+    )
+
+    exercise = parse_file(path)
+
+    assert [(step.title, step.text) for step in exercise.steps] == [
+        ("Lift the leg", "Lift one leg up."),
+        ("Lower it", "Lower the leg with control."),
+    ]
+
+
+def test_crlf_and_bom_parse_like_the_plain_file():
+    raw = KICKBACK.read_bytes()
+    assert b"\r" not in raw
+    plain = parse(raw, KICKBACK)
+
+    windows = parse(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"), KICKBACK)
+
+    assert windows == plain
+    assert windows.video == "O5-ROTyo2dA"  # the front matter survived the BOM
+
+
+# Errors
+
+
+def test_invalid_yaml_names_the_file_and_line(write_doc):
+    path = write_doc("broken.md", "---\ntitle: [unclosed\n---\n" + STEPS)
+
+    with pytest.raises(DocumentError) as caught:
+        parse_file(path)
+
+    assert "broken.md" in str(caught.value)
+    assert "line" in str(caught.value)
+
+
+def test_invalid_yaml_reports_the_line_of_the_file(write_doc):
+    # line 1 '---', line 2 'sets: 3', line 3 is the bad one
+    path = write_doc("badline.md", "---\nsets: 3\nreps: : 12\n---\n" + STEPS)
+
+    with pytest.raises(DocumentError) as caught:
+        parse_file(path)
+
+    assert "line 3" in str(caught.value)
+
+
+def test_front_matter_that_is_a_list_is_an_error(write_doc):
+    path = write_doc("listy.md", "---\n- sets: 3\n- reps: 5\n---\n" + STEPS)
+
+    with pytest.raises(DocumentError, match=r"listy\.md"):
+        parse_file(path)
+
+
+def test_non_utf8_bytes_are_an_error(write_doc):
+    path = write_doc("latin.md", "# Caf\u00e9 Squat\n".encode("latin-1") + STEPS.encode())
+
+    with pytest.raises(DocumentError, match="UTF-8") as caught:
+        parse_file(path)
+
+    assert "latin.md" in str(caught.value)
+
+
+def test_a_document_without_steps_is_an_error(write_doc):
+    path = write_doc("empty.md", "---\ntitle: Nothing\n---\n# Nothing\n\nJust some words.\n")
+
+    with pytest.raises(DocumentError, match="no steps") as caught:
+        parse_file(path)
+
+    assert "empty.md" in str(caught.value)
+
+
+def test_bad_setting_in_front_matter_names_it_and_the_file(write_doc):
+    path = write_doc("lots.md", '---\nreps: "lots"\n---\n' + STEPS)
+
+    with pytest.raises(DocumentError) as caught:
+        parse_file(path)
+
+    message = str(caught.value)
+    assert "'reps'" in message
+    assert "lots.md" in message
+    assert "lots" in message.replace("lots.md", "")
+
+
+def test_good_settings_in_front_matter_are_kept(write_doc):
+    path = write_doc("good.md", '---\nsets: 2\nreps: "8"\ntempo: "3-0-3"\n---\n' + STEPS)
+
+    settings = parse_file(path).settings
+
+    assert settings["sets"] == 2
+    assert settings["reps"] == 8
+    assert str(settings["tempo"]) == "3-0-3"
+
+
+def test_exercise_is_frozen(kickback):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        kickback.title = "Other"  # type: ignore[misc]
+
+
+def test_unreadable_path_is_a_document_error(tmp_path: Path):
+    with pytest.raises(DocumentError, match=r"missing\.md"):
+        parse_file(tmp_path / "missing.md")

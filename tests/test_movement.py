@@ -1,0 +1,104 @@
+"""Reading the movement: set-up steps, rep phases, their cues and durations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audio_builder.document import parse_file
+from audio_builder.movement import analyse, classify
+from audio_builder.settings import Tempo
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def kickback():
+    return analyse(parse_file(SEEDS / "band-glute-kickback.md"))
+
+
+def test_seed_setup_steps(kickback):
+    assert [step.title for step in kickback.setup] == ["Set Up", "Brace Your Core"]
+
+
+def test_seed_phases(kickback):
+    assert [(phase.kind, phase.cue) for phase in kickback.phases] == [
+        ("up", "Kick back"),
+        ("hold", "Squeeze"),
+        ("down", "Lower"),
+    ]
+    assert kickback.moves
+
+
+def test_default_tempo_without_stated_durations(kickback):
+    assert kickback.durations(None) == (2.0, 1.0, 2.0)
+
+
+DOC = """<!-- howto -->
+
+### Set Up
+Get on all fours.
+
+### Kick Back
+Lift one leg toward the ceiling.
+
+### Squeeze at the Top
+Pause and squeeze the glutes for a second.
+
+### Lower
+Slowly lower the knee over two seconds.
+"""
+
+
+@pytest.fixture
+def stated(write_doc):
+    return analyse(parse_file(write_doc("stated.md", DOC)))
+
+
+def test_stated_durations_set_their_phase(stated):
+    assert [phase.kind for phase in stated.phases] == ["up", "hold", "down"]
+    assert [phase.seconds for phase in stated.phases] == [None, 1.0, 2.0]
+    assert stated.durations(None) == (2.0, 1.0, 2.0)
+
+
+def test_stated_pause_differs_from_the_default(write_doc):
+    doc = DOC.replace("for a second", "for three seconds")
+    movement = analyse(parse_file(write_doc("long.md", doc)))
+
+    assert movement.phases[1].seconds == 3.0
+    assert movement.durations(None)[1] == 3.0
+
+
+def test_explicit_tempo_overrides_text_durations(write_doc):
+    doc = DOC.replace("for a second", "for three seconds")
+    movement = analyse(parse_file(write_doc("long.md", doc)))
+
+    assert movement.durations(Tempo(3.0, 0.5, 4.0)) == (3.0, 0.5, 4.0)
+
+
+def test_push_up_starts_going_down():
+    movement = analyse(parse_file(SEEDS / "push-up.md"))
+
+    assert [phase.kind for phase in movement.phases] == ["down", "up"]
+    assert [step.title for step in movement.setup] == ["Set Up", "Brace Your Core"]
+
+
+def test_a_plank_holds_and_does_not_move():
+    movement = analyse(parse_file(SEEDS / "forearm-plank.md"))
+
+    assert not movement.moves
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Stand tall with your feet apart.", "setup"),
+        ("Slowly raise your arms.", "up"),
+        ("When your thigh is parallel, pause and squeeze.", "hold"),
+        ("Then lower the bar.", "down"),
+        ("Breathe out.", None),
+    ],
+)
+def test_classify_by_leading_verb(sentence, kind):
+    assert classify(sentence) == kind

@@ -1,0 +1,91 @@
+"""Workout settings: what each accepts, what it refuses, and how layers override."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_builder.errors import SettingsError
+from audio_builder.settings import DEFAULTS, Settings, Tempo, parse_setting, parse_settings
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("sets", 3, 3),
+        ("sets", "4", 4),
+        ("reps", 100, 100),
+        ("rest", 45, 45.0),
+        ("rest", "45s", 45.0),
+        ("rest", 0, 0.0),
+        ("hold", 30, 30.0),
+        ("tempo", "2-1-2", Tempo(2.0, 1.0, 2.0)),
+        ("tempo", "3-0-1.5", Tempo(3.0, 0.0, 1.5)),
+    ],
+)
+def test_accepts(name, value, expected):
+    assert parse_setting(name, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("sets", -3),
+        ("sets", 0),
+        ("sets", 21),
+        ("sets", 2.5),
+        ("reps", "lots"),
+        ("rest", 1e9),
+        ("rest", "nan"),
+        ("rest", -1),
+        ("hold", 2),
+        ("tempo", "fast"),
+        ("tempo", "2-1"),
+        ("tempo", "0-1-2"),
+        ("sets", True),
+        ("reps", False),
+        ("rest", True),
+        ("hold", True),
+        ("tempo", True),
+    ],
+)
+def test_rejects_and_names_the_setting(name, value):
+    with pytest.raises(SettingsError) as caught:
+        parse_setting(name, value)
+
+    assert f"'{name}'" in str(caught.value)
+    assert repr(value) in str(caught.value)
+
+
+def test_message_says_what_it_takes():
+    with pytest.raises(SettingsError, match=r"'reps' must be a whole number from 1 to 100"):
+        parse_setting("reps", "lots")
+
+
+def test_tempo_prints_as_written():
+    assert str(parse_setting("tempo", "2-1-2")) == "2-1-2"
+
+
+def test_parse_settings_ignores_other_keys():
+    assert parse_settings({"title": "X", "sets": "2", "video": "abc"}) == {"sets": 2}
+
+
+def test_defaults():
+    assert (DEFAULTS.sets, DEFAULTS.reps, DEFAULTS.rest) == (3, 12, 30.0)
+    assert DEFAULTS.tempo is None
+    assert DEFAULTS.hold is None
+
+
+def test_override_layers_defaults_front_matter_command_line():
+    front_matter = parse_settings({"sets": 4, "reps": 8, "rest": 20})
+    command_line = {"reps": parse_setting("reps", "5"), "rest": None, "tempo": None}
+
+    settings = DEFAULTS.override(front_matter).override(command_line)
+
+    assert settings == Settings(sets=4, reps=5, rest=20.0, tempo=None)
+    assert Settings() == DEFAULTS  # the defaults themselves are untouched
+
+
+def test_override_with_nothing_keeps_everything():
+    custom = Settings(sets=2, reps=6, rest=10.0, tempo=Tempo(1, 0, 1), hold=20.0)
+    assert custom.override({}) == custom
+    assert custom.override({"sets": None, "hold": None}) == custom

@@ -1,0 +1,56 @@
+"""Text made speakable: each pre-processor's rule, through the whole chain."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_builder.spoken import sentences, speakable
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Bend your knees to 90°.", "Bend your knees to 90 degrees."),
+        ("Do 3 x 10 reps.", "Do 3 sets of 10 reps."),
+        ("Use a band, e.g. a loop band.", "Use a band, for example, a loop band."),
+        ("Keep a straight torso.This matters.", "Keep a straight torso. This matters."),
+        ("Do 10-20 reps.", "Do 10 to 20 reps."),
+        ("Hold for 30 s.", "Hold for 30 seconds."),
+        ("Lower ¾ of the way.", "Lower three quarters of the way."),
+        ("Walk 1½ laps.", "Walk 1 and a half laps."),
+        ("Rest   well ,  then go .", "Rest well, then go."),
+    ],
+)
+def test_speakable(written, spoken):
+    assert speakable(written) == spoken
+
+
+def test_rules_combine():
+    assert speakable("Hold 10–20 s at 90°, e.g. twice.") == (
+        "Hold 10 to 20 seconds at 90 degrees, for example, twice."
+    )
+
+
+def test_plain_text_is_left_alone():
+    line = "Lift one leg toward the ceiling with the knee bent."
+    assert speakable(line) == line
+
+
+def test_sentences_split_at_sentence_ends():
+    assert sentences("Lift the leg. Squeeze! Ready? Lower it.") == [
+        "Lift the leg.",
+        "Squeeze!",
+        "Ready?",
+        "Lower it.",
+    ]
+
+
+def test_sentences_keep_decimals_intact():
+    assert sentences("Hold for 2.5 seconds. Then lower.") == [
+        "Hold for 2.5 seconds.",
+        "Then lower.",
+    ]
+
+
+def test_sentences_of_nothing():
+    assert sentences("   ") == []
