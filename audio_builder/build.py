@@ -10,7 +10,7 @@ from typing import Any
 from audio_builder.coach import Part, coach, coach_plan, prepare
 from audio_builder.cuesheet import as_chapters_json, as_vtt
 from audio_builder.document import parse_file, slugify
-from audio_builder.errors import AudioBuilderError, DocumentError
+from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
 from audio_builder.export import DEFAULT_BITRATE, Tags, write_mp3, write_sidecar
 from audio_builder.mixer import render
 from audio_builder.plan import is_plan, parse_plan
@@ -70,14 +70,15 @@ def load(path: Path, overrides: dict[str, Any]) -> Track:
 
 
 def time_track(track: Track, voice: Voice) -> Timeline:
-    """Place the cues with the voice's real clip lengths."""
-    timeline = schedule(track.script, voice.length)
-    if timeline.seconds > MAX_TRACK_SECONDS:
+    """Place the cues with the voice's real clip lengths (checking the length first, so
+    an absurd document costs no synthesis)."""
+    planned = track.script.planned_seconds()
+    if planned > MAX_TRACK_SECONDS:
         raise DocumentError(
-            f"{track.source}: the track would last {timeline.seconds / 3600:.1f} hours; "
-            f"the limit is {MAX_TRACK_SECONDS // 3600} hours — use fewer sets or reps"
+            f"{track.source}: the track would last over {planned / 3600:.1f} hours; "
+            f"the limit is {MAX_TRACK_SECONDS // 3600} hours — use fewer sets, reps or exercises"
         )
-    return timeline
+    return schedule(track.script, voice.length)
 
 
 def build_one(
@@ -93,7 +94,12 @@ def build_one(
                 "give one of them another 'title'"
             )
         taken[output] = path
-    timeline = time_track(track, voice)
+    try:
+        timeline = time_track(track, voice)
+    except EngineError as exc:
+        if not voice.fall_back(exc):
+            raise
+        timeline = time_track(track, voice)
     tags = Tags(track.title, track.description, timeline.chapters, timeline.groups)
     write_mp3(output, render(timeline, voice.sound), tags, options.bitrate)
     if options.sidecars:
@@ -116,6 +122,10 @@ def build_all(
             result: Built | Failed = build_one(path, voice, options, taken)
         except AudioBuilderError as exc:
             result = Failed(path, exc)
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            result = Failed(
+                path, AudioBuilderError(f"{path}: internal error: {exc!r}; please report it")
+            )
         results.append(result)
         on_done(result)
     return results

@@ -11,7 +11,7 @@ import click
 from audio_builder.build import Built, Failed, Options, build_all, find_inputs, load, time_track
 from audio_builder.cache import ClipCache, default_cache_dir
 from audio_builder.cuesheet import as_json, as_text, as_vtt, clock
-from audio_builder.engines import choose_engine, engine_classes
+from audio_builder.engines import choose_engine, create_engine, engine_classes
 from audio_builder.errors import AudioBuilderError, SettingsError
 from audio_builder.export import BITRATES, DEFAULT_BITRATE
 from audio_builder.settings import DEFAULTS, parse_setting
@@ -135,6 +135,13 @@ def build(
     options = Options(out_dir, _given(overrides), int(bitrate), sidecars)
     results = _build_with_progress(inputs, voice, options)
     failed = [r for r in results if isinstance(r, Failed)]
+    if voice.fell_back:
+        click.echo(f"note: {voice.fell_back}", err=True)
+    if voice.cache_failures:
+        click.echo(
+            f"note: {voice.cache_failures} clips could not be cached in {voice.cache.root}",
+            err=True,
+        )
     click.echo(
         f"{len(results) - len(failed)} built, {len(failed)} failed; "
         f"{voice.synthesized} clips synthesized, {voice.reused} from the cache",
@@ -200,7 +207,8 @@ def _voice(engine: str, lang: str, tld: str, quiet: bool = False) -> Voice:
             + ("" if chosen.name == "gtts" else " — Google is not reachable"),
             err=True,
         )
-    return Voice(chosen, ClipCache(default_cache_dir()))
+    fallback = create_engine("piper") if engine == "auto" and chosen.name != "piper" else None
+    return Voice(chosen, ClipCache(default_cache_dir()), fallback)
 
 
 def _build_with_progress(inputs: list[Path], voice: Voice, options: Options) -> list:

@@ -251,27 +251,34 @@ def _tip_line(item: Item) -> str:
     return first if first.endswith((".", "!", "?")) else first + "."
 
 
-_HARDER = re.compile(r"\b(add|weight|heav|harder|challenge|increase|band|single|one[- ])", re.I)
+_HARDER = re.compile(r"\b(add|weight|heav|harder|challeng|increas|extra|tempo|pause)", re.I)
 _EASIER = re.compile(r"\b(easier|low[- ]impact|knee|beginner|modif|assist|incline|wall)", re.I)
+_IMPERATIVE = {"add", "use", "hold", "try", "increase", "elevate", "place", "slow", "do", "raise"}
 
 
 def variation_lines(variations: tuple[Item, ...]) -> list[str]:
     """ "Too easy? Add ankle weights next time." and "Too hard? Try ... instead." """
     lines = []
-    harder = next((v for v in variations if _HARDER.search(f"{v.label} {v.text}")), None)
-    easier = next(
-        (v for v in variations if v is not harder and _EASIER.search(f"{v.label} {v.text}")),
-        None,
-    )
-    if harder and harder.label:
-        lines.append(f"Too easy? {_clause(harder.label)} next time.")
-    if easier and easier.label:
-        lines.append(f"Too hard? Try {_clause(easier.label).lower()} instead.")
+    if harder := _pick(variations, _HARDER):
+        lines.append(f"Too easy? {_suggest(harder.label)} next time.")
+    if (easier := _pick(variations, _EASIER)) and easier is not harder:
+        lines.append(f"Too hard? {_suggest(easier.label)} instead.")
     return lines
 
 
-def _clause(label: str) -> str:
-    return label.rstrip(".:!").strip()
+def _pick(variations: tuple[Item, ...], pattern: re.Pattern[str]) -> Item | None:
+    """The first variation whose name matches, else the first whose text does."""
+    named = [v for v in variations if v.label and pattern.search(v.label)]
+    described = [v for v in variations if v.label and pattern.search(v.text)]
+    return next(iter(named + described), None)
+
+
+def _suggest(label: str) -> str:
+    """ "Add ankle weights" stays; "Single band" -> "Try single band"."""
+    label = label.rstrip(".:!").strip()
+    if label.split()[0].lower() in _IMPERATIVE:
+        return label
+    return f"Try {label[0].lower()}{label[1:]}"
 
 
 def _equipment(items: tuple[str, ...]) -> str:

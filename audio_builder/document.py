@@ -30,6 +30,8 @@ SECTIONS = {
     "tip": ("tip", "tips"),
 }
 MAX_DOCUMENT_BYTES = 512 * 1024
+MAX_STEPS = 40
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 _markdown = mistune.create_markdown(renderer=None)
 
@@ -84,11 +86,17 @@ def parse(raw: bytes, source: Path) -> Exercise:
             f"at most {MAX_DOCUMENT_BYTES // 1024} KiB"
         )
     text = _decode(raw, source)
+    if not text.strip():
+        raise DocumentError(f"{source}: empty file; write an exercise document (see seeds/)")
     metadata, body = _split_front_matter(text, source)
     try:
         settings = parse_settings(metadata)
     except SettingsError as exc:
         raise DocumentError(f"{source}: front matter: {exc}") from None
+    if not body.strip():
+        raise DocumentError(
+            f"{source}: only front matter, no body; add the steps after the closing '---'"
+        )
     blocks = _markdown(body)
     sections, howto, heading = _read_body(blocks)
     steps = howto or tuple(Step(i.label, i.text) for i in sections.get("execution", ()))
@@ -98,11 +106,16 @@ def parse(raw: bytes, source: Path) -> Exercise:
             f"{source}: no steps {where}; add '### Step title' headings after a "
             "'<!-- howto -->' line, or a numbered list under '### Execution'"
         )
+    if len(steps) > MAX_STEPS:
+        raise DocumentError(
+            f"{source}: too many steps ({len(steps)}); an exercise may have at most "
+            f"{MAX_STEPS} — split it into several exercises"
+        )
     description = speakable(_plain_value(metadata.get("description", "")))
     title = _title(metadata, heading, description, source)
     return Exercise(
         title=title,
-        slug=slugify(title) or slugify(source.stem) or "exercise",
+        slug=_slug(metadata, title, source),
         description=description,
         source=source,
         steps=steps,
@@ -121,6 +134,19 @@ def slugify(text: str) -> str:
     """A file-name-safe slug: lower-case ASCII letters, digits and single hyphens."""
     ascii_text = text.encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+
+
+def _slug(metadata: dict[str, Any], title: str, source: Path) -> str:
+    """The track's file name: front matter ``slug`` (checked), else made from the title."""
+    if "slug" not in metadata:
+        return slugify(title) or slugify(source.stem) or "exercise"
+    slug = metadata["slug"]
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+        raise DocumentError(
+            f"{source}: front matter: 'slug' must be lower-case letters, digits and hyphens "
+            f"(a file name, no folders), got {slug!r}"
+        )
+    return slug
 
 
 def _decode(raw: bytes, source: Path) -> str:

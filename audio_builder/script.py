@@ -73,3 +73,9 @@ class CueScript:
             if cue.kind == "speech"
         )
         return list(seen)
+
+    def planned_seconds(self) -> float:
+        """The length the workout itself needs (timed segments), before any speech."""
+        return sum(
+            segment.seconds or 0.0 for section in self.sections for segment in section.segments
+        )

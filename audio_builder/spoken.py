@@ -106,6 +106,21 @@ def speakable(text: str) -> str:
     return text
 
 
+MAX_WORDS = 25  # a longer sentence is said in parts, each its own clip
+
+
 def sentences(text: str) -> list[str]:
-    """Split text into sentences at . ! ? followed by a space (keeps e.g. 2.5 intact)."""
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+    """Split text into sentences at . ! ? followed by a space (keeps e.g. 2.5 intact);
+    a run-on sentence is cut at commas, then every ``MAX_WORDS`` words."""
+    parts = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+    return [piece for part in parts for piece in _shorten(part)]
+
+
+def _shorten(sentence: str) -> list[str]:
+    if len(sentence.split()) <= MAX_WORDS:
+        return [sentence]
+    clauses = [c.strip() for c in re.split(r"(?<=[,;:])\s+", sentence) if c.strip()]
+    if len(clauses) > 1:
+        return [piece for clause in clauses for piece in _shorten(clause)]
+    words = sentence.split()
+    return [" ".join(words[i : i + MAX_WORDS]) for i in range(0, len(words), MAX_WORDS)]

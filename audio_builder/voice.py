@@ -3,6 +3,8 @@ track's format (mono, 16-bit, 44.1 kHz, silence trimmed, peak-safe)."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
@@ -17,15 +19,37 @@ SILENCE_DBFS = -45.0
 KEEP_MS = 15
 
 
-class Voice:
-    """Speaks with one engine for the whole run, so a track never mixes voices."""
+MEMORY_BYTES = 64 * 1024 * 1024  # clips kept in memory between tracks of a batch
 
-    def __init__(self, engine: Engine, cache: ClipCache) -> None:
+
+class Voice:
+    """Speaks with one engine at a time, so a track never mixes voices.
+
+    With a ``fallback`` (``--engine auto``), a failure of the first engine switches the
+    rest of the run to the fallback; the build retries the track whose clips were being
+    made, before any of its audio was written.
+    """
+
+    def __init__(self, engine: Engine, cache: ClipCache, fallback: Engine | None = None) -> None:
         self.engine = engine
         self.cache = cache
+        self.fallback = fallback
         self.synthesized = 0
         self.reused = 0
-        self._clips: dict[str, AudioSegment] = {}
+        self.cache_failures = 0
+        self.fell_back: str | None = None
+        self._clips: OrderedDict[str, AudioSegment] = OrderedDict()
+        self._held = 0
+
+    def fall_back(self, reason: EngineError) -> bool:
+        """Switch to the fallback engine for the rest of the run; False if there is none."""
+        if self.fallback is None:
+            return False
+        self.fell_back = f"{self.engine.name} failed ({reason}); now using {self.fallback.name}"
+        self.engine, self.fallback = self.fallback, None
+        self._clips.clear()
+        self._held = 0
+        return True
 
     def sound(self, kind: str, text: str) -> AudioSegment:
         """The audio of one cue: a beep by name, or a spoken line."""
@@ -38,18 +62,29 @@ class Voice:
     def clip(self, text: str) -> AudioSegment:
         """The clip for ``text``: from memory, else the disk cache, else the engine."""
         if text in self._clips:
+            self._clips.move_to_end(text)
             return self._clips[text]
         key = ClipCache.key(self.engine.name, self.engine.voice, text)
         pcm = self.cache.get(key)
         if pcm is None:
             pcm = self._synthesize(text)
-            self.cache.put(key, pcm)
             self.synthesized += 1
+            try:
+                self.cache.put(key, pcm)
+            except OSError:  # a cache we cannot write costs speed, not the build
+                self.cache_failures += 1
         else:
             self.reused += 1
         clip = AudioSegment(data=pcm, sample_width=2, frame_rate=RATE, channels=1)
-        self._clips[text] = clip
+        self._remember(text, clip)
         return clip
+
+    def _remember(self, text: str, clip: AudioSegment) -> None:
+        self._clips[text] = clip
+        self._held += len(clip.raw_data)
+        while self._held > MEMORY_BYTES and len(self._clips) > 1:
+            _, oldest = self._clips.popitem(last=False)
+            self._held -= len(oldest.raw_data)
 
     def _synthesize(self, text: str) -> bytes:
         audio = self.engine.synthesize(text)
