@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,10 @@ class Options:
     bitrate: int = DEFAULT_BITRATE
     sidecars: bool = True  # a WebVTT cue sheet and a JSON chapters file beside each MP3
 
+    def fingerprint(self) -> tuple:
+        """Everything here that changes the files a track becomes (not where they go)."""
+        return (sorted(self.overrides.items()), self.bitrate, self.sidecars)
+
 
 @dataclass(frozen=True)
 class Track:
@@ -38,13 +42,21 @@ class Track:
     description: str
     script: CueScript
     steps: list[str]  # how each exercise's steps were understood, for `script`
+    inputs: tuple[Path, ...]  # every file read: the document, or a plan and its exercises
 
 
 @dataclass(frozen=True)
 class Built:
+    """A track written (or, with ``reused``, found up to date from an earlier run)."""
+
     source: Path
     output: Path
-    timeline: Timeline
+    title: str
+    description: str
+    seconds: float
+    notes: tuple[str, ...] = ()  # slots that had to grow
+    synthesized: int = 0  # clips this track had to synthesize
+    reused: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,13 +71,9 @@ def load(path: Path, overrides: dict[str, Any]) -> Track:
         return _load_plan(path, overrides)
     part = _part(path, overrides)
     exercise = part.exercise
+    script = coach(exercise, part.settings)
     return Track(
-        path,
-        exercise.title,
-        exercise.slug,
-        exercise.description,
-        coach(exercise, part.settings),
-        _describe(part),
+        path, exercise.title, exercise.slug, exercise.description, script, _describe(part), (path,)
     )
 
 
@@ -81,54 +89,38 @@ def time_track(track: Track, voice: Voice) -> Timeline:
     return schedule(track.script, voice.length)
 
 
-def build_one(
-    path: Path, voice: Voice, options: Options, taken: dict[Path, Path] | None = None
-) -> Built:
-    """Build one track; ``taken`` maps outputs already written in this run to their source."""
-    track = load(path, options.overrides)
-    output = options.out_dir / f"{track.slug}.mp3"
-    if taken is not None:
-        if output in taken:
-            raise DocumentError(
-                f"{path}: its track name '{track.slug}' is taken by {taken[output]}; "
-                "give one of them another 'title'"
-            )
-        taken[output] = path
+def build_one(track: Track, voice: Voice, options: Options) -> Built:
+    """Time, mix and write one track, with its sidecars."""
+    before, unsaved = voice.synthesized, voice.cache_failures
+    notes: list[str] = []
     try:
         timeline = time_track(track, voice)
     except EngineError as exc:
         if not voice.fall_back(exc):
             raise
+        notes.append(voice.fell_back or "")
         timeline = time_track(track, voice)
+    output = options.out_dir / f"{track.slug}.mp3"
     tags = Tags(track.title, track.description, timeline.chapters, timeline.groups)
     write_mp3(output, render(timeline, voice.sound), tags, options.bitrate)
     if options.sidecars:
         write_sidecar(output.with_suffix(".vtt"), as_vtt(timeline))
         write_sidecar(output.with_suffix(".chapters.json"), as_chapters_json(timeline))
-    return Built(path, output, timeline)
-
-
-def build_all(
-    paths: Iterable[Path],
-    voice: Voice,
-    options: Options,
-    on_done: Callable[[Built | Failed], None] = lambda _: None,
-) -> list[Built | Failed]:
-    """Build every input; a failing one is recorded and the others go on."""
-    results: list[Built | Failed] = []
-    taken: dict[Path, Path] = {}
-    for path in paths:
-        try:
-            result: Built | Failed = build_one(path, voice, options, taken)
-        except AudioBuilderError as exc:
-            result = Failed(path, exc)
-        except Exception as exc:  # a bug must not cost the rest of the batch
-            result = Failed(
-                path, AudioBuilderError(f"{path}: internal error: {exc!r}; please report it")
-            )
-        results.append(result)
-        on_done(result)
-    return results
+    notes.extend(str(stretch) for stretch in timeline.stretches)
+    if voice.cache_failures > unsaved:
+        notes.append(
+            f"{voice.cache_failures - unsaved} clips could not be saved in the cache "
+            f"({voice.cache.root})"
+        )
+    return Built(
+        track.source,
+        output,
+        track.title,
+        track.description,
+        timeline.seconds,
+        tuple(notes),
+        voice.synthesized - before,
+    )
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -158,22 +150,13 @@ def _describe(part: Part) -> list[str]:
 def _load_plan(path: Path, overrides: dict[str, Any]) -> Track:
     plan = parse_plan(path)
     parts = [_part(entry.path, {**entry.overrides, **overrides}) for entry in plan.entries]
-    steps = [
-        line
-        for part in parts
-        for line in [
-            f"{part.exercise.title}:",
-            *(f"  {s}" for s in part.movement.describe(part.settings.tempo)),
-        ]
-    ]
+    steps = []
+    for part in parts:
+        steps.append(f"{part.exercise.title}:")
+        steps.extend(f"  {line}" for line in _describe(part))
     names = ", ".join(part.exercise.title for part in parts)
     description = plan.description or f"A workout of {len(parts)} exercises: {names}."
     script = coach_plan(plan.title, parts, plan.rest_between)
-    return Track(
-        path,
-        plan.title,
-        slugify(plan.title) or slugify(path.stem) or "workout",
-        description,
-        script,
-        steps,
-    )
+    slug = slugify(plan.title) or slugify(path.stem) or "workout"
+    inputs = (path, *(entry.path for entry in plan.entries))
+    return Track(path, plan.title, slug, description, script, steps, inputs)

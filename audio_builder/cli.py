@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from audio_builder.build import Built, Failed, Options, build_all, find_inputs, load, time_track
-from audio_builder.cache import ClipCache, default_cache_dir
+from audio_builder.batch import Result, Speaker, build_many
+from audio_builder.build import Built, Failed, Options, find_inputs, load, time_track
+from audio_builder.cache import default_cache_dir
 from audio_builder.cuesheet import as_json, as_text, as_vtt, clock
 from audio_builder.engines import choose_engine, create_engine, engine_classes
 from audio_builder.errors import AudioBuilderError, SettingsError
 from audio_builder.export import BITRATES, DEFAULT_BITRATE
+from audio_builder.importer import import_free_exercise_db
 from audio_builder.settings import DEFAULTS, parse_setting
-from audio_builder.voice import Voice
 
 
 def _setting(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -73,6 +75,16 @@ setting_options = [
 ]
 
 
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    default=os.cpu_count() or 1,
+    show_default="CPU count",
+    type=click.IntRange(1, 64),
+    help="Tracks built at once, each in its own process.",
+)
+
+
 def with_settings(command: Any) -> Any:
     for option in reversed(setting_options):
         command = option(command)
@@ -113,6 +125,7 @@ def main() -> None:
     show_default=True,
     help="Write a WebVTT cue sheet and a JSON chapters file beside each MP3.",
 )
+@jobs_option
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -121,6 +134,7 @@ def build(
     tld: str,
     bitrate: str,
     sidecars: bool,
+    jobs: int,
     **overrides: Any,
 ) -> None:
     """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
@@ -131,23 +145,10 @@ def build(
             "no exercises (.md) or plans (.yaml) found in "
             + ", ".join(map(str, paths or ("seeds",)))
         )
-    voice = _voice(engine, lang, tld)
+    speaker = _speaker(engine, lang, tld)
     options = Options(out_dir, _given(overrides), int(bitrate), sidecars)
-    results = _build_with_progress(inputs, voice, options)
-    failed = [r for r in results if isinstance(r, Failed)]
-    if voice.fell_back:
-        click.echo(f"note: {voice.fell_back}", err=True)
-    if voice.cache_failures:
-        click.echo(
-            f"note: {voice.cache_failures} clips could not be cached in {voice.cache.root}",
-            err=True,
-        )
-    click.echo(
-        f"{len(results) - len(failed)} built, {len(failed)} failed; "
-        f"{voice.synthesized} clips synthesized, {voice.reused} from the cache",
-        err=True,
-    )
-    sys.exit(1 if failed else 0)
+    results = _build_with_progress(inputs, speaker, options, jobs)
+    sys.exit(_summary(results))
 
 
 @main.command()
@@ -166,7 +167,7 @@ def build(
 @with_settings
 def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides: Any) -> None:
     """Print the cue script of one exercise or plan, with the exact times of its MP3."""
-    voice = _voice(engine, lang, tld, quiet=form != "text")
+    voice = _speaker(engine, lang, tld, quiet=form != "text").voice()
     try:
         track = load(path, _given(overrides))
         timeline = time_track(track, voice)
@@ -178,6 +179,31 @@ def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides:
         click.echo(as_vtt(timeline), nl=False)
     else:
         click.echo(as_text(timeline, track.steps))
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(["free-exercise-db"]))
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the .md files.",
+)
+def import_command(kind: str, source: Path, out_dir: Path) -> None:
+    """Convert a collection (KIND: free-exercise-db JSON) into exercise documents."""
+    try:
+        imported = import_free_exercise_db(source, out_dir)
+    except AudioBuilderError as exc:
+        _fail(exc)
+    for line in imported.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    click.echo(
+        f"{len(imported.written)} exercises written to {out_dir}, {len(imported.skipped)} skipped",
+        err=True,
+    )
 
 
 @main.command()
@@ -196,44 +222,60 @@ def _given(overrides: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in overrides.items() if value is not None}
 
 
-def _voice(engine: str, lang: str, tld: str, quiet: bool = False) -> Voice:
+def _speaker(engine: str, lang: str, tld: str, quiet: bool = False) -> Speaker:
+    """Decide the run's voice once; ``auto`` says what it chose."""
     try:
         chosen = choose_engine(engine, {"lang": lang, "tld": tld})
     except AudioBuilderError as exc:
         _fail(exc)
     if engine == "auto" and not quiet:
-        click.echo(
-            f"Voice: {chosen.name} ({chosen.voice})"
-            + ("" if chosen.name == "gtts" else " — Google is not reachable"),
-            err=True,
-        )
+        reason = "" if chosen.name == "gtts" else " — Google is not reachable"
+        click.echo(f"Voice: {chosen.name} ({chosen.voice}){reason}", err=True)
     fallback = create_engine("piper") if engine == "auto" and chosen.name != "piper" else None
-    return Voice(chosen, ClipCache(default_cache_dir()), fallback)
+    return Speaker(chosen, default_cache_dir(), fallback)
 
 
-def _build_with_progress(inputs: list[Path], voice: Voice, options: Options) -> list:
+def _build_with_progress(
+    inputs: list[Path], speaker: Speaker, options: Options, jobs: int
+) -> list[Result]:
     """A progress bar on a terminal; elsewhere, one line per track."""
     if not sys.stderr.isatty():
-        return build_all(inputs, voice, options, lambda result: _report(result, verbose=True))
+        return build_many(inputs, speaker, options, jobs, lambda r: _report(r, verbose=True))
     with click.progressbar(length=len(inputs), label="Building", file=sys.stderr) as bar:
 
-        def done(result: Built | Failed) -> None:
+        def done(result: Result) -> None:
             _report(result, verbose=False)
             bar.update(1)
 
-        return build_all(inputs, voice, options, done)
+        return build_many(inputs, speaker, options, jobs, done)
 
 
-def _report(result: Built | Failed, verbose: bool) -> None:
-    """Errors and stretched slots always; each built track when not on a terminal."""
+def _report(result: Result, verbose: bool) -> None:
+    """Errors and notes always; each track when not on a terminal."""
     if isinstance(result, Failed):
         click.echo(f"error: {result.error}", err=True)
         return
-    timeline = result.timeline
     if verbose:
-        click.echo(f"built {result.output} ({clock(timeline.samples, timeline.rate)})", err=True)
-    for stretch in timeline.stretches:
-        click.echo(f"note: {result.source}: {stretch}", err=True)
+        state = "up to date" if result.reused else "built"
+        click.echo(
+            f"{state} {result.output} ({clock(round(result.seconds * 1000), 1000)})", err=True
+        )
+    for note in result.notes:
+        click.echo(f"note: {result.source}: {note}", err=True)
+
+
+def _summary(results: list[Result]) -> int:
+    """Print the totals; the exit status: 1 if any input failed."""
+    built = [r for r in results if isinstance(r, Built)]
+    reused = sum(r.reused for r in built)
+    failed = len(results) - len(built)
+    synthesized = sum(r.synthesized for r in built)
+    click.echo(
+        f"{len(built) - reused} built, {reused} up to date, {failed} failed; "
+        f"{synthesized} clips synthesized",
+        err=True,
+    )
+    return 1 if failed else 0
 
 
 def _fail(error: AudioBuilderError) -> None:

@@ -19,6 +19,7 @@ from audio_builder.spoken import sentences
 COUNTDOWN = 3  # short beeps before each "go"
 START_SECONDS = 6.5  # from a set's announcement to its "go" beep, at the least
 GO_TAIL = 0.7  # the "go" beep and a breath before the first movement
+GO_BEEP = 0.5  # the "go" beep with a little room: a hold's clock starts as it ends
 COUNT_EARLY = 0.3  # a rep's count ends this long before the next rep starts
 TEN_SECONDS = 10.0
 DEFAULT_HOLD = 30.0
@@ -152,11 +153,11 @@ def _switch(part: Part, side: str) -> Segment:
 def _countdown_segment(label: str, cues: list[Cue], timed: bool) -> Segment:
     """The announcements, then 3-2-1 beeps into "go", with room for what is said.
 
-    A hold's clock starts at "go"; a rep starts a breath after it.
+    A hold's clock starts as the "go" beep ends; a rep starts a breath after it.
     """
     spoken = sum(len(cue.text.split()) for cue in cues) / WORDS_PER_SECOND
     go_at = max(START_SECONDS, round(spoken + COUNTDOWN + 1.0, 1))
-    return Segment(label, (*cues, *_countdown(go_at)), go_at + (0 if timed else GO_TAIL))
+    return Segment(label, (*cues, *_countdown(go_at)), go_at + (GO_BEEP if timed else GO_TAIL))
 
 
 def _go_time(segment: Segment) -> float:
@@ -221,7 +222,8 @@ def _timed_work(seconds: float) -> list[Segment]:
     if seconds >= 25:
         cues.append(say("Ten seconds left.", seconds - TEN_SECONDS))
     cues.extend(_countdown(seconds))
-    return [Segment("work", tuple(cues), seconds + GO_TAIL), Segment("stop", (say("And rest."),))]
+    work = Segment("work", tuple(cues), seconds + GO_BEEP)
+    return [work, Segment("stop", (say("And rest."),))]
 
 
 def _rest(title: str, seconds: float, lead_in: float, tip: str | None, group: str = "") -> Section:

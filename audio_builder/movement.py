@@ -102,7 +102,10 @@ _FILLERS = set(
         "smoothly",
     ]
 )
-_LEAD_CLAUSE = re.compile(r"^(when|as|once|while|with|at|keeping|after)\b[^,]*,\s*", re.IGNORECASE)
+_LEAD_CLAUSE = re.compile(
+    r"^(when|as|once|while|with|at|keeping|after|using|maintaining|from|in|standing)\b[^,]*,\s*",
+    re.IGNORECASE,
+)
 _PREPOSITIONS = re.compile(
     r"\s+(at|to|into|with|for|on|in|toward|towards|of|from)\b.*$", re.IGNORECASE
 )
@@ -233,7 +236,7 @@ def _timed_from_execution(phase: Phase, exercise: Exercise) -> Phase:
 def classify(text: str) -> Kind | None:
     """The kind of the sentence's leading verb, or None when it has none we know."""
     text = _LEAD_CLAUSE.sub("", text.strip())
-    for word in re.findall(r"[a-z]+", text.lower())[:4]:
+    for word in re.findall(r"[a-z]+", text.lower())[:6]:
         if word in _FILLERS:
             continue
         return VERBS.get(word)

@@ -41,7 +41,7 @@ reps: "lots"
 Raise your arms.
 """
 
-FAST = ["--sets", "1", "--reps", "3"]
+FAST = ["--sets", "1", "--reps", "3", "--jobs", "1"]  # one process: the fake engine records
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_build_good_documents(runner, cli_engine, folder, tmp_path):
 
     assert result.exit_code == 0, result.stderr
     assert mp3s(out) == ["arm-raise.mp3", "calf-lift.mp3", "wall-push.mp3"]
-    assert "3 built, 0 failed" in result.stderr
+    assert "3 built, 0 up to date, 0 failed" in result.stderr
     assert cli_engine.calls  # the fake engine did the speaking
 
 
@@ -88,21 +88,42 @@ def test_build_with_a_bad_document_builds_the_others_and_fails(
     assert len(errors) == 1
     assert "broken.md" in errors[0]
     assert "'reps'" in errors[0]
-    assert "2 built, 1 failed" in result.stderr
+    assert "2 built, 0 up to date, 1 failed" in result.stderr
 
 
 def test_second_build_synthesizes_nothing(runner, cli_engine, folder, tmp_path):
-    args = ["build", str(folder), "-o", str(tmp_path / "out"), *FAST]
-    first = runner.invoke(main, args)
+    first = runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "a"), *FAST])
     calls = len(cli_engine.calls)
 
-    second = runner.invoke(main, args)
+    second = runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "b"), *FAST])
 
     assert first.exit_code == second.exit_code == 0
     assert calls > 0
     assert f"{calls} clips synthesized" in first.stderr
-    assert "0 clips synthesized" in second.stderr
+    assert "3 built, 0 up to date, 0 failed; 0 clips synthesized" in second.stderr
     assert len(cli_engine.calls) == calls
+    assert mp3s(tmp_path / "b") == mp3s(tmp_path / "a")
+
+
+def test_rerun_into_the_same_folder_rebuilds_only_what_changed(
+    runner, cli_engine, folder, tmp_path
+):
+    args = ["build", str(folder), "-o", str(tmp_path / "out"), *FAST]
+    runner.invoke(main, args)
+    untouched = (tmp_path / "out" / "arm-raise.mp3").stat().st_mtime_ns
+
+    again = runner.invoke(main, args)
+    (folder / "calf-lift.md").write_text(
+        (folder / "calf-lift.md").read_text() + "\n### Tip\n- Breathe out as you rise.\n"
+    )
+    edited = runner.invoke(main, args)
+    other_settings = runner.invoke(main, [*args, "--reps", "4"])
+
+    assert "0 built, 3 up to date, 0 failed" in again.stderr
+    assert "1 built, 2 up to date, 0 failed" in edited.stderr
+    assert "built " + str(tmp_path / "out" / "calf-lift.mp3") in edited.stderr
+    assert "3 built, 0 up to date, 0 failed" in other_settings.stderr
+    assert (tmp_path / "out" / "arm-raise.mp3").stat().st_mtime_ns != untouched
 
 
 def test_bad_option_value_is_a_usage_error(runner, cli_engine, folder, tmp_path):
@@ -227,4 +248,4 @@ def test_same_title_twice_in_one_build(runner, cli_engine, write_doc, tmp_path):
     assert "b-second.md" in errors[0]
     assert "taken" in errors[0]
     assert "a-first.md" in errors[0]
-    assert "1 built, 1 failed" in result.stderr
+    assert "1 built, 0 up to date, 1 failed" in result.stderr

@@ -1,0 +1,138 @@
+"""Build many tracks: check them all first, skip those already up to date, and run the
+rest in one process or several, reporting each as it finishes."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from audio_builder.build import Built, Failed, Options, Track, build_one, load
+from audio_builder.cache import ClipCache
+from audio_builder.engines import Engine
+from audio_builder.errors import AudioBuilderError, DocumentError
+from audio_builder.manifest import Entry, Manifest, track_key
+from audio_builder.voice import Voice
+
+Result = Built | Failed
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """How to make the run's voice, in this process or in a worker."""
+
+    engine: Engine
+    cache_dir: Path
+    fallback: Engine | None = None
+
+    def voice(self) -> Voice:
+        return Voice(self.engine, ClipCache(self.cache_dir), self.fallback)
+
+
+def build_many(
+    paths: Iterable[Path],
+    speaker: Speaker,
+    options: Options,
+    jobs: int = 1,
+    on_done: Callable[[Result], None] = lambda _: None,
+) -> list[Result]:
+    """Build every input; one that fails is reported and the others go on.
+
+    Results come back in input order; ``on_done`` hears of each as it finishes.
+    """
+    paths = list(paths)
+    manifest = Manifest(options.out_dir)
+    results: dict[Path, Result] = {}
+    pending: list[tuple[Track, str]] = []
+    fingerprint = (options.fingerprint(), speaker.engine.name, speaker.engine.voice)
+    for item in _check(paths, options):
+        if isinstance(item, Failed):
+            results[item.source] = item
+            on_done(item)
+            continue
+        key = track_key(item.inputs, fingerprint)
+        output = options.out_dir / f"{item.slug}.mp3"
+        if entry := manifest.current(output, key):
+            done = Built(
+                item.source, output, entry.title, entry.description, entry.seconds, reused=True
+            )
+            results[item.source] = done
+            on_done(done)
+        else:
+            pending.append((item, key))
+
+    for track, key, result in _run(pending, speaker, options, jobs):
+        if isinstance(result, Built):
+            manifest.record(
+                result.output,
+                Entry(key, str(track.source), result.title, result.description, result.seconds),
+            )
+        results[track.source] = result
+        on_done(result)
+    return [results[path] for path in dict.fromkeys(paths)]
+
+
+def _check(paths: list[Path], options: Options) -> Iterable[Track | Failed]:
+    """Load every input (cheap: no audio) and refuse two that would share a file name."""
+    taken: dict[str, Path] = {}
+    for path in paths:
+        try:
+            track = load(path, options.overrides)
+        except AudioBuilderError as exc:
+            yield Failed(path, exc)
+            continue
+        if track.slug in taken:
+            yield Failed(
+                path,
+                DocumentError(
+                    f"{path}: its track name '{track.slug}' is taken by {taken[track.slug]}; "
+                    "give one of them another 'title' or 'slug'"
+                ),
+            )
+            continue
+        taken[track.slug] = path
+        yield track
+
+
+def _run(
+    pending: list[tuple[Track, str]], speaker: Speaker, options: Options, jobs: int
+) -> Iterator[tuple[Track, str, Result]]:
+    if jobs <= 1 or len(pending) <= 1:
+        voice = speaker.voice()
+        for track, key in pending:
+            yield track, key, _build(track, voice, options)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(speaker,)
+    ) as pool:
+        futures = {pool.submit(_work, track, options): (track, key) for track, key in pending}
+        for future in as_completed(futures):
+            track, key = futures[future]
+            yield track, key, future.result()
+
+
+_worker: dict[str, Voice] = {}  # the voice of this worker process, made once
+
+
+def _start_worker(speaker: Speaker) -> None:
+    _worker["voice"] = speaker.voice()
+
+
+def _work(track: Track, options: Options) -> Result:
+    return _build(track, _worker["voice"], options)
+
+
+def _build(track: Track, voice: Voice, options: Options) -> Result:
+    try:
+        return build_one(track, voice, options)
+    except AudioBuilderError as exc:
+        return Failed(track.source, exc)
+    except Exception as exc:  # a bug must not cost the rest of the batch
+        return Failed(
+            track.source,
+            AudioBuilderError(f"{track.source}: internal error: {exc!r}; please report it"),
+        )
