@@ -124,11 +124,20 @@ def build_one(track: Track, voice: Voice, options: Options) -> Built:
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Each file given, and the exercises (.md) and plans (.yaml) of each folder given."""
+    """Each file given, and the exercises (.md) and plans (.yaml) in each folder given
+    and its subfolders (hidden ones left out), in name order."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in _INPUTS))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in _INPUTS
+                    and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
         else:
             found.append(path)
     return found
@@ -149,7 +158,12 @@ def _describe(part: Part) -> list[str]:
 
 def _load_plan(path: Path, overrides: dict[str, Any]) -> Track:
     plan = parse_plan(path)
-    parts = [_part(entry.path, {**entry.overrides, **overrides}) for entry in plan.entries]
+    parts = []
+    for number, entry in enumerate(plan.entries, 1):
+        try:
+            parts.append(_part(entry.path, {**entry.overrides, **overrides}))
+        except AudioBuilderError as exc:
+            raise DocumentError(f"{path}: exercise {number}: {exc}") from None
     steps = []
     for part in parts:
         steps.append(f"{part.exercise.title}:")

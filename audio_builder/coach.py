@@ -123,7 +123,7 @@ def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
 def outro(exercise: Exercise, tips: Tips) -> Section:
     """Well done, the last tip, and a variation for next time."""
     lines = [f"Nice work — that's the {exercise.title} done."]
-    if exercise.tips and exercise.tips[-1] != tips.last:
+    if exercise.tips and sentences(exercise.tips[-1])[:1] != [tips.last]:
         lines.append(exercise.tips[-1])
     lines.extend(variation_lines(exercise.variations))
     return Section(

@@ -1,0 +1,319 @@
+"""The trainer's rules (sides, holds, alternating counts, tips, variations, set
+announcements) checked on the coach's output for the seeds."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from audio_builder.coach import coach, coaching_lines, prepare
+from audio_builder.document import parse_file
+from audio_builder.numbers import duration, words
+from audio_builder.script import CueScript, Section
+from audio_builder.settings import DEFAULTS, Tempo
+from audio_builder.spoken import sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+KICKBACK = SEEDS / "band-glute-kickback.md"
+PLANK = SEEDS / "forearm-plank.md"
+QUAD = SEEDS / "standing-quad-stretch.md"
+LUNGE = SEEDS / "reverse-lunge.md"
+COUNTS = {f"{words(n).capitalize()}." for n in range(1, 101)}
+FIXED = COUNTS | {"Halfway.", "Last one.", "Left.", "Right."}
+WORDS_PER_SECOND = 2.5
+TIP_MARGIN = 1.5
+
+
+def script_of(path: Path, **overrides) -> CueScript:
+    exercise = parse_file(path)
+    return coach(exercise, DEFAULTS.override(exercise.settings).override(overrides))
+
+
+def spoken(section: Section) -> list[str]:
+    return [c.text for seg in section.segments for c in seg.cues if c.kind == "speech"]
+
+
+def set_sections(script: CueScript) -> list[Section]:
+    return [s for s in script.sections if s.title.startswith("Set ")]
+
+
+def rest_sections(script: CueScript) -> list[Section]:
+    return [s for s in script.sections if s.title.startswith("Rest ")]
+
+
+# -- sides ----------------------------------------------------------------------------
+
+
+def test_kickback_is_worked_right_leg_then_left_leg_in_every_set():
+    script = script_of(KICKBACK)
+    titles = [s.title for s in set_sections(script)]
+    assert titles == [f"Set {n} · {side} leg" for n in (1, 2, 3) for side in ("right", "left")]
+    for right, left in zip(titles[::2], titles[1::2], strict=True):
+        right_part = next(s for s in script.sections if s.title == right)
+        left_part = next(s for s in script.sections if s.title == left)
+        assert "Right leg." in spoken(right_part)
+        assert spoken(left_part)[0] == "Switch sides — left leg."
+        assert left_part.segments[0].label == "switch"
+        for part in (right_part, left_part):  # each side does the full set of reps
+            assert [t for t in spoken(part) if t in COUNTS][-1] == "Twelve."
+    assert "We'll work one leg at a time, right first." in spoken(script.sections[0])
+
+
+def test_kickback_hold_phase_is_one_second_from_the_text():
+    part = prepare(parse_file(KICKBACK), DEFAULTS)
+    lines = part.movement.describe(None)
+    squeeze = next(line for line in lines if line.startswith("Squeeze at the Top:"))
+    assert "hold 1 s (from the text)" in squeeze
+    assert part.movement.durations(None) == (2.0, 1.0, 2.0)
+    # an explicit tempo wins over the text
+    assert part.movement.durations(Tempo(3.0, 2.0, 3.0)) == (3.0, 2.0, 3.0)
+    assert "hold 2 s (tempo setting)" in " ".join(part.movement.describe(Tempo(3, 2, 3)))
+
+
+def test_kickback_sides_none_in_front_matter_makes_it_bilateral(tmp_path):
+    text = KICKBACK.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    copy = tmp_path / "kickback-both.md"
+    copy.write_text("---\nsides: none\n" + text.removeprefix("---\n"), encoding="utf-8")
+
+    script = script_of(copy)
+
+    assert [s.title for s in set_sections(script)] == ["Set 1", "Set 2", "Set 3"]
+    everything = [line for s in script.sections for line in spoken(s)]
+    assert not any("Switch sides" in line or "leg." in line for line in everything)
+    assert not any("one leg at a time" in line for line in everything)
+
+
+def test_standing_quad_stretch_holds_each_side():
+    script = script_of(QUAD)
+    parts = set_sections(script)
+    assert [s.title for s in parts] == [
+        f"Set {n} · {side} leg" for n in (1, 2, 3) for side in ("right", "left")
+    ]
+    for index, part in enumerate(parts):
+        lines = spoken(part)
+        if index % 2 == 0:
+            assert "Right leg." in lines and "Hold for 30 seconds." in lines
+        else:
+            assert lines[0] == "Switch sides — left leg."
+        work = next(seg for seg in part.segments if seg.label == "work")
+        go = [c.at for c in work.cues if c.text == "go"]
+        assert go == [pytest.approx(30.0)]
+        assert lines[-1] == "And rest."
+
+
+# -- timed holds ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hold", [30.0, 40.0])
+def test_plank_hold_cues(hold):
+    script = script_of(PLANK, hold=hold)
+    for part in set_sections(script):
+        start, work, stop = part.segments
+        assert f"Hold for {duration(hold)}." in spoken(part)
+        at = {c.text: c.at for c in work.cues if c.kind == "speech"}
+        assert at["Halfway."] == pytest.approx(hold / 2)
+        assert at["Ten seconds left."] == pytest.approx(hold - 10)
+        beeps = [(c.text, c.at) for c in work.cues if c.kind == "beep"]
+        assert beeps == [
+            ("tick", pytest.approx(hold - 3)),
+            ("tick", pytest.approx(hold - 2)),
+            ("tick", pytest.approx(hold - 1)),
+            ("go", pytest.approx(hold)),
+        ]
+        assert [c.text for c in stop.cues] == ["And rest."]
+        assert not any(line in COUNTS for line in spoken(part))
+        start_beeps = [c.text for c in start.cues if c.kind == "beep"]
+        assert start_beeps == ["tick", "tick", "tick", "go"]
+
+
+def test_plank_hold_announcement():
+    script = script_of(PLANK)
+    assert "Hold for 30 seconds." in spoken(set_sections(script)[0])
+
+
+# -- alternating work -----------------------------------------------------------------
+
+
+def test_reverse_lunge_counts_left_and_right_within_each_rep():
+    exercise = parse_file(LUNGE)
+    settings = DEFAULTS.override(exercise.settings)
+    part = prepare(exercise, settings)
+    assert part.movement.sides == "alternating"
+    half = sum(part.movement.durations(settings.tempo))
+    script = coach(exercise, settings)
+    assert "We'll start on the left." in spoken(script.sections[0])
+    for number, section in enumerate(set_sections(script), 1):
+        reps = [seg for seg in section.segments if seg.label.startswith("rep ")]
+        assert len(reps) == settings.reps
+        for rep in reps:
+            assert rep.seconds == pytest.approx(2 * half), rep.label
+            sides = [(c.text, c.at) for c in rep.cues if c.text in ("Left.", "Right.")]
+            coached = number == 1 and rep.label == "rep 1"
+            if coached:  # phase cues for the left half, then the right side is named
+                assert sides == [("Right.", pytest.approx(half))]
+                assert rep.cues[0].at == pytest.approx(0.0)
+                assert rep.cues[0].text not in FIXED
+            else:
+                assert sides == [("Left.", pytest.approx(0.0)), ("Right.", pytest.approx(half))]
+            count = rep.cues[-1]
+            assert count.text in COUNTS and count.anchor == "end"
+
+
+def test_reverse_lunge_each_side_counts_as_a_rep_and_sides_alternate_rep_by_rep():
+    exercise = parse_file(LUNGE)
+    settings = DEFAULTS.override(exercise.settings).override({"reps_count": "each"})
+    half = sum(prepare(exercise, settings).movement.durations(settings.tempo))
+    script = coach(exercise, settings)
+    for number, section in enumerate(set_sections(script), 1):
+        reps = [seg for seg in section.segments if seg.label.startswith("rep ")]
+        assert len(reps) == settings.reps
+        for index, rep in enumerate(reps):
+            assert rep.seconds == pytest.approx(half), rep.label
+            sides = [c.text for c in rep.cues if c.text in ("Left.", "Right.")]
+            if number == 1 and index == 0:
+                assert sides == []  # coached with phase cues, on the left as announced
+                continue
+            assert sides == [("Left.", "Right.")[index % 2]], (section.title, rep.label)
+
+
+# -- tips -----------------------------------------------------------------------------
+
+
+def tip_lines(path: Path) -> set[str]:
+    exercise = parse_file(path)
+    return set(coaching_lines(exercise)) | set(exercise.tips)
+
+
+def spoken_tips(script: CueScript, tips: set[str]) -> list[str]:
+    """Every tip said after the intro, in order, by its first sentence."""
+    return [
+        sentences(line)[0]
+        for section in script.sections
+        if section.title != "Intro"
+        for line in spoken(section)
+        if line in tips
+    ]
+
+
+ALL_SEEDS = sorted(SEEDS.glob("*.md"))
+
+
+@pytest.mark.parametrize("path", ALL_SEEDS, ids=[p.stem for p in ALL_SEEDS])
+@pytest.mark.parametrize("overrides", [{}, {"sets": 5}, {"sets": 4, "reps": 16}])
+def test_the_same_tip_is_never_said_twice_in_a_row(path, overrides):
+    script = script_of(path, **overrides)
+    said = spoken_tips(script, tip_lines(path))
+    for before, after in pairwise(said):
+        assert before != after, said
+
+
+TWO_SENTENCE_TIP = """---
+title: Arm Raise
+sets: 2
+rest: 30
+---
+
+### Tip
+- Keep your shoulders down and away from your ears. Breathe out as you raise your arms.
+
+<!-- howto -->
+
+### Set Up
+Stand tall with your feet apart.
+
+### Raise
+Raise your arms overhead.
+
+### Lower
+Lower your arms to your sides.
+"""
+
+
+def test_a_tip_of_two_sentences_is_not_repeated_by_the_outro(tmp_path):
+    """The rest says the tip's first sentence; the outro must not say it again at once
+    (it compares the whole tip with the short form it handed out)."""
+    path = tmp_path / "arm-raise.md"
+    path.write_text(TWO_SENTENCE_TIP, encoding="utf-8")
+    script = script_of(path)
+    rest, outro = rest_sections(script)[0], script.sections[-1]
+    assert "Keep your shoulders down and away from your ears." in spoken(rest)
+
+    said = spoken_tips(script, tip_lines(path))
+
+    assert said[0] == "Keep your shoulders down and away from your ears."
+    for before, after in pairwise(said):
+        assert before != after, (said, spoken(outro))
+
+
+def test_tips_are_really_spoken_in_rests_and_sets():
+    script = script_of(KICKBACK, sets=4)
+    said = spoken_tips(script, tip_lines(KICKBACK))
+    assert len(said) >= 6
+    assert len(set(said)) >= 3
+
+
+@pytest.mark.parametrize("rest", [20.0, 24.0])
+def test_short_rests_carry_no_tip(rest):
+    script = script_of(KICKBACK, rest=rest)
+    rests = rest_sections(script)
+    assert len(rests) == 2
+    for section in rests:
+        lines = spoken(section)
+        assert lines[0] == f"Rest for {duration(rest)}."
+        assert set(lines[1:]) <= {"Ten seconds."}, lines
+
+
+def test_a_long_enough_rest_carries_a_tip():
+    tips = tip_lines(KICKBACK)
+    for section in rest_sections(script_of(KICKBACK, rest=25.0)):
+        assert any(line in tips for line in spoken(section)), spoken(section)
+
+
+def mid_set_tips(script: CueScript, tips: set[str]):
+    for section in set_sections(script):
+        for seg in section.segments:
+            if seg.label.startswith("rep "):
+                for cue in seg.cues:
+                    if cue.kind == "speech" and cue.text in tips:
+                        yield seg, cue.text
+
+
+@pytest.mark.parametrize("path", ALL_SEEDS, ids=[p.stem for p in ALL_SEEDS])
+@pytest.mark.parametrize("tempo", [None, Tempo(1.0, 0.0, 1.0), Tempo(3.0, 1.0, 3.0)])
+def test_a_mid_set_tip_fits_its_rep(path, tempo):
+    script = script_of(path, tempo=tempo, reps=12)
+    for seg, tip in mid_set_tips(script, tip_lines(path)):
+        assert len(tip.split()) / WORDS_PER_SECOND <= seg.seconds - TIP_MARGIN, (seg, tip)
+
+
+def test_mid_set_tips_appear_in_long_reps_and_not_in_short_ones():
+    tips = tip_lines(KICKBACK)
+    assert list(mid_set_tips(script_of(KICKBACK), tips))  # 5 s reps: a short tip fits
+    assert not list(mid_set_tips(script_of(KICKBACK, tempo=Tempo(1.0, 0.0, 1.0)), tips))
+
+
+# -- variations and set announcements ------------------------------------------------
+
+
+def test_kickback_outro_suggests_ankle_weights():
+    outro = spoken(script_of(KICKBACK).sections[-1])
+    assert outro[0] == "Nice work — that's the Band Glute Kickback done."
+    assert "Too easy? Add ankle weights next time." in outro
+
+
+@pytest.mark.parametrize("path", [KICKBACK, PLANK, LUNGE], ids=["kickback", "plank", "lunge"])
+@pytest.mark.parametrize("sets", [1, 2, 3])
+def test_set_announcements(path, sets):
+    script = script_of(path, sets=sets)
+    firsts = [spoken(s)[0] for s in set_sections(script) if not s.title.endswith("left leg")]
+    assert len(firsts) == sets
+    if sets == 1:
+        assert firsts == ["Set 1 of 1."]
+    else:
+        assert firsts == [f"Set {n} of {sets}." for n in range(1, sets)] + ["Final set."]
+    everything = [line for s in script.sections for line in spoken(s)]
+    assert everything.count("Final set.") == (sets > 1)
