@@ -6,7 +6,8 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from audio_builder.build import Built, Failed, Options, Track, build_one, load
@@ -52,7 +53,7 @@ def build_many(
             results[item.source] = item
             on_done(item)
             continue
-        key = track_key(item.inputs, fingerprint)
+        key = track_key(item.inputs, (fingerprint, item.number))
         output = options.out_dir / f"{item.slug}.mp3"
         if entry := manifest.current(output, key):
             done = Built(
@@ -65,19 +66,38 @@ def build_many(
 
     for track, key, result in _run(pending, speaker, options, jobs):
         if isinstance(result, Built):
-            manifest.record(
-                result.output,
-                Entry(key, str(track.source), result.title, result.description, result.seconds),
-            )
+            manifest.record(result.output, _entry(track, key, result, manifest, fingerprint))
         results[track.source] = result
         on_done(result)
     return [results[path] for path in dict.fromkeys(paths)]
 
 
+def _entry(track: Track, key: str, built: Built, manifest: Manifest, fingerprint: tuple) -> Entry:
+    guid = track_key(track.inputs, (fingerprint, track.number), code=False)
+    previous = manifest.entries.get(built.output.name)
+    published = previous.published if previous and previous.guid == guid else _now()
+    return Entry(
+        key,
+        guid,
+        str(track.source),
+        built.title,
+        built.description,
+        built.seconds,
+        track.equipment,
+        track.number,
+        published,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
 def _check(paths: list[Path], options: Options) -> Iterable[Track | Failed]:
-    """Load every input (cheap: no audio) and refuse two that would share a file name."""
+    """Load every input (cheap: no audio), number them, and refuse two that would share
+    a file name."""
     taken: dict[str, Path] = {}
-    for path in paths:
+    for number, path in enumerate(paths, 1):
         try:
             track = load(path, options.overrides)
         except AudioBuilderError as exc:
@@ -93,7 +113,7 @@ def _check(paths: list[Path], options: Options) -> Iterable[Track | Failed]:
             )
             continue
         taken[track.slug] = path
-        yield track
+        yield replace(track, number=number)
 
 
 def _run(

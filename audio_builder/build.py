@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,8 @@ from audio_builder.coach import Part, coach, coach_plan, prepare
 from audio_builder.cuesheet import as_chapters_json, as_vtt
 from audio_builder.document import parse_file, slugify
 from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
-from audio_builder.export import DEFAULT_BITRATE, Tags, write_mp3, write_sidecar
+from audio_builder.export import DEFAULT_BITRATE, Label, Tags, write_mp3, write_sidecar
+from audio_builder.loudness import normalize
 from audio_builder.mixer import render
 from audio_builder.plan import is_plan, parse_plan
 from audio_builder.script import CueScript
@@ -26,10 +28,14 @@ class Options:
     overrides: dict[str, Any] = field(default_factory=dict)  # validated command-line settings
     bitrate: int = DEFAULT_BITRATE
     sidecars: bool = True  # a WebVTT cue sheet and a JSON chapters file beside each MP3
+    label: Label = field(default_factory=Label)
+    loudness: float | None = None  # LUFS to normalize to (podcast episodes); None: as mixed
 
     def fingerprint(self) -> tuple:
         """Everything here that changes the files a track becomes (not where they go)."""
-        return (sorted(self.overrides.items()), self.bitrate, self.sidecars)
+        cover = hashlib.sha256(self.label.cover).hexdigest()
+        label = (self.label.artist, self.label.album, self.label.genre, cover)
+        return (sorted(self.overrides.items()), self.bitrate, self.sidecars, label, self.loudness)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class Track:
     script: CueScript
     steps: list[str]  # how each exercise's steps were understood, for `script`
     inputs: tuple[Path, ...]  # every file read: the document, or a plan and its exercises
+    equipment: tuple[str, ...] = ()
+    number: int = 0  # its place in a batch, for the track number tag
 
 
 @dataclass(frozen=True)
@@ -101,8 +109,18 @@ def build_one(track: Track, voice: Voice, options: Options) -> Built:
         notes.append(voice.fell_back or "")
         timeline = time_track(track, voice)
     output = options.out_dir / f"{track.slug}.mp3"
-    tags = Tags(track.title, track.description, timeline.chapters, timeline.groups)
-    write_mp3(output, render(timeline, voice.sound), tags, options.bitrate)
+    tags = Tags(
+        track.title,
+        track.description,
+        timeline.chapters,
+        timeline.groups,
+        options.label,
+        track.number,
+    )
+    pcm = render(timeline, voice.sound)
+    if options.loudness is not None:
+        pcm = normalize(pcm, options.loudness)
+    write_mp3(output, pcm, tags, options.bitrate)
     if options.sidecars:
         write_sidecar(output.with_suffix(".vtt"), as_vtt(timeline))
         write_sidecar(output.with_suffix(".chapters.json"), as_chapters_json(timeline))
@@ -173,4 +191,5 @@ def _load_plan(path: Path, overrides: dict[str, Any]) -> Track:
     script = coach_plan(plan.title, parts, plan.rest_between)
     slug = slugify(plan.title) or slugify(path.stem) or "workout"
     inputs = (path, *(entry.path for entry in plan.entries))
-    return Track(path, plan.title, slug, description, script, steps, inputs)
+    equipment = tuple(dict.fromkeys(item for part in parts for item in part.exercise.equipment))
+    return Track(path, plan.title, slug, description, script, steps, inputs, equipment)

@@ -15,7 +15,7 @@ import platformdirs
 
 from audio_builder.atomic import write_atomic
 
-FORMAT_VERSION = 1  # bump when the stored audio changes (rate, trimming, levels)
+FORMAT_VERSION = 2  # bump when the stored audio changes (rate, trimming, levels)
 _HEADER = struct.Struct("<4sQ32s")
 _MAGIC = b"ABC1"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from audio_builder.engines import choose_engine, create_engine, engine_classes
 from audio_builder.errors import AudioBuilderError, SettingsError
 from audio_builder.export import BITRATES, DEFAULT_BITRATE
 from audio_builder.importer import import_free_exercise_db
+from audio_builder.loudness import TARGET_LUFS
+from audio_builder.podcast import Podcast, export_podcast
 from audio_builder.settings import DEFAULTS, parse_setting
 
 
@@ -75,6 +78,13 @@ setting_options = [
 ]
 
 
+bitrate_option = click.option(
+    "--bitrate",
+    default=str(DEFAULT_BITRATE),
+    show_default=True,
+    type=click.Choice([str(b) for b in BITRATES]),
+    help="MP3 bitrate in kbps.",
+)
 jobs_option = click.option(
     "-j",
     "--jobs",
@@ -112,13 +122,7 @@ def main() -> None:
 @lang_option
 @tld_option
 @with_settings
-@click.option(
-    "--bitrate",
-    default=str(DEFAULT_BITRATE),
-    show_default=True,
-    type=click.Choice([str(b) for b in BITRATES]),
-    help="MP3 bitrate in kbps.",
-)
+@bitrate_option
 @click.option(
     "--sidecars/--no-sidecars",
     default=True,
@@ -139,15 +143,10 @@ def build(
 ) -> None:
     """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
     folders (default: seeds)."""
-    inputs = find_inputs(paths or (Path("seeds"),))
-    if not inputs:
-        raise click.UsageError(
-            "no exercises (.md) or plans (.yaml) found in "
-            + ", ".join(map(str, paths or ("seeds",)))
-        )
+    inputs = _inputs(paths)
     speaker = _speaker(engine, lang, tld)
     options = Options(out_dir, _given(overrides), int(bitrate), sidecars)
-    results = _build_with_progress(inputs, speaker, options, jobs)
+    results = _with_progress(inputs, lambda done: build_many(inputs, speaker, options, jobs, done))
     sys.exit(_summary(results))
 
 
@@ -179,6 +178,84 @@ def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides:
         click.echo(as_vtt(timeline), nl=False)
     else:
         click.echo(as_text(timeline, track.steps))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the feed, the page and episodes/.",
+)
+@click.option(
+    "--base-url", required=True, help="Where OUT will be served, e.g. https://example.com/pod/."
+)
+@click.option("--title", default="audio_builder workouts", show_default=True, help="Podcast title.")
+@click.option("--author", default="audio_builder", show_default=True, help="Podcast author.")
+@click.option("--email", default="", help="Owner's email for directories (itunes:owner).")
+@click.option(
+    "--image",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Square PNG/JPEG cover, 1400-3000 px (default: one made from the title).",
+)
+@click.option("--language", default="en", show_default=True, help="Feed language.")
+@click.option(
+    "--loudness",
+    default=TARGET_LUFS,
+    show_default=True,
+    type=click.FloatRange(-30, -10),
+    help="Integrated loudness target, LUFS.",
+)
+@engine_option
+@lang_option
+@tld_option
+@with_settings
+@bitrate_option
+@jobs_option
+def podcast(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    base_url: str,
+    title: str,
+    author: str,
+    email: str,
+    image: Path | None,
+    language: str,
+    loudness: float,
+    engine: str,
+    lang: str,
+    tld: str,
+    bitrate: str,
+    jobs: int,
+    **overrides: Any,
+) -> None:
+    """Publish exercises and plans in PATHS (default: seeds) as podcast episodes, with
+    OUT/feed.xml and OUT/index.html."""
+    inputs = _inputs(paths)
+    speaker = _speaker(engine, lang, tld)
+    show = Podcast(
+        out_dir,
+        base_url,
+        title,
+        author,
+        email,
+        language,
+        image,
+        loudness=loudness,
+        bitrate=int(bitrate),
+        overrides=_given(overrides),
+    )
+    try:
+        results = _with_progress(
+            inputs, lambda done: export_podcast(inputs, speaker, show, jobs, done)
+        )
+    except AudioBuilderError as exc:
+        _fail(exc)
+    click.echo(f"feed: {out_dir / 'feed.xml'}, page: {out_dir / 'index.html'}", err=True)
+    sys.exit(_summary(results))
 
 
 @main.command("import")
@@ -235,19 +312,27 @@ def _speaker(engine: str, lang: str, tld: str, quiet: bool = False) -> Speaker:
     return Speaker(chosen, default_cache_dir(), fallback)
 
 
-def _build_with_progress(
-    inputs: list[Path], speaker: Speaker, options: Options, jobs: int
+def _inputs(paths: tuple[Path, ...]) -> list[Path]:
+    inputs = find_inputs(paths or (Path("seeds"),))
+    if not inputs:
+        where = ", ".join(str(path) for path in paths or (Path("seeds"),))
+        raise click.UsageError(f"no exercises (.md) or plans (.yaml) found in {where}")
+    return inputs
+
+
+def _with_progress(
+    inputs: list[Path], run: Callable[[Callable[[Result], None]], list[Result]]
 ) -> list[Result]:
-    """A progress bar on a terminal; elsewhere, one line per track."""
+    """Run a batch with a progress bar on a terminal; elsewhere, one line per track."""
     if not sys.stderr.isatty():
-        return build_many(inputs, speaker, options, jobs, lambda r: _report(r, verbose=True))
+        return run(lambda result: _report(result, verbose=True))
     with click.progressbar(length=len(inputs), label="Building", file=sys.stderr) as bar:
 
         def done(result: Result) -> None:
             _report(result, verbose=False)
             bar.update(1)
 
-        return build_many(inputs, speaker, options, jobs, done)
+        return run(done)
 
 
 def _report(result: Result, verbose: bool) -> None:

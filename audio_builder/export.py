@@ -9,7 +9,21 @@ from pathlib import Path
 from typing import BinaryIO
 
 import lameenc
-from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TCON, TIT2, TPE1, TXXX, CTOCFlags
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TIT2,
+    TPE1,
+    TRCK,
+    TXXX,
+    CTOCFlags,
+    PictureType,
+)
 
 from audio_builder.atomic import atomic_file, write_atomic
 from audio_builder.errors import ExportError
@@ -20,14 +34,23 @@ DEFAULT_BITRATE = 96
 
 
 @dataclass(frozen=True)
+class Label:
+    """What every track of a run is filed under; a podcast sets its own."""
+
+    artist: str = "audio_builder"
+    album: str = "audio_builder"
+    genre: str = "Fitness"
+    cover: bytes = b""  # PNG or JPEG, embedded as the front cover
+
+
+@dataclass(frozen=True)
 class Tags:
     title: str
     comment: str
     chapters: tuple[Chapter, ...]
     groups: tuple[Chapter, ...] = ()
-    artist: str = "audio_builder"
-    album: str = "audio_builder"
-    genre: str = "Fitness"
+    label: Label = Label()
+    number: int = 0  # track number; 0: none
 
 
 def write_mp3(path: Path, pcm: Iterable[bytes], tags: Tags, bitrate: int = DEFAULT_BITRATE) -> None:
@@ -66,10 +89,23 @@ def _encoder(bitrate: int) -> lameenc.Encoder:
 def _tag(handle: BinaryIO, tags: Tags) -> None:
     id3 = ID3()
     id3.add(TIT2(encoding=3, text=tags.title))
-    id3.add(TPE1(encoding=3, text=tags.artist))
-    id3.add(TALB(encoding=3, text=tags.album))
-    id3.add(TCON(encoding=3, text=tags.genre))
+    id3.add(TPE1(encoding=3, text=tags.label.artist))
+    id3.add(TALB(encoding=3, text=tags.label.album))
+    id3.add(TCON(encoding=3, text=tags.label.genre))
     id3.add(COMM(encoding=3, lang="eng", desc="", text=tags.comment))
+    if tags.number:
+        id3.add(TRCK(encoding=3, text=str(tags.number)))
+    if tags.label.cover:
+        mime = "image/png" if tags.label.cover.startswith(b"\x89PNG") else "image/jpeg"
+        id3.add(
+            APIC(
+                encoding=3,
+                mime=mime,
+                type=PictureType.COVER_FRONT,
+                desc="Cover",
+                data=tags.label.cover,
+            )
+        )
     for frame in chapter_frames(tags.chapters, tags.groups):
         id3.add(frame)
     handle.seek(0)

@@ -18,10 +18,14 @@ FILE_NAME = ".audio_builder.json"
 @dataclass(frozen=True)
 class Entry:
     key: str  # hash of every input file, the settings and the code that made the track
+    guid: str  # the same inputs and settings keep the same id, whatever the code version
     source: str
     title: str
     description: str
     seconds: float
+    equipment: tuple[str, ...] = ()
+    number: int = 0
+    published: str = ""  # ISO 8601, UTC: when this guid was first built
 
 
 class Manifest:
@@ -30,7 +34,10 @@ class Manifest:
         self.entries: dict[str, Entry] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            self.entries = {name: Entry(**entry) for name, entry in data["tracks"].items()}
+            self.entries = {
+                name: Entry(**{**entry, "equipment": tuple(entry.get("equipment", ()))})
+                for name, entry in data["tracks"].items()
+            }
         except (OSError, ValueError, KeyError, TypeError):
             pass  # no manifest, or one we cannot trust: everything is rebuilt
 
@@ -45,9 +52,10 @@ class Manifest:
         write_atomic(self.path, json.dumps({"tracks": tracks}, indent=1).encode())
 
 
-def track_key(inputs: tuple[Path, ...], settings: Any) -> str:
-    """A hash of the input files' bytes, the settings' repr and the package's code."""
-    digest = hashlib.sha256(_code_hash().encode())
+def track_key(inputs: tuple[Path, ...], settings: Any, code: bool = True) -> str:
+    """A hash of the input files' bytes, the settings' repr and (with ``code``) the
+    package's code."""
+    digest = hashlib.sha256(_code_hash().encode() if code else b"")
     digest.update(repr(settings).encode())
     for path in inputs:
         digest.update(str(path.name).encode() + b"\0")

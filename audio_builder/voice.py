@@ -4,7 +4,9 @@ track's format (mono, 16-bit, 44.1 kHz, silence trimmed, peak-safe)."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from math import gcd
 
+import numpy as np
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
@@ -90,8 +92,22 @@ class Voice:
         audio = self.engine.synthesize(text)
         if len(audio.raw_data) == 0:
             raise EngineError(f"the {self.engine.name} voice returned no audio for {text!r}")
-        audio = audio.set_channels(1).set_sample_width(2).set_frame_rate(RATE)
+        audio = _resample(audio.set_channels(1).set_sample_width(2))
         return _tidy(audio).raw_data
+
+
+def _resample(audio: AudioSegment) -> AudioSegment:
+    """To the track's rate with a proper low-pass (polyphase), not pydub's linear
+    interpolation, whose images above the voice's band would add hiss."""
+    if audio.frame_rate == RATE:
+        return audio
+    from scipy.signal import resample_poly  # only when synthesizing: a slow import
+
+    common = gcd(RATE, audio.frame_rate)
+    samples = np.frombuffer(audio.raw_data, dtype=np.int16).astype(np.float32)
+    resampled = resample_poly(samples, RATE // common, audio.frame_rate // common)
+    data = np.clip(np.round(resampled), -32768, 32767).astype(np.int16).tobytes()
+    return AudioSegment(data=data, sample_width=2, frame_rate=RATE, channels=1)
 
 
 def _tidy(audio: AudioSegment) -> AudioSegment:

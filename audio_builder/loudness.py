@@ -1,0 +1,141 @@
+"""Podcast loudness: bring a track to a target integrated loudness (ITU-R BS.1770-4 with
+pyloudnorm's K-weighting) and keep its true peak under a ceiling with a look-ahead
+limiter (peaks found on 4x oversampled audio), never by clipping.
+
+scipy and pyloudnorm take a while to import, so they are imported only when used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import numpy as np
+
+from audio_builder.timeline import RATE
+
+TARGET_LUFS = -16.0
+CEILING_DBTP = -1.0
+LOOKAHEAD = 0.002  # seconds the limiter's gain may dip before and after a peak
+OVERSAMPLE = 4
+_CHUNK = 4096  # samples oversampled at a time, and only where peaks can be near the ceiling
+_MARGIN = 64  # context on each side of a chunk for the resampling filter
+_OUT = RATE * 10
+_FLOOR = 1e-12
+
+
+def integrated_loudness(samples: np.ndarray, rate: int = RATE) -> float:
+    """BS.1770-4 gated loudness in LUFS: pyloudnorm's filters and gating, vectorized.
+
+    Gives the same figure as ``pyloudnorm.Meter(rate).integrated_loudness`` in a
+    fraction of the time (it loops over blocks in Python).
+    """
+    import pyloudnorm
+
+    # A -240 dB signal at Nyquist keeps the filters out of denormal numbers, which digital
+    # silence drives them into (15x slower); it changes no reading.
+    weighted = samples.astype(np.float64) + _FLOOR * (1 - 2 * (np.arange(len(samples)) % 2))
+    for stage in pyloudnorm.Meter(rate)._filters.values():
+        weighted = stage.apply_filter(weighted)
+    seconds = len(weighted) / rate
+    blocks = int(np.round((seconds - 0.4) / 0.1)) + 1
+    if blocks < 1:
+        return float("-inf")
+    index = np.arange(blocks)
+    lower = (0.4 * (index * 0.25) * rate).astype(int)
+    upper = (0.4 * (index * 0.25 + 1) * rate).astype(int)
+    energy = np.concatenate(([0.0], np.cumsum(weighted**2)))
+    power = (energy[np.minimum(upper, len(weighted))] - energy[lower]) / (0.4 * rate)
+    with np.errstate(divide="ignore"):
+        block_lufs = -0.691 + 10 * np.log10(power)
+    gated = power[block_lufs >= -70.0]
+    if not len(gated):
+        return float("-inf")
+    relative = -0.691 + 10 * np.log10(gated.mean()) - 10.0
+    kept = power[(block_lufs > relative) & (block_lufs > -70.0)]
+    with np.errstate(divide="ignore"):
+        return float(-0.691 + 10 * np.log10(kept.mean())) if len(kept) else float("-inf")
+
+
+def true_peak(samples: np.ndarray) -> float:
+    """The largest magnitude of the 4x oversampled signal (linear)."""
+    floor = float(np.abs(samples).max(initial=0.0)) / 2
+    return float(_peak_envelope(samples, floor).max(initial=0.0))
+
+
+def normalize(
+    pcm: Iterable[bytes], target: float = TARGET_LUFS, ceiling: float = CEILING_DBTP
+) -> Iterator[bytes]:
+    """16-bit PCM brought to ``target`` LUFS with true peak <= ``ceiling`` dBTP.
+
+    Limiting lowers loudness a little, so the gain is corrected until the result
+    measures within 0.05 LU of the target (four rounds at most). True peaks scale with
+    the gain, so they are found once, on the input.
+    """
+    samples = np.frombuffer(b"".join(pcm), dtype=np.int16).astype(np.float32) / 32768
+    loudness = integrated_loudness(samples)
+    if not np.isfinite(loudness):  # silence: nothing to bring up
+        yield from _to_pcm(samples)
+        return
+    gain_db = target - loudness
+    ceiling_linear = 10 ** ((ceiling - 0.1) / 20)  # a hair under, for reconstruction
+    envelope = _peak_envelope(samples, ceiling_linear / 10 ** ((gain_db + 3) / 20))
+    for _ in range(4):
+        gain = np.float32(10 ** (gain_db / 20))
+        result = _limit(samples * gain, envelope * gain, ceiling_linear)
+        error = target - integrated_loudness(result)
+        if abs(error) <= 0.05:
+            break
+        gain_db += error
+    overshoot = true_peak(result) / ceiling_linear
+    yield from _to_pcm(result / overshoot if overshoot > 1 else result)
+
+
+def _limit(samples: np.ndarray, peaks: np.ndarray, ceiling: float) -> np.ndarray:
+    """Lower the gain smoothly around every stretch whose true peak tops ``ceiling``.
+
+    The needed gain per sample is spread by a moving minimum over twice the look-ahead,
+    then smoothed by a moving average over the look-ahead: an average of minima taken
+    over a wider window never exceeds the gain a peak needs, so no peak escapes.
+    """
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
+    if peaks.max(initial=0.0) <= ceiling:
+        return samples
+    needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9)).astype(np.float32)
+    width = max(1, round(LOOKAHEAD * RATE))
+    gain = uniform_filter1d(minimum_filter1d(needed, 4 * width + 1), 2 * width + 1)
+    return samples * gain
+
+
+def _peak_envelope(samples: np.ndarray, floor: float) -> np.ndarray:
+    """Per sample, the largest oversampled magnitude around it. Only chunks that reach
+    ``floor`` are oversampled (an inter-sample peak stays within 6 dB of its samples);
+    elsewhere the samples' own magnitude stands."""
+    from scipy.signal import resample_poly
+
+    taps = _oversampling_filter()
+    envelope = np.abs(samples)
+    for start in range(0, len(samples), _CHUNK):
+        end = min(start + _CHUNK, len(samples))
+        if envelope[start:end].max(initial=0.0) < floor:
+            continue
+        lo, hi = max(start - _MARGIN, 0), min(end + _MARGIN, len(samples))
+        upsampled = np.abs(resample_poly(samples[lo:hi], OVERSAMPLE, 1, window=taps.copy()))
+        per_sample = upsampled[: (hi - lo) * OVERSAMPLE].reshape(-1, OVERSAMPLE).max(axis=1)
+        envelope[start:end] = np.maximum(envelope[start:end], per_sample[start - lo : end - lo])
+    return envelope
+
+
+@cache
+def _oversampling_filter() -> np.ndarray:
+    """The low-pass resample_poly would design on every call (designed once here)."""
+    from scipy.signal import firwin
+
+    return firwin(2 * 10 * OVERSAMPLE + 1, 1 / OVERSAMPLE, window=("kaiser", 5.0))
+
+
+def _to_pcm(samples: np.ndarray) -> Iterator[bytes]:
+    for start in range(0, len(samples), _OUT):
+        chunk = np.clip(np.round(samples[start : start + _OUT] * 32768), -32768, 32767)
+        yield chunk.astype(np.int16).tobytes()

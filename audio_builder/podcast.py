@@ -1,0 +1,106 @@
+"""Publish tracks as a podcast: loudness-normalized, tagged episodes with chapters and
+transcripts, a cover, an RSS feed and a static page listing them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from audio_builder.atomic import write_atomic
+from audio_builder.batch import Result, Speaker, build_many
+from audio_builder.build import Built, Options
+from audio_builder.cover import load_cover, make_cover
+from audio_builder.export import DEFAULT_BITRATE, Label
+from audio_builder.feed import Episode, Show, render_feed
+from audio_builder.loudness import TARGET_LUFS
+from audio_builder.manifest import Manifest
+from audio_builder.page import render_page
+
+EPISODES = "episodes"
+
+
+@dataclass(frozen=True)
+class Podcast:
+    out_dir: Path
+    base_url: str
+    title: str = "audio_builder workouts"
+    author: str = "audio_builder"
+    email: str = ""
+    language: str = "en"
+    image: Path | None = None
+    description: str = ""
+    loudness: float = TARGET_LUFS
+    bitrate: int = DEFAULT_BITRATE
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+def export_podcast(
+    paths: Iterable[Path],
+    speaker: Speaker,
+    podcast: Podcast,
+    jobs: int = 1,
+    on_done: Callable[[Result], None] = lambda _: None,
+) -> list[Result]:
+    """Build every episode (skipping those up to date), then write the feed and the page
+    for the episodes of this run, in input order."""
+    cover, kind = load_cover(podcast.image) if podcast.image else (make_cover(podcast.title), "png")
+    write_atomic(podcast.out_dir / f"cover.{kind}", cover)
+    label = Label(artist=podcast.author, album=podcast.title, genre="Podcast", cover=cover)
+    options = Options(
+        podcast.out_dir / EPISODES,
+        podcast.overrides,
+        podcast.bitrate,
+        True,
+        label,
+        podcast.loudness,
+    )
+    results = build_many(paths, speaker, options, jobs, on_done)
+    built = [result for result in results if isinstance(result, Built)]
+    manifest = Manifest(options.out_dir)
+    episodes = [_episode(result.output, manifest) for result in built]
+    description = podcast.description or (
+        f"{podcast.title}: voice-coached workouts, one exercise or session per episode, "
+        "with chapters and a transcript for every cue."
+    )
+    base = podcast.base_url if podcast.base_url.endswith("/") else podcast.base_url + "/"
+    show = Show(
+        podcast.title,
+        description,
+        podcast.author,
+        podcast.email,
+        base,
+        f"cover.{kind}",
+        podcast.language,
+    )
+    write_atomic(podcast.out_dir / "feed.xml", render_feed(show, episodes))
+    chapters = {e.guid: _chapters(podcast.out_dir / e.chapters) for e in episodes}
+    write_atomic(podcast.out_dir / "index.html", render_page(show, episodes, chapters).encode())
+    return results
+
+
+def _episode(output: Path, manifest: Manifest) -> Episode:
+    entry = manifest.entries[output.name]
+    description = entry.description
+    if entry.equipment:
+        description += " Equipment: " + "; ".join(entry.equipment) + "."
+    return Episode(
+        guid=entry.guid,
+        title=entry.title,
+        description=description,
+        audio=f"{EPISODES}/{output.name}",
+        audio_bytes=output.stat().st_size,
+        seconds=entry.seconds,
+        published=datetime.fromisoformat(entry.published),
+        number=entry.number,
+        transcript=f"{EPISODES}/{output.stem}.vtt",
+        chapters=f"{EPISODES}/{output.stem}.chapters.json",
+    )
+
+
+def _chapters(path: Path) -> list[tuple[float, str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(chapter["startTime"], chapter["title"]) for chapter in data["chapters"]]
