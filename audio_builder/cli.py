@@ -78,6 +78,17 @@ setting_options = [
 ]
 
 
+def out_option(help: str, **kwargs: Any) -> Any:
+    return click.option(
+        "-o",
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help,
+        **kwargs,
+    )
+
+
 bitrate_option = click.option(
     "--bitrate",
     default=str(DEFAULT_BITRATE),
@@ -109,15 +120,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    default="out",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the MP3s.",
-)
+@out_option("Folder for the MP3s.", default="out", show_default=True)
 @engine_option
 @lang_option
 @tld_option
@@ -182,14 +185,7 @@ def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the feed, the page and episodes/.",
-)
+@out_option("Folder for the feed, the page and episodes/.", required=True)
 @click.option(
     "--base-url", required=True, help="Where OUT will be served, e.g. https://example.com/pod/."
 )
@@ -261,14 +257,7 @@ def podcast(
 @main.command("import")
 @click.argument("kind", type=click.Choice(["free-exercise-db"]))
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the .md files.",
-)
+@out_option("Folder for the .md files.", required=True)
 def import_command(kind: str, source: Path, out_dir: Path) -> None:
     """Convert a collection (KIND: free-exercise-db JSON) into exercise documents."""
     try:
