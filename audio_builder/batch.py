@@ -66,14 +66,17 @@ def build_many(
 
     for track, key, result in _run(pending, speaker, options, jobs):
         if isinstance(result, Built):
-            manifest.record(result.output, _entry(track, key, result, manifest, fingerprint))
+            manifest.record(result.output, _entry(track, key, result, manifest, options))
         results[track.source] = result
         on_done(result)
     return [results[path] for path in dict.fromkeys(paths)]
 
 
-def _entry(track: Track, key: str, built: Built, manifest: Manifest, fingerprint: tuple) -> Entry:
-    guid = track_key(track.inputs, (fingerprint, track.number), code=False)
+def _entry(track: Track, key: str, built: Built, manifest: Manifest, options: Options) -> Entry:
+    """The manifest's record of a built track. Its guid names the workout itself: the
+    input files and the workout settings, not the voice, label, loudness or its place
+    in the list, so a podcast episode keeps its id when those change."""
+    guid = track_key(track.inputs, sorted(options.overrides.items()), code=False)
     previous = manifest.entries.get(built.output.name)
     published = previous.published if previous and previous.guid == guid else _now()
     return Entry(

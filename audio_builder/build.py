@@ -81,7 +81,14 @@ def load(path: Path, overrides: dict[str, Any]) -> Track:
     exercise = part.exercise
     script = coach(exercise, part.settings)
     return Track(
-        path, exercise.title, exercise.slug, exercise.description, script, _describe(part), (path,)
+        path,
+        exercise.title,
+        exercise.slug,
+        exercise.description,
+        script,
+        _describe(part),
+        (path,),
+        exercise.equipment,
     )
 
 

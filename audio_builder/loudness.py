@@ -18,6 +18,8 @@ TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0
 LOOKAHEAD = 0.002  # seconds the limiter's gain may dip before and after a peak
 OVERSAMPLE = 4
+HEADROOM = 12.0  # dB the gain may rise above the first guess while limiting
+ROUNDS = 8
 _CHUNK = 4096  # samples oversampled at a time, and only where peaks can be near the ceiling
 _MARGIN = 64  # context on each side of a chunk for the resampling filter
 _OUT = RATE * 10
@@ -68,25 +70,35 @@ def normalize(
 ) -> Iterator[bytes]:
     """16-bit PCM brought to ``target`` LUFS with true peak <= ``ceiling`` dBTP.
 
-    Limiting lowers loudness a little, so the gain is corrected until the result
-    measures within 0.05 LU of the target (four rounds at most). True peaks scale with
-    the gain, so they are found once, on the input.
+    Limiting lowers loudness, more so the harder it works, so the gain is found by the
+    secant method until the result measures within 0.05 LU of the target. True peaks
+    scale with the gain, so they are found once, on the input.
     """
     samples = np.frombuffer(b"".join(pcm), dtype=np.int16).astype(np.float32) / 32768
     loudness = integrated_loudness(samples)
     if not np.isfinite(loudness):  # silence: nothing to bring up
         yield from _to_pcm(samples)
         return
-    gain_db = target - loudness
     ceiling_linear = 10 ** ((ceiling - 0.1) / 20)  # a hair under, for reconstruction
-    envelope = _peak_envelope(samples, ceiling_linear / 10 ** ((gain_db + 3) / 20))
-    for _ in range(4):
+    first = target - loudness
+    # Peaks that could reach the ceiling with up to HEADROOM more gain than the first guess.
+    envelope = _peak_envelope(samples, ceiling_linear / 10 ** ((first + HEADROOM) / 20) / 2)
+
+    def error(gain_db: float) -> tuple[float, np.ndarray]:
         gain = np.float32(10 ** (gain_db / 20))
         result = _limit(samples * gain, envelope * gain, ceiling_linear)
-        error = target - integrated_loudness(result)
-        if abs(error) <= 0.05:
+        return target - integrated_loudness(result), result
+
+    previous, (previous_error, result) = first, error(first)
+    gain_db = first + previous_error
+    for _ in range(ROUNDS):
+        miss, result = error(gain_db)
+        if abs(miss) <= 0.05 or miss == previous_error:
             break
-        gain_db += error
+        slope = (previous_error - miss) / (gain_db - previous)
+        step = miss / slope if slope > 0 else miss
+        previous, previous_error = gain_db, miss
+        gain_db = min(gain_db + step, first + HEADROOM)
     overshoot = true_peak(result) / ceiling_linear
     yield from _to_pcm(result / overshoot if overshoot > 1 else result)
 

@@ -86,7 +86,8 @@ def _episode(output: Path, manifest: Manifest) -> Episode:
     entry = manifest.entries[output.name]
     description = entry.description
     if entry.equipment:
-        description += " Equipment: " + "; ".join(entry.equipment) + "."
+        stop = "" if description.endswith((".", "!", "?")) or not description else "."
+        description += f"{stop} Equipment: " + "; ".join(entry.equipment) + "."
     return Episode(
         guid=entry.guid,
         title=entry.title,
