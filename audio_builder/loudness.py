@@ -8,10 +8,10 @@ scipy and pyloudnorm take a while to import, so they are imported only when used
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 
 import numpy as np
 
+from audio_builder.resample import upsample
 from audio_builder.timeline import RATE
 
 TARGET_LUFS = -16.0
@@ -124,27 +124,16 @@ def _peak_envelope(samples: np.ndarray, floor: float) -> np.ndarray:
     """Per sample, the largest oversampled magnitude around it. Only chunks that reach
     ``floor`` are oversampled (an inter-sample peak stays within 6 dB of its samples);
     elsewhere the samples' own magnitude stands."""
-    from scipy.signal import resample_poly
-
-    taps = _oversampling_filter()
     envelope = np.abs(samples)
     for start in range(0, len(samples), _CHUNK):
         end = min(start + _CHUNK, len(samples))
         if envelope[start:end].max(initial=0.0) < floor:
             continue
         lo, hi = max(start - _MARGIN, 0), min(end + _MARGIN, len(samples))
-        upsampled = np.abs(resample_poly(samples[lo:hi], OVERSAMPLE, 1, window=taps.copy()))
+        upsampled = np.abs(upsample(samples[lo:hi], OVERSAMPLE))
         per_sample = upsampled[: (hi - lo) * OVERSAMPLE].reshape(-1, OVERSAMPLE).max(axis=1)
         envelope[start:end] = np.maximum(envelope[start:end], per_sample[start - lo : end - lo])
     return envelope
-
-
-@cache
-def _oversampling_filter() -> np.ndarray:
-    """The low-pass resample_poly would design on every call (designed once here)."""
-    from scipy.signal import firwin
-
-    return firwin(2 * 10 * OVERSAMPLE + 1, 1 / OVERSAMPLE, window=("kaiser", 5.0))
 
 
 def _to_pcm(samples: np.ndarray) -> Iterator[bytes]:

@@ -4,7 +4,6 @@ track's format (mono, 16-bit, 44.1 kHz, silence trimmed, peak-safe)."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from math import gcd
 
 import numpy as np
 from pydub import AudioSegment
@@ -14,6 +13,7 @@ from audio_builder.cache import ClipCache
 from audio_builder.engines import Engine
 from audio_builder.errors import EngineError
 from audio_builder.mixer import beep
+from audio_builder.resample import resample
 from audio_builder.timeline import RATE
 
 PEAK_DBFS = -1.5
@@ -101,11 +101,8 @@ def _resample(audio: AudioSegment) -> AudioSegment:
     interpolation, whose images above the voice's band would add hiss."""
     if audio.frame_rate == RATE:
         return audio
-    from scipy.signal import resample_poly  # only when synthesizing: a slow import
-
-    common = gcd(RATE, audio.frame_rate)
     samples = np.frombuffer(audio.raw_data, dtype=np.int16).astype(np.float32)
-    resampled = resample_poly(samples, RATE // common, audio.frame_rate // common)
+    resampled = resample(samples, audio.frame_rate, RATE)
     data = np.clip(np.round(resampled), -32768, 32767).astype(np.int16).tobytes()
     return AudioSegment(data=data, sample_width=2, frame_rate=RATE, channels=1)
 

@@ -13,7 +13,8 @@ from audio_builder.build import load
 from audio_builder.cli import main
 from audio_builder.document import parse_file
 
-CORPUS = Path("/work/shared/corpus/free-exercise-db.json")
+# shared/ sits beside the checkout (as in CI)
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "free-exercise-db.json"
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason=f"{CORPUS} is not here")
 
 

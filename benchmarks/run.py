@@ -1,0 +1,378 @@
+"""Prove it's fast: time audio_builder against the floors and a naive baseline.
+
+Every measured run is a fresh child process, timed by wall clock (start-up included, as
+a user waits for it) and sized by its own peak RSS (``os.wait4``). Each comparison runs
+its baseline in the same session on the same input. Audio goes to a temp dir only.
+
+    python benchmarks/run.py           # full: medians of 3 runs, 30/60-minute inputs
+    python benchmarks/run.py --quick   # CI smoke: one run each, small inputs (< 2 min)
+
+Prints a table, then one JSON line with every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from audio_builder.batch import Speaker
+from audio_builder.build import load, time_track
+from audio_builder.engines import create_engine
+from audio_builder.importer import import_free_exercise_db
+from audio_builder.mixer import render
+from audio_builder.voice import Voice
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parent / "seeds" / "band-glute-kickback.md"
+CORPUS = HERE.parents[1] / "shared" / "corpus" / "free-exercise-db.json"  # beside the checkout
+BITRATE = 96
+FULL_COPY = {"sets": 3, "reps": 12}  # the seed's own settings, repeated to lengthen a plan
+BATCH_SETTINGS = ["--sets", "1", "--reps", "6"]  # keeps 100 tracks to ~1 hour of audio
+
+
+@dataclass(frozen=True)
+class Mode:
+    name: str
+    runs: int  # timed runs per measurement (the median is reported)
+    naive_minutes: float
+    scale_minutes: tuple[float, float, float]  # 1 : 6 : 12, as 5 : 30 : 60
+    batch_size: int
+
+
+FULL = Mode("full", 3, 30, (5, 30, 60), 100)
+QUICK = Mode("quick", 1, 4, (1, 6, 12), 4)
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    rss_mb: float
+    output: str
+
+
+@dataclass
+class Session:
+    """One benchmark session: its mode, temp dir, warm clip cache and results."""
+
+    mode: Mode
+    root: Path
+    measured: dict[str, list[Run]] = field(default_factory=dict)
+    figures: dict[str, float] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # measurement: what it ran on
+
+    @property
+    def warm_cache(self) -> Path:
+        return self.root / "warm-cache"
+
+    def fresh(self, name: str) -> Path:
+        """A new empty folder (output or cold cache) under the session's temp dir."""
+        return Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.root))
+
+    def record(self, name: str, run: Run) -> Run:
+        self.measured.setdefault(name, []).append(run)
+        return run
+
+    def median(self, name: str) -> float:
+        return statistics.median(run.seconds for run in self.measured[name])
+
+
+# -- children -----------------------------------------------------------------------------
+
+
+def run_child(args: list[str], cache: Path, cwd: Path) -> Run:
+    """Run one child to the end, through ``measure.py``: its wall time and peak RSS."""
+    env = {**os.environ, "AUDIO_BUILDER_CACHE_DIR": str(cache), "PYTHONWARNINGS": "ignore"}
+    command = [sys.executable, str(HERE / "measure.py"), *args]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd)
+    output = done.stdout + done.stderr
+    if done.returncode:
+        raise SystemExit(f"benchmark child failed: {' '.join(args)}\n{output}")
+    figures = json.loads(done.stdout.splitlines()[-1])
+    return Run(figures["seconds"], figures["rss_kb"] / 1024, output)
+
+
+def build(
+    session: Session, inputs: list[Path], cache: Path, jobs: int = 1, extra: list[str] | None = None
+) -> Run:
+    """``audio-builder build`` into a fresh output folder, so nothing is skipped."""
+    out = session.fresh("out")
+    args = [sys.executable, "-m", "audio_builder", "build", *map(str, inputs)]
+    args += ["--engine", "piper", "--jobs", str(jobs), "-o", str(out), *(extra or [])]
+    run = run_child(args, cache, session.root)
+    shutil.rmtree(out)
+    return run
+
+
+def floor(session: Session, command: str, path: Path) -> Run:
+    args = [sys.executable, str(HERE / "floors.py"), command, str(path), str(BITRATE)]
+    return run_child(args, session.warm_cache, session.root)
+
+
+def naive(session: Session, source: Path) -> Run:
+    out = session.fresh("naive")
+    args = [sys.executable, str(HERE / "naive.py"), str(source), str(out / "naive.mp3")]
+    run = run_child(args, session.warm_cache, session.root)
+    shutil.rmtree(out)
+    return run
+
+
+# -- inputs -------------------------------------------------------------------------------
+
+
+def warm_voice(session: Session) -> Voice:
+    """The session's voice on its warm cache (synthesizing, in this process, what's missing)."""
+    return Speaker(create_engine("piper"), session.warm_cache).voice()
+
+
+def write_pcm(session: Session, source: Path) -> Path:
+    """The exact PCM a build of ``source`` encodes, from the warm cache, as a file."""
+    voice = warm_voice(session)
+    timeline = time_track(load(source, {}), voice)
+    path = session.root / f"{source.stem}.pcm"
+    with path.open("wb") as handle:
+        for piece in render(timeline, voice.sound):
+            handle.write(piece)
+    return path
+
+
+def plan_seconds(voice: Voice, entries: list[dict], path: Path) -> float:
+    """Write a plan repeating the seed and return how long its track lasts."""
+    plan = {
+        "title": path.stem.replace("-", " ").title(),
+        "rest_between": 45,
+        "exercises": [{"path": str(SEED), **entry} for entry in entries],
+    }
+    path.write_text(yaml.safe_dump(plan, sort_keys=False))
+    return time_track(load(path, {}), voice).seconds
+
+
+def make_plan(session: Session, minutes: float) -> tuple[Path, float]:
+    """A plan of the seed lasting about ``minutes``: whole copies, then a tuned last one."""
+    path = session.root / f"plan-{minutes:g}-min.yaml"
+    target, voice = minutes * 60, warm_voice(session)
+    copies: list[dict] = []
+    while plan_seconds(voice, [*copies, FULL_COPY], path) < target:
+        copies.append(FULL_COPY)
+    tails = [{"sets": s, "reps": r} for s in (1, 2, 3) for r in range(1, 13)]
+    best = min(tails, key=lambda tail: abs(plan_seconds(voice, [*copies, tail], path) - target))
+    return path, plan_seconds(voice, [*copies, best], path) / 60
+
+
+def batch_inputs(session: Session, count: int) -> Path:
+    """The first ``count`` exercises imported from free-exercise-db, in one folder."""
+    imported = import_free_exercise_db(CORPUS, session.root / "imported").written
+    folder = session.root / "batch-input"
+    folder.mkdir()
+    for path in sorted(imported)[:count]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+# -- the benchmarks -----------------------------------------------------------------------
+
+
+def bench_warm(session: Session) -> None:
+    """1. Warm build of the seed against lameenc alone encoding the same PCM."""
+    build(session, [SEED], session.warm_cache)  # fills the warm cache
+    pcm = write_pcm(session, SEED)
+    for _ in range(session.mode.runs):
+        session.record("warm build (seed)", build(session, [SEED], session.warm_cache))
+        session.record("encode floor (seed PCM)", floor(session, "encode", pcm))
+    warm, encode = session.median("warm build (seed)"), session.median("encode floor (seed PCM)")
+    session.figures["warm_over_floor"] = warm / encode
+
+
+def bench_cold(session: Session) -> None:
+    """2. Cold build of the seed against Piper alone speaking its distinct phrases."""
+    phrases = load(SEED, {}).script.phrases()
+    phrases_file = session.root / "phrases.json"
+    phrases_file.write_text(json.dumps(phrases))
+    calls = []
+    for _ in range(session.mode.runs):
+        run = session.record("cold build (seed)", build(session, [SEED], session.fresh("cold")))
+        calls.append(int(re.search(r"(\d+) clips synthesized", run.output).group(1)))
+        session.record("synthesis floor (seed phrases)", floor(session, "synth", phrases_file))
+    floor_seconds = session.median("synthesis floor (seed phrases)")
+    floor_seconds += session.median("encode floor (seed PCM)")
+    session.figures["cold_over_floor"] = session.median("cold build (seed)") / floor_seconds
+    session.figures["synth_calls"] = max(calls)
+    session.figures["distinct_phrases"] = len(phrases)
+
+
+def bench_naive(session: Session) -> None:
+    """3. Our build against pydub ``+=`` joins, same clips and timeline."""
+    plan, minutes = make_plan(session, session.mode.naive_minutes)
+    session.notes["naive"] = f"plan of {minutes:.1f} min"
+    for _ in range(session.mode.runs):
+        session.record("our build (naive plan)", build(session, [plan], session.warm_cache))
+        session.record("naive pydub += (same plan)", naive(session, plan))
+    ours, theirs = (
+        session.median("our build (naive plan)"),
+        session.median("naive pydub += (same plan)"),
+    )
+    session.figures["naive_over_ours"] = theirs / ours
+
+
+def bench_scaling(session: Session) -> None:
+    """4. The same plan at three lengths (1 : 6 : 12): time linear, memory flat."""
+    small, _, large = session.mode.scale_minutes
+    names = {}
+    for minutes in session.mode.scale_minutes:
+        plan, actual = make_plan(session, minutes)
+        names[minutes] = name = f"scaling: {minutes:g}-min plan"
+        session.notes[name] = f"{actual:.1f} min of audio"
+        for _ in range(session.mode.runs):
+            session.record(name, build(session, [plan], session.warm_cache))
+    session.figures["t60_over_t5"] = session.median(names[large]) / session.median(names[small])
+    rss = {m: max(run.rss_mb for run in session.measured[names[m]]) for m in names}
+    session.figures["rss60_minus_rss5_mb"] = rss[large] - rss[small]
+
+
+def bench_batch(session: Session) -> None:
+    """5. Many imported exercises, warm, one process against two."""
+    folder = batch_inputs(session, session.mode.batch_size)
+    build(session, [folder], session.warm_cache, jobs=2, extra=BATCH_SETTINGS)  # warm-up
+    size = session.mode.batch_size
+    for _ in range(session.mode.runs):
+        for jobs in (1, 2):
+            run = build(session, [folder], session.warm_cache, jobs, BATCH_SETTINGS)
+            session.record(f"batch of {size}, --jobs {jobs}", run)
+    one, two = (session.median(f"batch of {size}, --jobs {jobs}") for jobs in (1, 2))
+    session.figures["jobs2_speedup"] = one / two
+    session.figures["cpu_parallel_ceiling"] = cpu_ceiling()
+
+
+def cpu_ceiling() -> float:
+    """The speedup this machine gives two CPU-bound processes at once (2.0 on 2 free
+    cores): the bound on ``jobs2_speedup`` that no code change can pass."""
+    burn = [sys.executable, "-c", "sum(range(30_000_000))"]
+    start = time.perf_counter()
+    subprocess.run(burn, check=True)
+    alone = time.perf_counter() - start
+    start = time.perf_counter()
+    pair = [subprocess.Popen(burn) for _ in range(2)]
+    for child in pair:
+        child.wait()
+    return 2 * alone / (time.perf_counter() - start)
+
+
+# -- report -------------------------------------------------------------------------------
+
+TARGETS = {  # figure: (comparison, bound)
+    "warm_over_floor": ("<=", 1.3),
+    "cold_over_floor": ("<=", 1.3),
+    "naive_over_ours": (">=", 3.0),
+    "t60_over_t5": ("<=", 13.0),
+    "rss60_minus_rss5_mb": ("<=", 64.0),
+    "jobs2_speedup": (">=", 1.7),
+}
+
+
+def verdict(session: Session, name: str) -> tuple[str, str]:
+    """The target as text and 'met' or 'missed' (synth_calls must match the phrases)."""
+    value = session.figures[name]
+    if name == "synth_calls":
+        phrases = session.figures["distinct_phrases"]
+        return f"== {phrases:g}", "met" if value == phrases else "missed"
+    if name not in TARGETS:
+        return "", ""
+    sign, bound = TARGETS[name]
+    met = value <= bound if sign == "<=" else value >= bound
+    return f"{sign} {bound:g}", "met" if met else "missed"
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {"cores": str(os.cpu_count()), "cpu": cpu, "python": platform.python_version()}
+
+
+def table(session: Session, seconds: float) -> str:
+    mode = session.mode
+    info = machine()
+    lines = [
+        f"audio_builder benchmarks — {mode.name} mode, median of {mode.runs} run(s), "
+        f"{datetime.date.today()}, {info['cores']} cores, {info['cpu']}, Python {info['python']}",
+        "",
+        f"| {'measurement':<36} | {'median s':>8} | {'peak RSS MB':>11} | input",
+        f"|{'-' * 38}|{'-' * 10}|{'-' * 13}|------",
+    ]
+    for name, runs in session.measured.items():
+        rss = max(run.rss_mb for run in runs)
+        note = session.notes.get(name, "")
+        lines.append(f"| {name:<36} | {session.median(name):>8.2f} | {rss:>11.0f} | {note}")
+    lines += [
+        "",
+        f"| {'figure':<22} | {'value':>8} | {'target':>8} | status",
+        f"|{'-' * 24}|{'-' * 10}|{'-' * 10}|-------",
+    ]
+    for name, value in session.figures.items():
+        target, status = verdict(session, name)
+        shown = f"{value:>8.0f}" if float(value).is_integer() and value > 5 else f"{value:>8.2f}"
+        lines.append(f"| {name:<22} | {shown} | {target:>8} | {status}")
+    lines += ["", f"naive input: {session.notes['naive']}; total benchmark time {seconds:.0f} s"]
+    return "\n".join(lines)
+
+
+def summary(session: Session, seconds: float) -> str:
+    """Every figure and measurement on one JSON line."""
+    return json.dumps(
+        {
+            "mode": session.mode.name,
+            "date": str(datetime.date.today()),
+            "machine": machine(),
+            "figures": {k: round(v, 3) for k, v in session.figures.items()},
+            "status": {k: s for k in session.figures if (s := verdict(session, k)[1])},
+            "measurements": {
+                name: {
+                    "median_s": round(session.median(name), 3),
+                    "runs_s": [round(run.seconds, 3) for run in runs],
+                    "peak_rss_mb": round(max(run.rss_mb for run in runs), 1),
+                }
+                for name, runs in session.measured.items()
+            },
+            "total_s": round(seconds, 1),
+        },
+        ensure_ascii=False,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="CI smoke: small inputs, one run")
+    mode = QUICK if parser.parse_args().quick else FULL
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="audio-builder-bench-") as root:
+        session = Session(mode, Path(root))
+        for bench in (bench_warm, bench_cold, bench_naive, bench_scaling, bench_batch):
+            began = time.perf_counter()
+            bench(session)
+            took = time.perf_counter() - began
+            print(f"[{took:5.0f} s] {bench.__doc__.splitlines()[0]}", file=sys.stderr, flush=True)
+        seconds = time.perf_counter() - start
+        print(table(session, seconds))
+        print(summary(session, seconds))
+
+
+if __name__ == "__main__":
+    main()
