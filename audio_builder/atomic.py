@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,3 +41,13 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def remove_stale(folder: Path, older_than: float = 3600.0) -> None:
+    """Delete temporary files a killed run left in ``folder`` (an hour old: a build
+    running now keeps its own)."""
+    cutoff = time.time() - older_than
+    for temp in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from audio_builder.atomic import remove_stale
 from audio_builder.build import Built, Failed, Options, Track, build_one, load
 from audio_builder.cache import ClipCache
 from audio_builder.engines import Engine
@@ -44,6 +45,7 @@ def build_many(
     Results come back in input order; ``on_done`` hears of each as it finishes.
     """
     paths = list(paths)
+    remove_stale(options.out_dir)
     manifest = Manifest(options.out_dir)
     results: dict[Path, Result] = {}
     pending: list[tuple[Track, str]] = []
@@ -66,7 +68,11 @@ def build_many(
 
     for track, key, result in _run(pending, speaker, options, jobs):
         if isinstance(result, Built):
-            manifest.record(result.output, _entry(track, key, result, manifest, options))
+            try:
+                manifest.record(result.output, _entry(track, key, result, manifest, options))
+            except OSError as exc:
+                note = f"could not record it in {manifest.path} ({exc.strerror or exc}); "
+                result = replace(result, notes=(*result.notes, note + "it will be rebuilt"))
         results[track.source] = result
         on_done(result)
     return [results[path] for path in dict.fromkeys(paths)]

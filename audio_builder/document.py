@@ -301,20 +301,24 @@ def _inline_text(children: list[dict]) -> str:
     parts = []
     for child in children:
         kind = child["type"]
-        if kind in ("text", "codespan"):
-            parts.append(child.get("raw", ""))
+        if kind in ("text", "codespan", "inline_html"):
+            parts.append(_strip_html(child.get("raw", "")))
         elif kind in ("softbreak", "linebreak"):
             parts.append(" ")
-        elif kind == "inline_html":
-            parts.append(_strip_html(child.get("raw", "")))
         elif kind == "image":
             continue
         else:
             parts.append(_inline_text(child.get("children", [])))
-    return "".join(parts)
+    return _remove_markup("".join(parts))  # a tag may straddle two nodes
 
 
 def _strip_html(text: str) -> str:
+    """Plain text: entities decoded first (so "&lt;b&gt;" cannot become a tag), then
+    comments (closed or not), scripts, styles and tags removed."""
+    return _remove_markup(html.unescape(text))
+
+
+def _remove_markup(text: str) -> str:
     text = re.sub(r"<!--.*?(-->|$)", " ", text, flags=re.DOTALL)
     text = re.sub(r"<(script|style)\b.*?(</\1\s*>|$)", " ", text, flags=re.DOTALL | re.IGNORECASE)
-    return html.unescape(re.sub(r"<[^>]*>", " ", text))
+    return re.sub(r"<[^>]*>", " ", text)

@@ -118,9 +118,10 @@ def test_every_scripted_beep_sounds_on_time(measured):
 def test_no_beep_the_script_does_not_have(measured):
     expected, detected, delay = measured
     for heard, kind, _ in detected:
-        assert any(
-            k == kind and abs(heard - (at + delay)) <= TOLERANCE for at, k in expected
-        ), (heard, kind)
+        assert any(k == kind and abs(heard - (at + delay)) <= TOLERANCE for at, k in expected), (
+            heard,
+            kind,
+        )
 
 
 def test_silence_where_the_script_has_silence(built, measured):

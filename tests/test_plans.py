@@ -173,9 +173,7 @@ def test_chapters_json_sidecar(built):
 
 def chapter_speech(script: dict, title: str) -> list[str]:
     (chapter,) = [c for c in script["chapters"] if c["title"] == title]
-    return [
-        c["text"] for c in speech(script) if chapter["start"] <= c["start"] < chapter["end"]
-    ]
+    return [c["text"] for c in speech(script) if chapter["start"] <= c["start"] < chapter["end"]]
 
 
 def test_the_coaching_of_the_plan(built):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable
@@ -99,6 +100,11 @@ class GoogleEngine:
             tts.write_to_fp(buffer)
         except AssertionError as exc:  # gTTS asserts that something is left to speak
             raise EngineError(f"Google's voice has nothing to speak in {text!r}") from exc
+        except requests.RequestException as exc:  # the answer broke off while being read
+            raise EngineError(
+                f"Google's speech service dropped the connection ({type(exc).__name__}); "
+                f"{OFFLINE_HINT}"
+            ) from exc
         return buffer.getvalue()
 
     def _retryable_response(self, exc: gTTSError) -> requests.Response:
@@ -126,9 +132,11 @@ class GoogleEngine:
         """Honour Google's Retry-After when it gives one, else back off with jitter."""
         if response.status_code == 429:
             try:
-                return min(max(float(response.headers["Retry-After"]), 0.0), MAX_RETRY_AFTER)
+                wait = float(response.headers["Retry-After"])
             except (KeyError, ValueError):
-                pass
+                wait = math.nan
+            if math.isfinite(wait):
+                return min(max(wait, 0.0), MAX_RETRY_AFTER)
         return self.backoff * 2**attempt * random.uniform(0.5, 1.5)
 
 
