@@ -117,8 +117,8 @@ def test_empty_instruction_strings_and_markup(tmp_path, runner):
     assert odd.title == "Odd Lift"
     assert odd.equipment == ("Barbell",)
     texts = [step.text for step in odd.steps]
-    assert texts == [
-        "Grip the bar *tightly* with <b>both</b> hands # not a heading.",
+    assert texts == [  # markdown characters kept as text; tags are never spoken
+        "Grip the bar *tightly* with both hands # not a heading.",
         "Press up [slowly] using_your `arms`, 3 < 4.",
     ]
     assert all(step.title.strip() for step in odd.steps)
