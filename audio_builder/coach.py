@@ -14,7 +14,7 @@ from audio_builder.movement import Movement, Phase, analyse
 from audio_builder.numbers import duration, words
 from audio_builder.script import Cue, CueScript, Section, Segment, beep, say
 from audio_builder.settings import Settings
-from audio_builder.spoken import sentences
+from audio_builder.spoken import sentences, speakable
 
 COUNTDOWN = 3  # short beeps before each "go"
 START_SECONDS = 6.5  # from a set's announcement to its "go" beep, at the least
@@ -84,7 +84,7 @@ class Tips:
 def intro(part: Part, heading: str = "Intro") -> Section:
     """Name, equipment, the set-up in full, then how the movement goes."""
     exercise, movement = part.exercise, part.movement
-    lines = [f"{exercise.title}."]
+    lines = [f"{speakable(exercise.title)}."]
     if needs := _equipment(exercise.equipment):
         lines.append(f"You'll need {needs}.")
     told = exercise.steps if part.timed else movement.setup
@@ -122,7 +122,7 @@ def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
 
 def outro(exercise: Exercise, tips: Tips) -> Section:
     """Well done, the last tip, and a variation for next time."""
-    lines = [f"Nice work — that's the {exercise.title} done."]
+    lines = [f"Nice work — that's the {speakable(exercise.title)} done."]
     if exercise.tips and sentences(exercise.tips[-1])[:1] != [tips.last]:
         lines.append(exercise.tips[-1])
     lines.extend(variation_lines(exercise.variations))
@@ -301,21 +301,22 @@ def coach_plan(title: str, parts: list[Part], rest_between: float) -> CueScript:
     """A whole session: each exercise with its sets, and between exercises a rest that
     previews what comes next. Each exercise's sections are grouped under its name."""
     needs = _equipment(tuple(dict.fromkeys(i for p in parts for i in p.exercise.equipment)))
-    names = [part.exercise.title for part in parts]
-    lines = [f"{title}.", f"{words(len(parts)).capitalize()} exercises: {_listing(names)}."]
+    names = [speakable(part.exercise.title) for part in parts]
+    spoken = speakable(title)
+    lines = [f"{spoken}.", f"{words(len(parts)).capitalize()} exercises: {_listing(names)}."]
     if needs:
         lines.append(f"You'll need {needs}.")
     sections = [Section("Intro", (Segment("intro", tuple(say(line) for line in lines)),))]
-    for index, part in enumerate(parts):
+    for index, (part, spoken_name) in enumerate(zip(parts, names, strict=True)):
         name = part.exercise.title
         if index:
             sections.append(_preview(part, rest_between, last=index == len(parts) - 1))
         tips = Tips(coaching_lines(part.exercise))
         sections.append(intro(part, heading=name))
         sections.extend(sets(part, tips, group=name))
-        done = say(f"Nice work — that's the {name} done.")
+        done = say(f"Nice work — that's the {spoken_name} done.")
         sections.append(Section(f"{name}: Done", (Segment("done", (done,)),), name))
-    closing = [f"That's the {title} complete. Great work."]
+    closing = [f"That's the {spoken} complete. Great work."]
     closing.extend(variation_lines(parts[-1].exercise.variations)[:1])
     sections.append(
         Section(
@@ -332,9 +333,10 @@ def coach_plan(title: str, parts: list[Part], rest_between: float) -> CueScript:
 def _preview(part: Part, seconds: float, last: bool) -> Section:
     """The rest before an exercise: how long, what comes next, what to get ready."""
     name = part.exercise.title
+    spoken = speakable(name)
     cues = [
         say(f"Rest for {duration(seconds)}."),
-        say(f"Last exercise: {name}." if last else f"Next up: {name}."),
+        say(f"Last exercise: {spoken}." if last else f"Next up: {spoken}."),
     ]
     if needs := _equipment(part.exercise.equipment):
         cues.append(say(f"You'll need {needs}."))

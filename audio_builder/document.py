@@ -1,7 +1,8 @@
 """Parse an exercise document (YAML front matter + markdown) into an ``Exercise``.
 
 The header is read with python-frontmatter, the body with mistune's AST; everything
-that reaches the listener is reduced to speakable plain text.
+that reaches the listener is reduced to speakable plain text. The title and description
+stay as written (markup removed), for tags and feeds; the coach makes them speakable.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import yaml
 
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.settings import parse_settings
-from audio_builder.spoken import speakable
+from audio_builder.spoken import speakable, whitespace
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
 SECTIONS = {
@@ -111,7 +112,7 @@ def parse(raw: bytes, source: Path) -> Exercise:
             f"{source}: too many steps ({len(steps)}); an exercise may have at most "
             f"{MAX_STEPS} — split it into several exercises"
         )
-    description = speakable(_plain_value(metadata.get("description", "")))
+    description = whitespace(_plain_value(metadata.get("description", "")))
     title = _title(metadata, heading, description, source)
     return Exercise(
         title=title,
@@ -189,8 +190,8 @@ def _split_front_matter(text: str, source: Path) -> tuple[dict[str, Any], str]:
 
 
 def _title(metadata: dict[str, Any], heading: str, description: str, source: Path) -> str:
-    if title := _plain_value(metadata.get("title", "")):
-        return speakable(title)
+    if title := whitespace(_plain_value(metadata.get("title", ""))):
+        return title
     if heading:
         return heading
     named = re.search(r"\bwith (?:the|a|an) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", description)
@@ -225,9 +226,10 @@ def _read_body(blocks: list[dict]) -> tuple[dict[str, tuple], tuple[Step, ...] |
         if kind == "block_html" and HOWTO_MARKER.search(block.get("raw", "")):
             steps, current = [], None
         elif kind == "heading":
-            text = speakable(_inline_text(block.get("children", [])))
+            raw = whitespace(_inline_text(block.get("children", [])))
+            text = speakable(raw)
             if block["attrs"]["level"] == 1 and not heading:
-                heading = text
+                heading = raw
             elif steps is not None:
                 close_step()
                 step_title, step_text = text, []

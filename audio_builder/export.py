@@ -131,9 +131,7 @@ def chapter_frames(
             end_time=round(chapter.end * 1000 / RATE),
             sub_frames=[
                 TIT2(encoding=3, text=chapter.title),
-                TXXX(
-                    encoding=3, desc="pad", text="." * (1 + longest - len(chapter.title.encode()))
-                ),
+                _padding(longest - len(chapter.title.encode())),
             ],
         )
         for element_id, chapter in zip(ids, chapters, strict=True)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from audio_builder.coach import coach
 from audio_builder.document import Exercise, parse, parse_file
 from audio_builder.errors import DocumentError
+from audio_builder.settings import DEFAULTS
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KICKBACK = SEEDS / "band-glute-kickback.md"
@@ -280,3 +282,17 @@ def test_exercise_is_frozen(kickback):
 def test_unreadable_path_is_a_document_error(tmp_path: Path):
     with pytest.raises(DocumentError, match=r"missing\.md"):
         parse_file(tmp_path / "missing.md")
+
+
+def test_title_is_kept_as_written_and_spoken_naturally(write_doc):
+    doc = write_doc(
+        "sit-up.md",
+        '---\ntitle: "3/4 Sit-Up & Twist"\n---\n<!-- howto -->\n### Sit Up\nRaise your torso.\n',
+    )
+    exercise = parse_file(doc)
+    spoken = coach(exercise, DEFAULTS).phrases()
+
+    assert exercise.title == "3/4 Sit-Up & Twist"  # for tags, feeds and pages
+    assert exercise.slug == "3-4-sit-up-twist"
+    assert spoken[0] == "three quarters Sit-Up and Twist."
+    assert "Nice work — that's the three quarters Sit-Up and Twist done." in spoken
