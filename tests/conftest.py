@@ -3,12 +3,16 @@ a CLI wired to the fake engine, and a guard that keeps tests off the network."""
 
 from __future__ import annotations
 
+import array
+import base64
+import math
 import os
 import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import lameenc
 import pytest
 from click.testing import CliRunner
 
@@ -94,13 +98,51 @@ def cli_engine(fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch) -> Fake
     return fake_engine
 
 
-@pytest.fixture
-def runner() -> CliRunner:
+def new_runner() -> CliRunner:
     """A runner that keeps stdout and stderr apart (click 8.1 and 8.2+)."""
     try:
         return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
     except TypeError:
         return CliRunner()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return new_runner()
+
+
+def tone_mp3(seconds: float, rate: int = 24000) -> bytes:
+    """A real MP3 of a 440 Hz tone, like the clips Google sends."""
+    tone = (math.sin(2 * math.pi * 440 * i / rate) for i in range(int(rate * seconds)))
+    samples = array.array("h", (int(8000 * x) for x in tone))
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(64)
+    encoder.set_in_sample_rate(rate)
+    encoder.set_channels(1)
+    encoder.set_quality(2)
+    return bytes(encoder.encode(samples.tobytes()) + encoder.flush())
+
+
+def batchexecute_body(audio: bytes) -> str:
+    """The answer format gTTS parses: a ``jQ1olc`` line with the base64 MP3 inside."""
+    encoded = base64.b64encode(audio).decode("ascii")
+    return f')]}}\'\n\n[["wrb.fr","jQ1olc","[\\"{encoded}\\"]",null,null,null,"generic"]]\n'
+
+
+SIMPLE_DOC = """---
+title: {title}
+---
+<!-- howto -->
+
+### Set Up
+Stand tall with your feet apart.
+
+### Raise
+Raise your arms overhead.
+
+### Lower
+Lower your arms to your sides.
+"""
 
 
 @pytest.fixture

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import array
-import base64
-import math
-
-import lameenc
 import pytest
 import requests
 import responses
+from conftest import batchexecute_body, tone_mp3
 
 from audio_builder.engines.google import PROBE_URL, GoogleEngine
 from audio_builder.errors import EngineError
@@ -21,21 +17,7 @@ SECONDS = 0.3
 
 @pytest.fixture(scope="module")
 def mp3() -> bytes:
-    """A real MP3 of a short 440 Hz tone, like the clips Google sends."""
-    tone = (math.sin(2 * math.pi * 440 * i / RATE) for i in range(int(RATE * SECONDS)))
-    samples = array.array("h", (int(8000 * x) for x in tone))
-    encoder = lameenc.Encoder()
-    encoder.set_bit_rate(64)
-    encoder.set_in_sample_rate(RATE)
-    encoder.set_channels(1)
-    encoder.set_quality(2)
-    return bytes(encoder.encode(samples.tobytes()) + encoder.flush())
-
-
-def batchexecute_body(audio: bytes) -> str:
-    """The answer format gTTS parses: a ``jQ1olc`` line with the base64 MP3 inside."""
-    encoded = base64.b64encode(audio).decode("ascii")
-    return f')]}}\'\n\n[["wrb.fr","jQ1olc","[\\"{encoded}\\"]",null,null,null,"generic"]]\n'
+    return tone_mp3(SECONDS, RATE)
 
 
 @pytest.fixture

@@ -9,25 +9,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import SIMPLE_DOC
 
 from audio_builder import atomic
 from audio_builder.cache import ClipCache
 from audio_builder.cli import main
 
-DOC = """---
-title: {title}
----
-<!-- howto -->
-
-### Set Up
-Stand tall with your feet apart.
-
-### Raise
-Raise your arms overhead.
-
-### Lower
-Lower your arms to your sides.
-"""
+DOC = SIMPLE_DOC
 NAMES = ["arm-raise", "calf-lift", "wall-push"]
 FAST = ["--sets", "1", "--reps", "3", "--jobs", "1"]
 

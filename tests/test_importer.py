@@ -8,6 +8,7 @@ from pathlib import Path
 
 import frontmatter
 import pytest
+from conftest import new_runner
 
 from audio_builder.build import load
 from audio_builder.cli import main
@@ -24,12 +25,7 @@ def run_import(runner, source: Path, out: Path):
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
-    from click.testing import CliRunner
-
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        runner = CliRunner()
+    runner = new_runner()
     out = tmp_path_factory.mktemp("imported")
     result = run_import(runner, CORPUS, out)
     return out, result

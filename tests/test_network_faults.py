@@ -5,16 +5,14 @@ for the whole track)."""
 
 from __future__ import annotations
 
-import array
-import base64
 import math
 from pathlib import Path
 
-import lameenc
 import pytest
 import requests
 import responses
 import urllib3
+from conftest import SIMPLE_DOC, batchexecute_body, tone_mp3
 from urllib3.exceptions import NameResolutionError, ProtocolError
 
 from audio_builder.build import load
@@ -27,37 +25,12 @@ TTS_URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute
 RATE = 24000
 FAST = ["--sets", "1", "--reps", "3", "--jobs", "1"]
 
-DOC = """---
-title: {title}
----
-<!-- howto -->
-
-### Set Up
-Stand tall with your feet apart.
-
-### Raise
-Raise your arms overhead.
-
-### Lower
-Lower your arms to your sides.
-"""
+DOC = SIMPLE_DOC
 
 
 @pytest.fixture(scope="module")
 def mp3() -> bytes:
-    tone = (math.sin(2 * math.pi * 440 * i / RATE) for i in range(int(RATE * 0.2)))
-    samples = array.array("h", (int(8000 * x) for x in tone))
-    encoder = lameenc.Encoder()
-    encoder.set_bit_rate(64)
-    encoder.set_in_sample_rate(RATE)
-    encoder.set_channels(1)
-    encoder.set_quality(2)
-    return bytes(encoder.encode(samples.tobytes()) + encoder.flush())
-
-
-def answer(audio: bytes) -> str:
-    encoded = base64.b64encode(audio).decode("ascii")
-    return f')]}}\'\n\n[["wrb.fr","jQ1olc","[\\"{encoded}\\"]",null,null,null,"generic"]]\n'
+    return tone_mp3(0.2, RATE)
 
 
 @pytest.fixture
@@ -131,7 +104,7 @@ def test_429_without_retry_after_backs_off_exponentially_with_jitter(server):
 @pytest.mark.parametrize("retry_after", ["soon", "Wed, 21 Oct 2099 07:28:00 GMT", "-5", "nan"])
 def test_unusable_retry_after_still_waits_a_sane_time(server, mp3, sleeps, retry_after):
     server.post(TTS_URL, status=429, headers={"Retry-After": retry_after})
-    server.post(TTS_URL, body=answer(mp3))
+    server.post(TTS_URL, body=batchexecute_body(mp3))
 
     GoogleEngine(backoff=1.0, sleep=sleeps.append).synthesize("Rest.")
 
@@ -141,7 +114,7 @@ def test_unusable_retry_after_still_waits_a_sane_time(server, mp3, sleeps, retry
 
 
 def test_connection_dropped_mid_answer_is_an_engine_error(server, mp3, sleeps, monkeypatch):
-    server.post(TTS_URL, body=answer(mp3))
+    server.post(TTS_URL, body=batchexecute_body(mp3))
 
     def dropped(*args, **kwargs):
         raise requests.exceptions.ChunkedEncodingError(
@@ -185,7 +158,7 @@ def test_clips_made_before_google_failed_are_whole_in_the_cache(
     runner, server, mp3, docs, tmp_path, cache_dir
 ):
     for _ in range(3):
-        server.post(TTS_URL, body=answer(mp3))
+        server.post(TTS_URL, body=batchexecute_body(mp3))
     server.post(TTS_URL, body=dns_failure())
     out = tmp_path / "out"
 
@@ -205,7 +178,7 @@ def test_auto_falls_back_for_the_whole_track(
     runner, server, mp3, docs, tmp_path, monkeypatch, fake_engine, google_clips
 ):
     for _ in range(google_clips):
-        server.post(TTS_URL, body=answer(mp3))
+        server.post(TTS_URL, body=batchexecute_body(mp3))
     server.post(TTS_URL, status=429)  # then busy for ever
     google = GoogleEngine(sleep=lambda seconds: None)
     monkeypatch.setattr("audio_builder.cli.choose_engine", lambda *args, **kwargs: google)
@@ -228,10 +201,10 @@ def test_auto_falls_back_for_the_whole_track(
     assert len(server.calls) == google_clips + 5  # Google's clips were made, then dropped
 
 
-def test_auto_falls_back_when_the_connection_drops_mid_answer(
+def test_auto_falls_back_when_the_connection_drops_mid_batchexecute_body(
     runner, server, mp3, docs, tmp_path, monkeypatch, fake_engine
 ):
-    server.post(TTS_URL, body=answer(mp3))
+    server.post(TTS_URL, body=batchexecute_body(mp3))
 
     def dropped(*args, **kwargs):
         raise requests.exceptions.ChunkedEncodingError("Connection broken")
@@ -254,7 +227,7 @@ def test_auto_falls_back_when_the_connection_drops_mid_answer(
 def test_gtts_without_fallback_never_switches_voice(
     runner, server, mp3, docs, tmp_path, monkeypatch, fake_engine
 ):
-    server.post(TTS_URL, body=answer(mp3))
+    server.post(TTS_URL, body=batchexecute_body(mp3))
     server.post(TTS_URL, status=429)
     google = GoogleEngine(sleep=lambda seconds: None)
     monkeypatch.setattr("audio_builder.cli.choose_engine", lambda *args, **kwargs: google)

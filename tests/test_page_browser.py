@@ -18,7 +18,6 @@ from pathlib import Path
 import miniaudio
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from audio_builder.cli import main
 
@@ -116,13 +115,6 @@ def find_chromium() -> str | None:
     return None
 
 
-def new_runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
 @pytest.fixture(scope="module")
 def chromium() -> str:
     found = find_chromium()
@@ -134,7 +126,7 @@ def chromium() -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, chromium):
     """A small podcast export (two exercises and a plan), built once with the fake voice."""
-    from conftest import FakeEngine
+    from conftest import FakeEngine, new_runner
 
     folder = tmp_path_factory.mktemp("page")
     src = folder / "src"

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from mutagen.id3 import ID3, CTOCFlags
 
 from audio_builder.build import load
@@ -40,17 +39,10 @@ def write_plan(folder: Path, data: dict, name: str = "plan.yaml") -> Path:
     return path
 
 
-def new_runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The plan built once with the fake voice, and its script as JSON and WebVTT."""
-    from conftest import FakeEngine
+    from conftest import FakeEngine, new_runner
 
     folder = tmp_path_factory.mktemp("plan")
     plan = write_plan(folder, PLAN)

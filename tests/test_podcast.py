@@ -71,13 +71,6 @@ def write_inputs(folder: Path, docs: dict = EXERCISES, plan: dict | None = PLAN)
     return folder
 
 
-def new_runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
 def podcast(runner: CliRunner, src: Path, out: Path, *extra: str):
     return runner.invoke(
         main, ["podcast", str(src), "-o", str(out), "--base-url", BASE, *FAST, *extra]
@@ -87,7 +80,7 @@ def podcast(runner: CliRunner, src: Path, out: Path, *extra: str):
 @pytest.fixture(scope="module")
 def export(tmp_path_factory):
     """Two exercises and a plan, published once with the fake voice."""
-    from conftest import FakeEngine
+    from conftest import FakeEngine, new_runner
 
     folder = tmp_path_factory.mktemp("podcast")
     src = write_inputs(folder / "src")
