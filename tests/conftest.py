@@ -131,6 +131,7 @@ def batchexecute_body(audio: bytes) -> str:
 
 SIMPLE_DOC = """---
 title: {title}
+description: "A short test exercise."
 ---
 <!-- howto -->
 

@@ -9,24 +9,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SIMPLE_DOC
 
 from audio_builder.cli import main
 
-GOOD = """---
-title: Good Raise
-description: "A short test exercise."
----
-<!-- howto -->
-
-### Set Up
-Stand tall with your feet apart.
-
-### Raise
-Raise your arms overhead.
-
-### Lower
-Lower your arms to your sides.
-"""
+GOOD = SIMPLE_DOC.format(title="Good Raise")
 
 BODY = "<!-- howto -->\n\n### Raise\nRaise your arms overhead.\n\n### Lower\nLower them.\n"
 FAST = ["--sets", "1", "--reps", "3", "--jobs", "1"]

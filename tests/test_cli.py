@@ -10,27 +10,14 @@ from pathlib import Path
 
 import miniaudio
 import pytest
+from conftest import SIMPLE_DOC
 
 from audio_builder.cli import main
 from audio_builder.engines.google import GoogleEngine
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-GOOD = """---
-title: {title}
-description: "A short test exercise."
----
-<!-- howto -->
-
-### Set Up
-Stand tall with your feet apart.
-
-### Raise
-Raise your arms overhead.
-
-### Lower
-Lower your arms to your sides.
-"""
+GOOD = SIMPLE_DOC
 
 BAD = """---
 reps: "lots"
