@@ -6,36 +6,22 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from audio_builder.atomic import remove_stale
+from audio_builder.audio.narrator import Narrator, VoiceChoice
 from audio_builder.build import Built, Failed, Options, Track, build_one, load
-from audio_builder.cache import ClipCache
-from audio_builder.engines import Engine
 from audio_builder.errors import AudioBuilderError, DocumentError
 from audio_builder.manifest import Entry, Manifest, track_key
-from audio_builder.voice import Voice
 
 Result = Built | Failed
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """How to make the run's voice, in this process or in a worker."""
-
-    engine: Engine
-    cache_dir: Path
-    fallback: Engine | None = None
-
-    def voice(self) -> Voice:
-        return Voice(self.engine, ClipCache(self.cache_dir), self.fallback)
-
-
 def build_many(
     paths: Iterable[Path],
-    speaker: Speaker,
+    choice: VoiceChoice,
     options: Options,
     jobs: int = 1,
     on_done: Callable[[Result], None] = lambda _: None,
@@ -49,7 +35,7 @@ def build_many(
     manifest = Manifest(options.out_dir)
     results: dict[Path, Result] = {}
     pending: list[tuple[Track, str]] = []
-    fingerprint = (options.fingerprint(), speaker.engine.name, speaker.engine.voice)
+    fingerprint = (options.fingerprint(), choice.engine.name, choice.engine.voice)
     for item in _check(paths, options):
         if isinstance(item, Failed):
             results[item.source] = item
@@ -66,7 +52,7 @@ def build_many(
         else:
             pending.append((item, key))
 
-    for track, key, result in _run(pending, speaker, options, jobs):
+    for track, key, result in _run(pending, choice, options, jobs):
         if isinstance(result, Built):
             try:
                 manifest.record(result.output, _entry(track, key, result, manifest, options))
@@ -80,7 +66,7 @@ def build_many(
 
 def _entry(track: Track, key: str, built: Built, manifest: Manifest, options: Options) -> Entry:
     """The manifest's record of a built track. Its guid names the workout itself: the
-    input files and the workout settings, not the voice, label, loudness or its place
+    input files and the workout settings, not the narrator, label, loudness or its place
     in the list, so a podcast episode keeps its id when those change."""
     guid = track_key(track.inputs, sorted(options.overrides.items()), code=False)
     previous = manifest.entries.get(built.output.name)
@@ -126,17 +112,17 @@ def _check(paths: list[Path], options: Options) -> Iterable[Track | Failed]:
 
 
 def _run(
-    pending: list[tuple[Track, str]], speaker: Speaker, options: Options, jobs: int
+    pending: list[tuple[Track, str]], choice: VoiceChoice, options: Options, jobs: int
 ) -> Iterator[tuple[Track, str, Result]]:
     if jobs <= 1 or len(pending) <= 1:
-        voice = speaker.voice()
+        narrator = choice.narrator()
         for track, key in pending:
-            yield track, key, _build(track, voice, options)
+            yield track, key, _build(track, narrator, options)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(speaker,)
+        jobs, mp_context=context, initializer=_start_worker, initargs=(choice,)
     ) as pool:
         futures = {pool.submit(_work, track, options): (track, key) for track, key in pending}
         for future in as_completed(futures):
@@ -144,20 +130,20 @@ def _run(
             yield track, key, future.result()
 
 
-_worker: dict[str, Voice] = {}  # the voice of this worker process, made once
+_worker: dict[str, Narrator] = {}  # this worker process's narrator, made once
 
 
-def _start_worker(speaker: Speaker) -> None:
-    _worker["voice"] = speaker.voice()
+def _start_worker(choice: VoiceChoice) -> None:
+    _worker["narrator"] = choice.narrator()
 
 
 def _work(track: Track, options: Options) -> Result:
-    return _build(track, _worker["voice"], options)
+    return _build(track, _worker["narrator"], options)
 
 
-def _build(track: Track, voice: Voice, options: Options) -> Result:
+def _build(track: Track, narrator: Narrator, options: Options) -> Result:
     try:
-        return build_one(track, voice, options)
+        return build_one(track, narrator, options)
     except AudioBuilderError as exc:
         return Failed(track.source, exc)
     except Exception as exc:  # a bug must not cost the rest of the batch

@@ -8,18 +8,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audio_builder.coach import Part, coach, coach_plan, prepare
-from audio_builder.cuesheet import as_chapters_json, as_vtt
-from audio_builder.document import parse_file, slugify
+from audio_builder.atomic import write_output
+from audio_builder.audio.encode import DEFAULT_BITRATE, write_mp3
+from audio_builder.audio.loudness import normalize
+from audio_builder.audio.narrator import Narrator
+from audio_builder.audio.render import render
+from audio_builder.audio.tags import Label, Tags
+from audio_builder.audio.timeline import Timeline, schedule
+from audio_builder.coaching.coach import Part, coach, coach_plan, prepare
+from audio_builder.coaching.script import CueScript
 from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
-from audio_builder.export import DEFAULT_BITRATE, Label, Tags, write_mp3, write_sidecar
-from audio_builder.loudness import normalize
-from audio_builder.mixer import render
-from audio_builder.plan import is_plan, parse_plan
-from audio_builder.script import CueScript
+from audio_builder.publish.cuesheet import as_chapters_json, as_vtt
+from audio_builder.reading.document import parse_file, slugify
+from audio_builder.reading.plan import is_plan, parse_plan
 from audio_builder.settings import DEFAULTS, MAX_TRACK_SECONDS
-from audio_builder.timeline import Timeline, schedule
-from audio_builder.voice import Voice
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def load(path: Path, overrides: dict[str, Any]) -> Track:
     )
 
 
-def time_track(track: Track, voice: Voice) -> Timeline:
+def time_track(track: Track, narrator: Narrator) -> Timeline:
     """Place the cues with the voice's real clip lengths (checking the length first, so
     an absurd document costs no synthesis)."""
     planned = track.script.planned_seconds()
@@ -101,20 +103,20 @@ def time_track(track: Track, voice: Voice) -> Timeline:
             f"{track.source}: the track would last over {planned / 3600:.1f} hours; "
             f"the limit is {MAX_TRACK_SECONDS // 3600} hours — use fewer sets, reps or exercises"
         )
-    return schedule(track.script, voice.length)
+    return schedule(track.script, narrator.length)
 
 
-def build_one(track: Track, voice: Voice, options: Options) -> Built:
+def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
     """Time, mix and write one track, with its sidecars."""
-    before, unsaved = voice.synthesized, voice.cache_failures
+    before, unsaved = narrator.synthesized, narrator.cache_failures
     notes: list[str] = []
     try:
-        timeline = time_track(track, voice)
+        timeline = time_track(track, narrator)
     except EngineError as exc:
-        if not voice.fall_back(exc):
+        if not narrator.fall_back(exc):
             raise
-        notes.append(voice.fell_back or "")
-        timeline = time_track(track, voice)
+        notes.append(narrator.fell_back or "")
+        timeline = time_track(track, narrator)
     output = options.out_dir / f"{track.slug}.mp3"
     tags = Tags(
         track.title,
@@ -124,18 +126,18 @@ def build_one(track: Track, voice: Voice, options: Options) -> Built:
         options.label,
         track.number,
     )
-    pcm = render(timeline, voice.sound)
+    pcm = render(timeline, narrator.sound)
     if options.loudness is not None:
         pcm = normalize(pcm, options.loudness)
     write_mp3(output, pcm, tags, options.bitrate)
     if options.sidecars:
-        write_sidecar(output.with_suffix(".vtt"), as_vtt(timeline))
-        write_sidecar(output.with_suffix(".chapters.json"), as_chapters_json(timeline))
+        write_output(output.with_suffix(".vtt"), as_vtt(timeline).encode())
+        write_output(output.with_suffix(".chapters.json"), as_chapters_json(timeline).encode())
     notes.extend(str(stretch) for stretch in timeline.stretches)
-    if voice.cache_failures > unsaved:
+    if narrator.cache_failures > unsaved:
         notes.append(
-            f"{voice.cache_failures - unsaved} clips could not be saved in the cache "
-            f"({voice.cache.root})"
+            f"{narrator.cache_failures - unsaved} clips could not be saved in the cache "
+            f"({narrator.cache.root})"
         )
     return Built(
         track.source,
@@ -144,7 +146,7 @@ def build_one(track: Track, voice: Voice, options: Options) -> Built:
         track.description,
         timeline.seconds,
         tuple(notes),
-        voice.synthesized - before,
+        narrator.synthesized - before,
     )
 
 

@@ -10,17 +10,18 @@ from typing import Any
 
 import click
 
-from audio_builder.batch import Result, Speaker, build_many
+from audio_builder.audio.cache import default_cache_dir
+from audio_builder.audio.encode import BITRATES, DEFAULT_BITRATE
+from audio_builder.audio.engines import choose_engine, create_engine, engine_classes
+from audio_builder.audio.loudness import TARGET_LUFS
+from audio_builder.audio.narrator import VoiceChoice
+from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Failed, Options, find_inputs, load, time_track
-from audio_builder.cache import default_cache_dir
-from audio_builder.cuesheet import as_json, as_text, as_vtt, clock
-from audio_builder.engines import choose_engine, create_engine, engine_classes
 from audio_builder.errors import AudioBuilderError, SettingsError
-from audio_builder.export import BITRATES, DEFAULT_BITRATE
-from audio_builder.importer import import_free_exercise_db
-from audio_builder.loudness import TARGET_LUFS
-from audio_builder.podcast import Podcast, export_podcast
-from audio_builder.settings import DEFAULTS, parse_setting
+from audio_builder.publish.cuesheet import as_json, as_text, as_vtt, clock
+from audio_builder.publish.podcast import Podcast, export_podcast
+from audio_builder.reading.importer import import_free_exercise_db
+from audio_builder.settings import DEFAULT_TEMPO, describe, parse_setting
 
 
 def _setting(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -50,31 +51,15 @@ tld_option = click.option(
     show_default=True,
     help="gtts: accent by Google domain (com, co.uk, com.au, ca, co.in, ie).",
 )
+SETTING_OPTIONS = {  # option: (metavar, what it sets)
+    "sets": ("N", "Sets per exercise"),
+    "reps": ("N", "Reps per set"),
+    "rest": ("SECONDS", "Rest between sets, up to the next 'go'"),
+    "tempo": ("UP-HOLD-DOWN", f"Seconds per rep phase (else from the text, else {DEFAULT_TEMPO})"),
+}
 setting_options = [
-    click.option(
-        "--sets",
-        metavar="N",
-        callback=_setting,
-        help=f"Sets per exercise (default {DEFAULTS.sets}).  [1-20]",
-    ),
-    click.option(
-        "--reps",
-        metavar="N",
-        callback=_setting,
-        help=f"Reps per set (default {DEFAULTS.reps}).  [1-100]",
-    ),
-    click.option(
-        "--rest",
-        metavar="SECONDS",
-        callback=_setting,
-        help=f"Rest between sets, up to the next 'go' (default {DEFAULTS.rest:g}).",
-    ),
-    click.option(
-        "--tempo",
-        metavar="UP-HOLD-DOWN",
-        callback=_setting,
-        help="Seconds per rep phase, e.g. 2-1-2 (default: from the text, else 2-1-2).",
-    ),
+    click.option(f"--{name}", metavar=metavar, callback=_setting, help=f"{what}: {describe(name)}.")
+    for name, (metavar, what) in SETTING_OPTIONS.items()
 ]
 
 
@@ -147,9 +132,9 @@ def build(
     """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
     folders (default: seeds)."""
     inputs = _inputs(paths)
-    speaker = _speaker(engine, lang, tld)
+    choice = _voice_choice(engine, lang, tld)
     options = Options(out_dir, _given(overrides), int(bitrate), sidecars)
-    results = _with_progress(inputs, lambda done: build_many(inputs, speaker, options, jobs, done))
+    results = _with_progress(inputs, lambda done: build_many(inputs, choice, options, jobs, done))
     sys.exit(_summary(results))
 
 
@@ -169,10 +154,10 @@ def build(
 @with_settings
 def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides: Any) -> None:
     """Print the cue script of one exercise or plan, with the exact times of its MP3."""
-    voice = _speaker(engine, lang, tld, quiet=form != "text").voice()
+    narrator = _voice_choice(engine, lang, tld, quiet=form != "text").narrator()
     try:
         track = load(path, _given(overrides))
-        timeline = time_track(track, voice)
+        timeline = time_track(track, narrator)
     except AudioBuilderError as exc:
         _fail(exc)
     if form == "json":
@@ -231,7 +216,7 @@ def podcast(
     """Publish exercises and plans in PATHS (default: seeds) as podcast episodes, with
     OUT/feed.xml and OUT/index.html."""
     inputs = _inputs(paths)
-    speaker = _speaker(engine, lang, tld)
+    choice = _voice_choice(engine, lang, tld)
     show = Podcast(
         out_dir,
         base_url,
@@ -246,7 +231,7 @@ def podcast(
     )
     try:
         results = _with_progress(
-            inputs, lambda done: export_podcast(inputs, speaker, show, jobs, done)
+            inputs, lambda done: export_podcast(inputs, choice, show, jobs, done)
         )
     except AudioBuilderError as exc:
         _fail(exc)
@@ -279,8 +264,8 @@ def engines() -> None:
         problem = engine.check()
         state = "available" if problem is None else f"unavailable: {problem}"
         click.echo(f"{name}: {state}")
-        for voice in engine.voices():
-            click.echo(f"  {voice}")
+        for narrator in engine.voices():
+            click.echo(f"  {narrator}")
     click.echo(f"clip cache: {default_cache_dir()}")
 
 
@@ -288,7 +273,7 @@ def _given(overrides: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in overrides.items() if value is not None}
 
 
-def _speaker(engine: str, lang: str, tld: str, quiet: bool = False) -> Speaker:
+def _voice_choice(engine: str, lang: str, tld: str, quiet: bool = False) -> VoiceChoice:
     """Decide the run's voice once; ``auto`` says what it chose."""
     try:
         chosen = choose_engine(engine, {"lang": lang, "tld": tld})
@@ -298,7 +283,7 @@ def _speaker(engine: str, lang: str, tld: str, quiet: bool = False) -> Speaker:
         reason = "" if chosen.name == "gtts" else " — Google is not reachable"
         click.echo(f"Voice: {chosen.name} ({chosen.voice}){reason}", err=True)
     fallback = create_engine("piper") if engine == "auto" and chosen.name != "piper" else None
-    return Speaker(chosen, default_cache_dir(), fallback)
+    return VoiceChoice(chosen, default_cache_dir(), fallback)
 
 
 def _inputs(paths: tuple[Path, ...]) -> list[Path]:

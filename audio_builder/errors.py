@@ -19,5 +19,5 @@ class EngineError(AudioBuilderError):
     """A speech engine is unavailable or failed to synthesize a line."""
 
 
-class ExportError(AudioBuilderError):
-    """The track could not be written to disk."""
+class OutputError(AudioBuilderError):
+    """An output file (a track, its sidecars, a feed) could not be written."""

@@ -43,9 +43,12 @@ class Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
-DEFAULT_TEMPO = Tempo(2.0, 1.0, 2.0)
 DEFAULTS = Settings()
+DEFAULT_TEMPO = Tempo(2.0, 1.0, 2.0)  # when neither a setting nor the text gives one
+DEFAULT_HOLD = 30.0  # seconds of timed work when the text calls for time but gives none
+DEFAULT_REST_BETWEEN = 45.0  # seconds between the exercises of a plan
 MAX_TRACK_SECONDS = 4 * 3600
+MAX_PLAN_EXERCISES = 50
 
 
 def _whole(low: int, high: int) -> Callable[[Any], int]:
@@ -108,6 +111,13 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "sides": _choice("both", "left-right", "alternating", "none"),
     "reps_count": _choice("both", "each"),
 }
+
+
+def describe(name: str) -> str:
+    """What a setting takes and its default, for help texts."""
+    default = getattr(DEFAULTS, name, None)
+    shown = f"; default {default:g}" if isinstance(default, int | float) else ""
+    return f"{PARSERS[name].__doc__}{shown}"
 
 
 def parse_setting(name: str, value: Any) -> Any:

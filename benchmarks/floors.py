@@ -18,7 +18,7 @@ SECOND = 44100 * 2  # bytes of one second of PCM: fed in pieces like the mixer's
 
 def encode(pcm_file: Path, bitrate: int) -> int:
     """Encode the file to MP3 in memory; the number of MP3 bytes."""
-    from audio_builder.export import _encoder
+    from audio_builder.audio.encode import _encoder
 
     pcm = pcm_file.read_bytes()
     encoder = _encoder(bitrate)

@@ -17,25 +17,25 @@ from pathlib import Path
 import lameenc
 from pydub import AudioSegment
 
-from audio_builder.batch import Speaker
+from audio_builder.audio.cache import default_cache_dir
+from audio_builder.audio.engines import create_engine
+from audio_builder.audio.narrator import VoiceChoice
+from audio_builder.audio.timeline import RATE
 from audio_builder.build import load, time_track
-from audio_builder.cache import default_cache_dir
-from audio_builder.engines import create_engine
-from audio_builder.timeline import RATE
 
 BITRATE = 96
-QUALITY = 2  # as audio_builder.export._encoder
+QUALITY = 2  # as audio_builder.audio.encode._encoder
 
 
 def naive_track(source: Path) -> AudioSegment:
     """Join silence and clips with ``+=``, cue after cue."""
-    voice = Speaker(create_engine("piper"), default_cache_dir()).voice()
-    timeline = time_track(load(source, {}), voice)
+    narrator = VoiceChoice(create_engine("piper"), default_cache_dir()).narrator()
+    timeline = time_track(load(source, {}), narrator)
     track = AudioSegment.silent(0, frame_rate=RATE)
     position = 0
     for cue in timeline.cues:
         track += AudioSegment.silent((cue.start - position) * 1000 / RATE, frame_rate=RATE)
-        track += voice.sound(cue.kind, cue.text)
+        track += narrator.sound(cue.kind, cue.text)
         position = cue.end
     track += AudioSegment.silent((timeline.samples - position) * 1000 / RATE, frame_rate=RATE)
     return track

@@ -29,12 +29,11 @@ from pathlib import Path
 
 import yaml
 
-from audio_builder.batch import Speaker
+from audio_builder.audio.engines import create_engine
+from audio_builder.audio.narrator import Narrator, VoiceChoice
+from audio_builder.audio.render import render
 from audio_builder.build import load, time_track
-from audio_builder.engines import create_engine
-from audio_builder.importer import import_free_exercise_db
-from audio_builder.mixer import render
-from audio_builder.voice import Voice
+from audio_builder.reading.importer import import_free_exercise_db
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "band-glute-kickback.md"
@@ -133,23 +132,23 @@ def naive(session: Session, source: Path) -> Run:
 # -- inputs -------------------------------------------------------------------------------
 
 
-def warm_voice(session: Session) -> Voice:
+def warm_narrator(session: Session) -> Narrator:
     """The session's voice on its warm cache (synthesizing, in this process, what's missing)."""
-    return Speaker(create_engine("piper"), session.warm_cache).voice()
+    return VoiceChoice(create_engine("piper"), session.warm_cache).narrator()
 
 
 def write_pcm(session: Session, source: Path) -> Path:
     """The exact PCM a build of ``source`` encodes, from the warm cache, as a file."""
-    voice = warm_voice(session)
-    timeline = time_track(load(source, {}), voice)
+    narrator = warm_narrator(session)
+    timeline = time_track(load(source, {}), narrator)
     path = session.root / f"{source.stem}.pcm"
     with path.open("wb") as handle:
-        for piece in render(timeline, voice.sound):
+        for piece in render(timeline, narrator.sound):
             handle.write(piece)
     return path
 
 
-def plan_seconds(voice: Voice, entries: list[dict], path: Path) -> float:
+def plan_seconds(narrator: Narrator, entries: list[dict], path: Path) -> float:
     """Write a plan repeating the seed and return how long its track lasts."""
     plan = {
         "title": path.stem.replace("-", " ").title(),
@@ -157,19 +156,19 @@ def plan_seconds(voice: Voice, entries: list[dict], path: Path) -> float:
         "exercises": [{"path": str(SEED), **entry} for entry in entries],
     }
     path.write_text(yaml.safe_dump(plan, sort_keys=False))
-    return time_track(load(path, {}), voice).seconds
+    return time_track(load(path, {}), narrator).seconds
 
 
 def make_plan(session: Session, minutes: float) -> tuple[Path, float]:
     """A plan of the seed lasting about ``minutes``: whole copies, then a tuned last one."""
     path = session.root / f"plan-{minutes:g}-min.yaml"
-    target, voice = minutes * 60, warm_voice(session)
+    target, narrator = minutes * 60, warm_narrator(session)
     copies: list[dict] = []
-    while plan_seconds(voice, [*copies, FULL_COPY], path) < target:
+    while plan_seconds(narrator, [*copies, FULL_COPY], path) < target:
         copies.append(FULL_COPY)
     tails = [{"sets": s, "reps": r} for s in (1, 2, 3) for r in range(1, 13)]
-    best = min(tails, key=lambda tail: abs(plan_seconds(voice, [*copies, tail], path) - target))
-    return path, plan_seconds(voice, [*copies, best], path) / 60
+    best = min(tails, key=lambda tail: abs(plan_seconds(narrator, [*copies, tail], path) - target))
+    return path, plan_seconds(narrator, [*copies, best], path) / 60
 
 
 def batch_inputs(session: Session, count: int) -> Path:

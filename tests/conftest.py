@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 # audio_builder first: it quiets pydub's import-time warnings (ffmpeg, audioop).
-from audio_builder.cache import ClipCache
-from audio_builder.voice import Voice
+from audio_builder.audio.cache import ClipCache
+from audio_builder.audio.narrator import Narrator
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -87,8 +87,8 @@ def fake_engine() -> FakeEngine:
 
 
 @pytest.fixture
-def voice(fake_engine: FakeEngine, cache_dir: Path) -> Voice:
-    return Voice(fake_engine, ClipCache(cache_dir))
+def narrator(fake_engine: FakeEngine, cache_dir: Path) -> Narrator:
+    return Narrator(fake_engine, ClipCache(cache_dir))
 
 
 @pytest.fixture

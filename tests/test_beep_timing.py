@@ -21,9 +21,9 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from audio_builder.audio.beeps import BEEPS
+from audio_builder.audio.timeline import RATE
 from audio_builder.cli import main
-from audio_builder.mixer import BEEPS
-from audio_builder.timeline import RATE
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PLANK = SEEDS / "forearm-plank.md"

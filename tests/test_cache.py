@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from audio_builder.cache import ClipCache, default_cache_dir
-from audio_builder.voice import Voice
+from audio_builder.audio.cache import ClipCache, default_cache_dir
+from audio_builder.audio.narrator import Narrator
 
 PCM = bytes(range(256)) * 40
 
@@ -80,18 +80,18 @@ def test_cache_dir_comes_from_the_environment(cache_dir):
     assert default_cache_dir() == cache_dir
 
 
-def test_voice_synthesizes_each_phrase_once(voice, fake_engine):
+def test_voice_synthesizes_each_phrase_once(narrator, fake_engine):
     for text in ["One.", "Two.", "One.", "One.", "Two.", "Halfway."]:
-        voice.clip(text)
-    voice.length("speech", "One.")
+        narrator.clip(text)
+    narrator.length("speech", "One.")
 
     assert sorted(fake_engine.calls) == ["Halfway.", "One.", "Two."]
-    assert voice.synthesized == 3
+    assert narrator.synthesized == 3
 
 
-def test_a_second_voice_on_the_same_cache_synthesizes_nothing(voice, fake_engine, cache_dir):
-    first = [voice.clip(text).raw_data for text in ("One.", "Two.")]
-    again = Voice(fake_engine, ClipCache(cache_dir))
+def test_a_second_voice_on_the_same_cache_synthesizes_nothing(narrator, fake_engine, cache_dir):
+    first = [narrator.clip(text).raw_data for text in ("One.", "Two.")]
+    again = Narrator(fake_engine, ClipCache(cache_dir))
 
     second = [again.clip(text).raw_data for text in ("One.", "Two.")]
 
@@ -101,13 +101,13 @@ def test_a_second_voice_on_the_same_cache_synthesizes_nothing(voice, fake_engine
     assert again.reused == 2
 
 
-def test_a_damaged_entry_is_synthesized_again(voice, fake_engine, cache_dir):
-    clip = voice.clip("Last one.").raw_data
+def test_a_damaged_entry_is_synthesized_again(narrator, fake_engine, cache_dir):
+    clip = narrator.clip("Last one.").raw_data
     cache = ClipCache(cache_dir)
     path = cache.path(ClipCache.key("fake", "test", "Last one."))
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
 
-    again = Voice(fake_engine, ClipCache(cache_dir))
+    again = Narrator(fake_engine, ClipCache(cache_dir))
     redone = again.clip("Last one.").raw_data
 
     assert fake_engine.calls == ["Last one.", "Last one."]
@@ -116,14 +116,14 @@ def test_a_damaged_entry_is_synthesized_again(voice, fake_engine, cache_dir):
     assert cache.get(ClipCache.key("fake", "test", "Last one.")) == clip  # repaired
 
 
-def test_clips_are_in_track_format(voice):
-    clip = voice.clip("Seven.")
+def test_clips_are_in_track_format(narrator):
+    clip = narrator.clip("Seven.")
 
     assert (clip.frame_rate, clip.channels, clip.sample_width) == (44100, 1, 2)
     assert clip.max_dBFS == pytest.approx(-1.5, abs=0.2)
     assert len(clip) == pytest.approx(60 * len("Seven.") + 100, abs=40)
 
 
-def test_beeps_are_not_spoken(voice, fake_engine):
-    assert voice.length("beep", "go") > 0
+def test_beeps_are_not_spoken(narrator, fake_engine):
+    assert narrator.length("beep", "go") > 0
     assert fake_engine.calls == []

@@ -12,8 +12,8 @@ import miniaudio
 import pytest
 from conftest import SIMPLE_DOC
 
+from audio_builder.audio.engines.google import GoogleEngine
 from audio_builder.cli import main
-from audio_builder.engines.google import GoogleEngine
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from audio_builder.coach import coach
-from audio_builder.document import parse_file
-from audio_builder.movement import analyse
-from audio_builder.numbers import words
+from audio_builder.coaching.coach import coach
+from audio_builder.coaching.numbers import words
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.movement import analyse
+from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Settings
-from audio_builder.spoken import sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 COUNTS = {f"{words(n).capitalize()}.": n for n in range(1, 101)}

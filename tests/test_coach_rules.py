@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from audio_builder.coach import coach, coaching_lines, prepare
-from audio_builder.document import parse_file
-from audio_builder.numbers import duration, words
-from audio_builder.script import CueScript, Section
+from audio_builder.coaching.coach import coach, coaching_lines, prepare
+from audio_builder.coaching.numbers import duration, words
+from audio_builder.coaching.script import CueScript, Section
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Tempo
-from audio_builder.spoken import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

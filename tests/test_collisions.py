@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 from pydub import AudioSegment
 
+from audio_builder.audio.cache import ClipCache
+from audio_builder.audio.narrator import Narrator
+from audio_builder.audio.timeline import GAP, RATE, Placed, Timeline
 from audio_builder.build import Track, load, time_track
-from audio_builder.cache import ClipCache
 from audio_builder.cli import main
-from audio_builder.numbers import words
-from audio_builder.timeline import GAP, RATE, Placed, Timeline
-from audio_builder.voice import Voice
+from audio_builder.coaching.numbers import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KICKBACK = SEEDS / "band-glute-kickback.md"
@@ -45,24 +45,24 @@ def samples(seconds: float) -> int:
 
 
 @pytest.fixture(scope="module")
-def long_voice(tmp_path_factory) -> Voice:
-    return Voice(LongEngine(), ClipCache(tmp_path_factory.mktemp("long-cache")))
+def long_narrator(tmp_path_factory) -> Narrator:
+    return Narrator(LongEngine(), ClipCache(tmp_path_factory.mktemp("long-cache")))
 
 
 @pytest.fixture(scope="module", params=[KICKBACK, PLANK], ids=["kickback", "plank"])
-def long_track(request, long_voice) -> tuple[Track, Timeline]:
+def long_track(request, long_narrator) -> tuple[Track, Timeline]:
     track = load(request.param, {})
-    return track, time_track(track, long_voice)
+    return track, time_track(track, long_narrator)
 
 
 def overlaps(a: Placed, b: Placed) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def test_the_long_voice_really_overruns(long_track, long_voice):
+def test_the_long_narrator_really_overruns(long_track, long_narrator):
     _, timeline = long_track
-    assert long_voice.length("speech", "Kick back") > samples(2.0)
-    assert timeline.stretches, "the long voice should not fit the nominal slots"
+    assert long_narrator.length("speech", "Kick back") > samples(2.0)
+    assert timeline.stretches, "the long narrator should not fit the nominal slots"
 
 
 def test_no_two_speech_cues_overlap(long_track):
@@ -73,7 +73,7 @@ def test_no_two_speech_cues_overlap(long_track):
         assert after.start >= before.end, (before, after)
 
 
-def test_no_beep_overlaps_speech_and_every_clip_plays_whole(long_track, long_voice):
+def test_no_beep_overlaps_speech_and_every_clip_plays_whole(long_track, long_narrator):
     _, timeline = long_track
     speech = [c for c in timeline.cues if c.kind == "speech"]
     beeps = [c for c in timeline.cues if c.kind == "beep"]
@@ -84,7 +84,7 @@ def test_no_beep_overlaps_speech_and_every_clip_plays_whole(long_track, long_voi
     for before, after in pairwise(everything):
         assert after.start >= before.end, (before, after)
     for cue in timeline.cues:  # the scheduler never cuts a clip short to make it fit
-        assert cue.end - cue.start == long_voice.length(cue.kind, cue.text), cue
+        assert cue.end - cue.start == long_narrator.length(cue.kind, cue.text), cue
     assert timeline.cues[-1].end <= timeline.samples
 
 
@@ -117,9 +117,9 @@ def test_a_timed_section_grows_by_exactly_its_reported_stretches(long_track):
     assert checked >= 2
 
 
-def test_kick_back_overruns_its_phase_and_the_rep_grows_by_the_reported_amount(long_voice):
+def test_kick_back_overruns_its_phase_and_the_rep_grows_by_the_reported_amount(long_narrator):
     track = load(KICKBACK, {})
-    timeline = time_track(track, long_voice)
+    timeline = time_track(track, long_narrator)
     part = track.script.sections[1]
     assert part.title == "Set 1 · right leg"
     rep1, rep2 = part.segments[1], part.segments[2]
@@ -154,7 +154,7 @@ def test_build_reports_each_stretch_on_stderr(runner, monkeypatch, tmp_path):
     assert (tmp_path / "out" / "band-glute-kickback.mp3").exists()
     notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
     assert "note:" not in result.stdout
-    same = Voice(engine, ClipCache(tmp_path / "again"))
+    same = Narrator(engine, ClipCache(tmp_path / "again"))
     expected = time_track(load(KICKBACK, {"sets": 1, "reps": 2}), same)
     assert len(notes) == len(expected.stretches) > 0
     for line, stretch in zip(notes, expected.stretches, strict=True):
@@ -168,9 +168,9 @@ def test_build_reports_each_stretch_on_stderr(runner, monkeypatch, tmp_path):
 # -- with the normal fake voice the rhythm holds ---------------------------------------
 
 
-def test_kickback_rhythm_holds_with_the_normal_voice(voice):
+def test_kickback_rhythm_holds_with_the_normal_voice(narrator):
     track = load(KICKBACK, {})
-    timeline = time_track(track, voice)
+    timeline = time_track(track, narrator)
 
     coached = track.script.sections[1].title
     for stretch in timeline.stretches:
@@ -189,19 +189,19 @@ def test_kickback_rhythm_holds_with_the_normal_voice(voice):
             assert abs(gaps[0] - rep) <= 1, (section.title, gaps)
 
 
-def test_timed_hold_needs_no_stretch_with_the_normal_voice(voice):
+def test_timed_hold_needs_no_stretch_with_the_normal_voice(narrator):
     """A hold's set start ends with the 400 ms "go" beep; with a voice that fits easily
     nothing should grow (the slot must make room for the beep itself)."""
-    timeline = time_track(load(PLANK, {}), voice)
+    timeline = time_track(load(PLANK, {}), narrator)
 
     assert timeline.stretches == ()
 
 
-def test_hold_lasts_as_announced_between_the_go_beeps(voice):
+def test_hold_lasts_as_announced_between_the_go_beeps(narrator):
     """From the end of the opening "go" to the start of the closing one is the hold
     (30 s, give or take a breath); "Halfway." is in its middle and "Ten seconds left."
     10 s before the closing "go"."""
-    timeline = time_track(load(PLANK, {}), voice)
+    timeline = time_track(load(PLANK, {}), narrator)
 
     for chapter in timeline.chapters:
         if not chapter.title.startswith("Set "):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from audio_builder.coach import coach
-from audio_builder.document import Exercise, parse, parse_file
+from audio_builder.coaching.coach import coach
 from audio_builder.errors import DocumentError
+from audio_builder.reading.document import Exercise, parse, parse_file
 from audio_builder.settings import DEFAULTS
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

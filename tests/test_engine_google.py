@@ -7,7 +7,7 @@ import requests
 import responses
 from conftest import batchexecute_body, tone_mp3
 
-from audio_builder.engines.google import PROBE_URL, GoogleEngine
+from audio_builder.audio.engines.google import PROBE_URL, GoogleEngine
 from audio_builder.errors import EngineError
 
 TTS_URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"
@@ -136,7 +136,7 @@ def test_answer_without_audio_is_an_error(server, engine, sleeps, body):
 def test_audio_that_is_not_mp3_is_an_error(server, engine):
     server.post(TTS_URL, body=batchexecute_body(b"<html>not audio</html>" * 20))
 
-    with pytest.raises(EngineError, match="not an MP3"):
+    with pytest.raises(EngineError, match="not a known audio format"):
         engine.synthesize("Go.")
 
 

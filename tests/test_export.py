@@ -10,8 +10,9 @@ import pytest
 from mutagen.id3 import ID3
 from pydub.generators import Sine
 
-from audio_builder.export import Tags, write_mp3
-from audio_builder.timeline import RATE, Chapter
+from audio_builder.audio.encode import write_mp3
+from audio_builder.audio.tags import Tags
+from audio_builder.audio.timeline import RATE, Chapter
 
 TITLES = ["Intro", "Set 1", "A rather long rest chapter title", "Set 2", "Outro"]
 

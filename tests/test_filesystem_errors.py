@@ -12,7 +12,7 @@ import pytest
 from conftest import SIMPLE_DOC
 
 from audio_builder import atomic
-from audio_builder.cache import ClipCache
+from audio_builder.audio.cache import ClipCache
 from audio_builder.cli import main
 
 DOC = SIMPLE_DOC

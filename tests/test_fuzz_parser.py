@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audio_builder.coach import coach
-from audio_builder.document import Exercise, parse
+from audio_builder.coaching.coach import coach
+from audio_builder.coaching.script import CueScript
 from audio_builder.errors import DocumentError
-from audio_builder.script import CueScript
+from audio_builder.reading.document import Exercise, parse
 from audio_builder.settings import DEFAULTS
 
 # CI runs the same examples every time (a red build means a change broke something);

@@ -12,7 +12,7 @@ from conftest import new_runner
 
 from audio_builder.build import load
 from audio_builder.cli import main
-from audio_builder.document import parse_file
+from audio_builder.reading.document import parse_file
 
 # shared/ sits beside the checkout (as in CI)
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "free-exercise-db.json"

@@ -16,9 +16,9 @@ import miniaudio
 import pytest
 from mutagen.id3 import ID3
 
-from audio_builder.cache import ClipCache
+from audio_builder.audio.cache import ClipCache
+from audio_builder.audio.engines.piper_voice import PiperEngine
 from audio_builder.cli import main
-from audio_builder.engines.piper_voice import PiperEngine
 
 pytestmark = pytest.mark.skipif(PiperEngine.check() is not None, reason="no offline voice")
 

@@ -11,12 +11,12 @@ import pyloudnorm
 import pytest
 from scipy.signal import resample_poly
 
+from audio_builder.audio.cache import ClipCache
+from audio_builder.audio.loudness import integrated_loudness, normalize
+from audio_builder.audio.narrator import Narrator
+from audio_builder.audio.render import render
+from audio_builder.audio.timeline import RATE
 from audio_builder.build import load, time_track
-from audio_builder.cache import ClipCache
-from audio_builder.loudness import integrated_loudness, normalize
-from audio_builder.mixer import render
-from audio_builder.timeline import RATE
-from audio_builder.voice import Voice
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CEILING = 10 ** (-1.0 / 20)  # -1 dBTP, linear
@@ -74,9 +74,9 @@ def fake_track(tmp_path_factory) -> np.ndarray:
     """The mix of a real exercise document, spoken by the fake voice (no MP3)."""
     from conftest import FakeEngine
 
-    voice = Voice(FakeEngine(), ClipCache(tmp_path_factory.mktemp("cache")))
+    narrator = Narrator(FakeEngine(), ClipCache(tmp_path_factory.mktemp("cache")))
     track = load(SEEDS / "forearm-plank.md", {"sets": 1, "hold": 10})
-    pcm = b"".join(render(time_track(track, voice), voice.sound))
+    pcm = b"".join(render(time_track(track, narrator), narrator.sound))
     return np.frombuffer(pcm, dtype=np.int16).astype(np.float64) / 32768
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from audio_builder.document import parse_file
-from audio_builder.movement import analyse, classify
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.movement import analyse, classify
 from audio_builder.settings import Tempo
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -15,10 +15,10 @@ import urllib3
 from conftest import SIMPLE_DOC, batchexecute_body, tone_mp3
 from urllib3.exceptions import NameResolutionError, ProtocolError
 
+from audio_builder.audio.cache import ClipCache
+from audio_builder.audio.engines.google import GoogleEngine
 from audio_builder.build import load
-from audio_builder.cache import ClipCache
 from audio_builder.cli import main
-from audio_builder.engines.google import GoogleEngine
 from audio_builder.errors import EngineError
 
 TTS_URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"

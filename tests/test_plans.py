@@ -14,7 +14,7 @@ from mutagen.id3 import ID3, CTOCFlags
 
 from audio_builder.build import load
 from audio_builder.cli import main
-from audio_builder.plan import parse_plan
+from audio_builder.reading.plan import parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

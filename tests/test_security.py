@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from audio_builder.cli import main
-from audio_builder.document import parse_file
 from audio_builder.errors import DocumentError
-from audio_builder.plan import parse_plan
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.plan import parse_plan
 
 PACKAGE = Path(__file__).resolve().parent.parent / "audio_builder"
 FAST = ["--sets", "1", "--reps", "3", "--jobs", "1"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audio_builder.spoken import sentences, speakable
+from audio_builder.reading.spoken import sentences, speakable
 
 
 @pytest.mark.parametrize(

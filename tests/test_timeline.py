@@ -6,8 +6,8 @@ from itertools import pairwise
 
 import pytest
 
-from audio_builder.script import CueScript, Section, Segment, beep, say
-from audio_builder.timeline import GAP, RATE, Stretch, schedule
+from audio_builder.audio.timeline import GAP, RATE, Stretch, schedule
+from audio_builder.coaching.script import CueScript, Section, Segment, beep, say
 
 GAP_SAMPLES = round(GAP * RATE)
 

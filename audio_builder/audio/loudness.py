@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from audio_builder.resample import upsample
-from audio_builder.timeline import RATE
+from audio_builder.audio.pcm import RATE
+from audio_builder.audio.resample import upsample
 
 TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0

@@ -1,20 +1,22 @@
-"""Spoken clips for a run: one engine, the cache in front of it, every clip in the
+"""Spoken clips for a run (the narrator): one engine, the cache in front of it, every clip in the
 track's format (mono, 16-bit, 44.1 kHz, silence trimmed, peak-safe)."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
-from audio_builder.cache import ClipCache
-from audio_builder.engines import Engine
+from audio_builder.audio.beeps import beep
+from audio_builder.audio.cache import ClipCache
+from audio_builder.audio.engines import Engine
+from audio_builder.audio.pcm import CHANNELS, FRAME_BYTES, RATE, SAMPLE_WIDTH
+from audio_builder.audio.resample import resample
 from audio_builder.errors import EngineError
-from audio_builder.mixer import beep
-from audio_builder.resample import resample
-from audio_builder.timeline import RATE
 
 PEAK_DBFS = -1.5
 SILENCE_DBFS = -45.0
@@ -24,7 +26,7 @@ KEEP_MS = 15
 MEMORY_BYTES = 64 * 1024 * 1024  # clips kept in memory between tracks of a batch
 
 
-class Voice:
+class Narrator:
     """Speaks with one engine at a time, so a track never mixes voices.
 
     With a ``fallback`` (``--engine auto``), a failure of the first engine switches the
@@ -59,7 +61,7 @@ class Voice:
 
     def length(self, kind: str, text: str) -> int:
         """A cue's length in samples, for the scheduler."""
-        return len(self.sound(kind, text).raw_data) // 2
+        return len(self.sound(kind, text).raw_data) // FRAME_BYTES
 
     def clip(self, text: str) -> AudioSegment:
         """The clip for ``text``: from memory, else the disk cache, else the engine."""
@@ -77,7 +79,7 @@ class Voice:
                 self.cache_failures += 1
         else:
             self.reused += 1
-        clip = AudioSegment(data=pcm, sample_width=2, frame_rate=RATE, channels=1)
+        clip = AudioSegment(data=pcm, sample_width=SAMPLE_WIDTH, frame_rate=RATE, channels=CHANNELS)
         self._remember(text, clip)
         return clip
 
@@ -91,8 +93,8 @@ class Voice:
     def _synthesize(self, text: str) -> bytes:
         audio = self.engine.synthesize(text)
         if len(audio.raw_data) == 0:
-            raise EngineError(f"the {self.engine.name} voice returned no audio for {text!r}")
-        audio = _resample(audio.set_channels(1).set_sample_width(2))
+            raise EngineError(f"the {self.engine.name} narrator returned no audio for {text!r}")
+        audio = _resample(audio.set_channels(CHANNELS).set_sample_width(SAMPLE_WIDTH))
         return _tidy(audio).raw_data
 
 
@@ -104,7 +106,7 @@ def _resample(audio: AudioSegment) -> AudioSegment:
     samples = np.frombuffer(audio.raw_data, dtype=np.int16).astype(np.float32)
     resampled = resample(samples, audio.frame_rate, RATE)
     data = np.clip(np.round(resampled), -32768, 32767).astype(np.int16).tobytes()
-    return AudioSegment(data=data, sample_width=2, frame_rate=RATE, channels=1)
+    return AudioSegment(data=data, sample_width=SAMPLE_WIDTH, frame_rate=RATE, channels=CHANNELS)
 
 
 def _tidy(audio: AudioSegment) -> AudioSegment:
@@ -115,3 +117,16 @@ def _tidy(audio: AudioSegment) -> AudioSegment:
     if trimmed.max == 0:
         return trimmed
     return trimmed.apply_gain(PEAK_DBFS - trimmed.max_dBFS)
+
+
+@dataclass(frozen=True)
+class VoiceChoice:
+    """The run's voice, decided once: how to make its narrator in this process or in a
+    worker."""
+
+    engine: Engine
+    cache_dir: Path
+    fallback: Engine | None = None
+
+    def narrator(self) -> Narrator:
+        return Narrator(self.engine, ClipCache(self.cache_dir), self.fallback)

@@ -5,32 +5,19 @@ joined more than once."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import cache
 
 from pydub import AudioSegment
-from pydub.generators import Sine
 
-from audio_builder.timeline import RATE, Timeline
+from audio_builder.audio.pcm import FRAME_BYTES, RATE
+from audio_builder.audio.timeline import Timeline
 
-BEEPS = {  # name: (Hz, ms, dBFS) — quieter than speech, the "go" longer and higher
-    "tick": (880, 150, -14.0),
-    "go": (1320, 400, -12.0),
-}
-_SILENCE_BLOCK = b"\0\0" * RATE
+_SILENCE_BLOCK = bytes(FRAME_BYTES * RATE)
 
 Sound = Callable[[str, str], AudioSegment]
 
 
-@cache
-def beep(name: str) -> AudioSegment:
-    """A short tone with soft edges, so it clicks neither in nor out."""
-    hertz, ms, level = BEEPS[name]
-    tone = Sine(hertz, sample_rate=RATE, bit_depth=16).to_audio_segment(ms, volume=level)
-    return tone.fade_in(5).fade_out(20)
-
-
 def render(timeline: Timeline, sound: Sound) -> Iterator[bytes]:
-    """PCM (mono, 16-bit, ``RATE``) of the whole timeline, piece by piece."""
+    """PCM in the track's format (``pcm``) of the whole timeline, piece by piece."""
     position = 0
     for cue in timeline.cues:
         yield from _silence(cue.start - position)
@@ -40,7 +27,7 @@ def render(timeline: Timeline, sound: Sound) -> Iterator[bytes]:
 
 
 def _silence(samples: int) -> Iterator[bytes]:
-    whole, rest = divmod(samples * 2, len(_SILENCE_BLOCK))
+    whole, rest = divmod(samples * FRAME_BYTES, len(_SILENCE_BLOCK))
     for _ in range(whole):
         yield _SILENCE_BLOCK
     if rest:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from audio_builder.script import CueKind, CueScript
+from audio_builder.audio.pcm import RATE
+from audio_builder.coaching.script import CueKind, CueScript
 
-RATE = 44100
 GAP = 0.25  # seconds of quiet kept between two cues that would otherwise touch
 
 

@@ -9,12 +9,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from audio_builder.document import Exercise, Item
-from audio_builder.movement import Movement, Phase, analyse
-from audio_builder.numbers import duration, words
-from audio_builder.script import Cue, CueScript, Section, Segment, beep, say
-from audio_builder.settings import Settings
-from audio_builder.spoken import sentences, speakable
+from audio_builder.coaching.numbers import duration, words
+from audio_builder.coaching.script import Cue, CueScript, Section, Segment, beep, say
+from audio_builder.reading.document import Exercise, Item
+from audio_builder.reading.movement import Movement, Phase, analyse
+from audio_builder.reading.spoken import sentences, speakable
+from audio_builder.settings import DEFAULT_HOLD, Settings
 
 COUNTDOWN = 3  # short beeps before each "go"
 START_SECONDS = 6.5  # from a set's announcement to its "go" beep, at the least
@@ -22,7 +22,6 @@ GO_TAIL = 0.7  # the "go" beep and a breath before the first movement
 GO_BEEP = 0.5  # the "go" beep with a little room: a hold's clock starts as it ends
 COUNT_EARLY = 0.3  # a rep's count ends this long before the next rep starts
 TEN_SECONDS = 10.0
-DEFAULT_HOLD = 30.0
 ENDING_SILENCE = 1.5
 WORDS_PER_SECOND = 2.5  # a cautious speaking rate, to judge whether a tip fits a gap
 TIP_MIN_REST = 25.0  # shorter rests carry no tip: the track would be crowded

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from audio_builder.timeline import Timeline
+from audio_builder.audio.timeline import Timeline
 
 
 def seconds(samples: int, rate: int) -> float:

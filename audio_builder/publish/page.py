@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from audio_builder.cuesheet import clock
-from audio_builder.feed import Episode, Show
+from audio_builder.publish.cuesheet import clock
+from audio_builder.publish.feed import Episode, Show
 
 _STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }

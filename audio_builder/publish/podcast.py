@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from audio_builder.atomic import write_atomic
-from audio_builder.batch import Result, Speaker, build_many
+from audio_builder.audio.encode import DEFAULT_BITRATE
+from audio_builder.audio.loudness import TARGET_LUFS
+from audio_builder.audio.narrator import VoiceChoice
+from audio_builder.audio.tags import Label
+from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Options
-from audio_builder.cover import load_cover, make_cover
-from audio_builder.export import DEFAULT_BITRATE, Label
-from audio_builder.feed import Episode, Show, render_feed
-from audio_builder.loudness import TARGET_LUFS
 from audio_builder.manifest import Manifest
-from audio_builder.page import render_page
+from audio_builder.publish.cover import load_cover, make_cover
+from audio_builder.publish.feed import Episode, Show, render_feed
+from audio_builder.publish.page import render_page
 
 EPISODES = "episodes"
 
@@ -40,7 +42,7 @@ class Podcast:
 
 def export_podcast(
     paths: Iterable[Path],
-    speaker: Speaker,
+    choice: VoiceChoice,
     podcast: Podcast,
     jobs: int = 1,
     on_done: Callable[[Result], None] = lambda _: None,
@@ -58,12 +60,12 @@ def export_podcast(
         label,
         podcast.loudness,
     )
-    results = build_many(paths, speaker, options, jobs, on_done)
+    results = build_many(paths, choice, options, jobs, on_done)
     built = [result for result in results if isinstance(result, Built)]
     manifest = Manifest(options.out_dir)
     episodes = [_episode(result.output, manifest) for result in built]
     description = podcast.description or (
-        f"{podcast.title}: voice-coached workouts, one exercise or session per episode, "
+        f"{podcast.title}: narrator-coached workouts, one exercise or session per episode, "
         "with chapters and a transcript for every cue."
     )
     base = podcast.base_url if podcast.base_url.endswith("/") else podcast.base_url + "/"

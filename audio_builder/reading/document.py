@@ -18,8 +18,8 @@ import mistune
 import yaml
 
 from audio_builder.errors import DocumentError, SettingsError
+from audio_builder.reading.spoken import speakable, whitespace
 from audio_builder.settings import parse_settings
-from audio_builder.spoken import speakable, whitespace
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
 SECTIONS = {

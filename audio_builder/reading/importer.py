@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from audio_builder.atomic import write_atomic
-from audio_builder.document import slugify
 from audio_builder.errors import DocumentError
+from audio_builder.reading.document import slugify
 
 TIMED_CATEGORIES = {"stretching": "hold: 30", "cardio": "duration: 45"}
 _REPEAT = re.compile(r"^\s*repeat\b", re.IGNORECASE)

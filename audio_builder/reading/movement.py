@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from audio_builder.document import Exercise, Step
+from audio_builder.reading.document import Exercise, Step
+from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULT_TEMPO, Tempo
-from audio_builder.spoken import sentences
 
 Kind = Literal["setup", "up", "hold", "down"]
 

@@ -9,10 +9,12 @@ from typing import Any
 import yaml
 
 from audio_builder.errors import DocumentError, SettingsError
-from audio_builder.settings import parse_setting, parse_settings
-
-DEFAULT_REST_BETWEEN = 45.0
-MAX_EXERCISES = 50
+from audio_builder.settings import (
+    DEFAULT_REST_BETWEEN,
+    MAX_PLAN_EXERCISES,
+    parse_setting,
+    parse_settings,
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ def parse_plan(path: Path) -> Plan:
     items = data.get("exercises")
     if not isinstance(items, list) or not items:
         raise DocumentError(f"{path}: 'exercises' must be a non-empty list of exercise paths")
-    if len(items) > MAX_EXERCISES:
-        raise DocumentError(f"{path}: {len(items)} exercises; a plan may have {MAX_EXERCISES}")
+    if len(items) > MAX_PLAN_EXERCISES:
+        raise DocumentError(f"{path}: {len(items)} exercises; a plan may have {MAX_PLAN_EXERCISES}")
     try:
         rest = parse_setting("rest", data.get("rest_between", DEFAULT_REST_BETWEEN))
         entries = tuple(_entry(item, path.parent) for item in items)

@@ -1,5 +1,5 @@
 """Speech engines, registered by name; other packages add theirs through the
-``audio_builder.engines`` entry-point group."""
+``audio_builder.audio.engines`` entry-point group."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import Any
 
-from audio_builder.engines.base import Engine
-from audio_builder.engines.google import GoogleEngine
-from audio_builder.engines.piper_voice import PiperEngine
+from audio_builder.audio.engines.base import Engine
+from audio_builder.audio.engines.google import GoogleEngine
+from audio_builder.audio.engines.piper_voice import PiperEngine
 from audio_builder.errors import EngineError
 
 __all__ = ["Engine", "choose_engine", "create_engine", "engine_classes"]

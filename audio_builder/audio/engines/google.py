@@ -8,12 +8,12 @@ import time
 from collections.abc import Callable
 from io import BytesIO
 
-import miniaudio
 import requests
 from gtts import gTTS, gTTSError
 from gtts.lang import tts_langs
 from pydub import AudioSegment
 
+from audio_builder.audio.decode import DecodeError, decode_mono
 from audio_builder.errors import EngineError
 
 PROBE_URL = "https://translate.google.com"
@@ -153,18 +153,9 @@ def _give_up_message(status: int, tries: int) -> str:
 
 
 def _decode_mp3(mp3: bytes, text: str) -> AudioSegment:
-    """Decode in-process with miniaudio, so the engine needs no ffmpeg."""
     problem = f"Google's speech service sent no playable audio for {text!r}"
     hint = "the service may have changed; update gTTS (pip install -U gTTS) or use --engine piper"
-    if not mp3:
-        raise EngineError(f"{problem} (empty answer); {hint}")
     try:
-        rate = miniaudio.mp3_get_info(mp3).sample_rate
-        decoded = miniaudio.decode(
-            mp3, output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate
-        )
-    except miniaudio.DecodeError as exc:
-        raise EngineError(f"{problem} (not an MP3); {hint}") from exc
-    if decoded.num_frames == 0:
-        raise EngineError(f"{problem} (no samples); {hint}")
-    return AudioSegment(data=decoded.samples.tobytes(), sample_width=2, frame_rate=rate, channels=1)
+        return decode_mono(mp3)
+    except DecodeError as exc:
+        raise EngineError(f"{problem} ({exc}); {hint}") from exc

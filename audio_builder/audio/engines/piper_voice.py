@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydub import AudioSegment
 
+from audio_builder.audio.pcm import SAMPLE_WIDTH
 from audio_builder.errors import EngineError
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class PiperEngine:
             raise EngineError(f"the offline voice produced no audio for {text!r}")
         return AudioSegment(
             data=b"".join(chunk.audio_int16_bytes for chunk in chunks),
-            sample_width=2,
+            sample_width=SAMPLE_WIDTH,
             frame_rate=chunks[0].sample_rate,
             channels=1,
         )
