@@ -66,6 +66,7 @@ class Built:
     seconds: float
     notes: tuple[str, ...] = ()  # slots that had to grow
     synthesized: int = 0  # clips this track had to synthesize
+    from_cache: int = 0  # its other distinct lines, found in the clip cache
     reused: bool = False
 
 
@@ -139,6 +140,7 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
             f"{narrator.cache_failures - unsaved} clips could not be saved in the cache "
             f"({narrator.cache.root})"
         )
+    synthesized = narrator.synthesized - before
     return Built(
         track.source,
         output,
@@ -146,7 +148,8 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         track.description,
         timeline.seconds,
         tuple(notes),
-        narrator.synthesized - before,
+        synthesized,
+        max(len(track.script.phrases()) - synthesized, 0),
     )
 
 

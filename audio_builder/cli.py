@@ -329,9 +329,10 @@ def _summary(results: list[Result]) -> int:
     reused = sum(r.reused for r in built)
     failed = len(results) - len(built)
     synthesized = sum(r.synthesized for r in built)
+    from_cache = sum(r.from_cache for r in built)
     click.echo(
         f"{len(built) - reused} built, {reused} up to date, {failed} failed; "
-        f"{synthesized} clips synthesized",
+        f"{synthesized} clips synthesized, {from_cache} from the cache",
         err=True,
     )
     return 1 if failed else 0

@@ -13,6 +13,7 @@ import pytest
 from conftest import SIMPLE_DOC
 
 from audio_builder.audio.engines.google import GoogleEngine
+from audio_builder.build import load
 from audio_builder.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -86,8 +87,14 @@ def test_second_build_synthesizes_nothing(runner, cli_engine, folder, tmp_path):
 
     assert first.exit_code == second.exit_code == 0
     assert calls > 0
-    assert f"{calls} clips synthesized" in first.stderr
-    assert "3 built, 0 up to date, 0 failed; 0 clips synthesized" in second.stderr
+    spoken = sum(
+        len(load(doc, {"sets": 1, "reps": 3}).script.phrases()) for doc in folder.glob("*.md")
+    )  # each track's distinct lines: synthesized for it, or taken from the cache
+    assert f"{calls} clips synthesized, {spoken - calls} from the cache" in first.stderr
+    assert (
+        f"3 built, 0 up to date, 0 failed; 0 clips synthesized, {spoken} from the cache"
+        in second.stderr
+    )
     assert len(cli_engine.calls) == calls
     assert mp3s(tmp_path / "b") == mp3s(tmp_path / "a")
 

@@ -39,7 +39,6 @@ class Narrator:
         self.cache = cache
         self.fallback = fallback
         self.synthesized = 0
-        self.reused = 0
         self.cache_failures = 0
         self.fell_back: str | None = None
         self._clips: OrderedDict[str, AudioSegment] = OrderedDict()
@@ -77,8 +76,6 @@ class Narrator:
                 self.cache.put(key, pcm)
             except OSError:  # a cache we cannot write costs speed, not the build
                 self.cache_failures += 1
-        else:
-            self.reused += 1
         clip = AudioSegment(data=pcm, sample_width=SAMPLE_WIDTH, frame_rate=RATE, channels=CHANNELS)
         self._remember(text, clip)
         return clip
