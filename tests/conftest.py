@@ -42,6 +42,14 @@ class FakeEngine:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
+    @staticmethod
+    def check() -> str | None:
+        return None
+
+    @staticmethod
+    def voices() -> list[str]:
+        return [FakeEngine.voice]
+
     def synthesize(self, text: str) -> AudioSegment:
         from pydub.generators import Sine
 

@@ -1,5 +1,5 @@
 """Speech engines, registered by name; other packages add theirs through the
-``audio_builder.audio.engines`` entry-point group."""
+``audio_builder.engines`` entry-point group (see base.Engine for what they implement)."""
 
 from __future__ import annotations
 
