@@ -20,6 +20,7 @@ from audio_builder.reading.document import slugify
 
 TIMED_CATEGORIES = {"stretching": "hold: 30", "cardio": "duration: 45"}
 _REPEAT = re.compile(r"^\s*repeat\b", re.IGNORECASE)
+_OTHER_SIDE = re.compile(r"\b(other|opposite|left|right|next)\s+(leg|arm|side|foot|hand)\b", re.I)
 _STARTING = re.compile(r"this (will be|is) your start(ing)? position\.?", re.IGNORECASE)
 _TITLE_STOP = re.compile(
     r"\s+(and|to|with|while|until|so|as|on|onto|into|at|in|from|for|of)\b.*", re.I
@@ -44,7 +45,7 @@ def import_free_exercise_db(source: Path, out_dir: Path) -> Imported:
         steps = [
             step.strip()
             for step in record.get("instructions") or []
-            if isinstance(step, str) and step.strip() and not _REPEAT.match(step)
+            if isinstance(step, str) and step.strip() and _kept(step)
         ]
         if not name or not steps:
             what = f"'{name}'" if name else f"record {index}"
@@ -80,6 +81,12 @@ def to_markdown(record: dict[str, Any], name: str, steps: list[str]) -> str:
         text = _STARTING.sub("", step.replace("Tip:", ". Tip:")).strip()
         lines += [f"### {_title(text)}", _escape(text), ""]
     return "\n".join(lines)
+
+
+def _kept(step: str) -> bool:
+    """ "Repeat for the recommended reps" says nothing; "then repeat with the other leg"
+    tells how the sides are worked."""
+    return not _REPEAT.match(step) or bool(_OTHER_SIDE.search(step))
 
 
 def _read(source: Path) -> list[Any]:

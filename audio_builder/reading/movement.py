@@ -149,6 +149,11 @@ class Movement:
         """Whether there is a rep to count (not just a position to hold)."""
         return any(phase.kind in ("up", "down") for phase in self.phases)
 
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Each step's role: "setup", or the kind of the first phase it describes."""
+        return tuple(phases[0].kind if phases else "setup" for _, phases in self.steps)
+
     def describe(self, tempo: Tempo | None) -> list[str]:
         """One line per step: set-up, or its phases with their seconds and where those
         came from (the tempo setting, the text, or the default tempo)."""

@@ -1,0 +1,169 @@
+"""Measure the reading of exercise documents against hand labels.
+
+    python benchmarks/evaluate.py            # accuracy per label, tuning and held-out sets
+    python benchmarks/evaluate.py --corpus   # and how each corpus category is coached
+
+The labels are tests/reading_labels/labels.yaml (how they were made: README.md there).
+The free-exercise-db corpus is imported into a temporary folder with the importer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from audio_builder.coaching.coach import prepare
+from audio_builder.errors import AudioBuilderError
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.importer import import_free_exercise_db
+from audio_builder.settings import DEFAULTS
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "tests" / "reading_labels"
+CORPUS = ROOT.parent / "shared" / "corpus" / "free-exercise-db.json"
+LABEL_NAMES = ("work", "sides", "steps", "prescription")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the model makes of one document, in the labels' terms."""
+
+    work: str
+    sides: str
+    steps: tuple[str, ...]
+    prescription: dict
+    category: str = ""
+
+
+def read(path: Path) -> Reading:
+    """The coach's reading of a document with its own settings (no command line)."""
+    exercise = parse_file(path)
+    part = prepare(exercise, DEFAULTS.override(exercise.settings))
+    settings = part.settings
+    if part.timed:
+        work = "time" if settings.duration and not settings.hold else "hold"
+    else:
+        work = "reps"
+    roles = tuple(part.movement.roles)
+    prescription = dict(getattr(exercise, "prescription", {}) or {})
+    return Reading(work, part.movement.sides, roles, prescription)
+
+
+def import_corpus(folder: Path) -> dict[str, Path]:
+    """Import the corpus; each document's path by its record id."""
+    imported = import_free_exercise_db(CORPUS, folder)
+    by_id = {}
+    for path in imported.written:
+        header = path.read_text(encoding="utf-8").split("---")[1]
+        by_id[str(yaml.safe_load(header)["source_id"])] = path
+    return by_id
+
+
+def resolve(source: str, corpus: dict[str, Path]) -> Path:
+    kind, _, name = source.partition(":")
+    if kind == "corpus":
+        return corpus[name]
+    return {"seed": ROOT / "seeds", "doc": LABELS / "documents"}[kind] / name
+
+
+def _prescription(label: dict) -> dict:
+    return {k: (tuple(v) if isinstance(v, list) else v) for k, v in label.items()}
+
+
+def score(labels: list[dict], corpus: dict[str, Path]) -> dict[str, dict[str, list]]:
+    """Right/wrong per label and split, with the mistakes: {split: {label: [...]}}."""
+    results: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for label in labels:
+        split = results[label["split"]]
+        try:
+            got = read(resolve(label["source"], corpus))
+        except AudioBuilderError as exc:
+            for name in LABEL_NAMES:
+                count = len(label["steps"]) if name == "steps" else 1
+                split[name].extend([(False, label["source"], f"error: {exc}")] * count)
+            continue
+        for name, want, have in (
+            ("work", label["work"], got.work),
+            ("sides", label["sides"], got.sides),
+            ("prescription", _prescription(label.get("prescription", {})), got.prescription),
+        ):
+            split[name].append((want == have, label["source"], f"{want} != {have}"))
+        for index, want in enumerate(label["steps"]):
+            have = got.steps[index] if index < len(got.steps) else "missing"
+            split["steps"].append(
+                (want == have, label["source"], f"step {index + 1}: {want} != {have}")
+            )
+    return results
+
+
+def accuracy(outcomes: list) -> float:
+    return sum(ok for ok, *_ in outcomes) / len(outcomes) if outcomes else 1.0
+
+
+def corpus_table(corpus: dict[str, Path]) -> tuple[dict, list[str]]:
+    """How every imported exercise is coached, by category; and the strength,
+    powerlifting and Olympic lifts coached as timed work."""
+    records = {str(r.get("id")): r for r in json.loads(CORPUS.read_text(encoding="utf-8"))}
+    table: dict[str, Counter] = defaultdict(Counter)
+    timed_lifts = []
+    for record_id, path in sorted(corpus.items()):
+        category = str(records[record_id].get("category") or "?")
+        got = read(path)
+        table[category].update([got.work, f"sides:{got.sides}"])
+        table[category]["total"] += 1
+        if category in LIFTS and got.work != "reps":
+            timed_lifts.append(f"{category}: {records[record_id]['name']} ({got.work})")
+    return table, timed_lifts
+
+
+LIFTS = ("strength", "powerlifting", "olympic weightlifting")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="store_true", help="also the whole-corpus table")
+    parser.add_argument("--mistakes", action="store_true", help="list every mistake")
+    args = parser.parse_args(argv)
+    labels = yaml.safe_load((LABELS / "labels.yaml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = import_corpus(Path(folder))
+        results = score(labels, corpus)
+        print(f"{'label':<14}" + "".join(f"{s:>18}" for s in ("tune", "test")))
+        for name in LABEL_NAMES:
+            cells = []
+            for split in ("tune", "test"):
+                outcomes = results[split][name]
+                right = sum(ok for ok, *_ in outcomes)
+                cells.append(f"{accuracy(outcomes):7.1%} ({right}/{len(outcomes)})")
+            print(f"{name:<14}" + "".join(f"{c:>18}" for c in cells))
+        if args.mistakes:
+            for split in ("tune", "test"):
+                for name in LABEL_NAMES:
+                    for ok, source, detail in results[split][name]:
+                        if not ok:
+                            print(f"  [{split}] {name}: {source}: {detail}")
+        if args.corpus:
+            table, timed_lifts = corpus_table(corpus)
+            columns = ("total", "reps", "hold", "time", "sides:both", "sides:left-right",
+                       "sides:alternating")
+            print()
+            print(f"{'category':<22}" + "".join(f"{c.removeprefix('sides:'):>13}" for c in columns))
+            for category, counts in sorted(table.items()):
+                print(f"{category:<22}" + "".join(f"{counts[c]:>13}" for c in columns))
+            lifts = sum(table[c]["total"] for c in LIFTS)
+            share = len(timed_lifts) / lifts if lifts else 0.0
+            print(f"\nlifts coached as timed work: {len(timed_lifts)} of {lifts} ({share:.1%})")
+            for line in timed_lifts:
+                print(f"  {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
