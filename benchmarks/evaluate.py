@@ -47,10 +47,9 @@ def read(path: Path) -> Reading:
     exercise = parse_file(path)
     part = prepare(exercise, DEFAULTS.override(exercise.settings))
     settings = part.settings
+    work = "reps"
     if part.timed:
         work = "time" if settings.duration and not settings.hold else "hold"
-    else:
-        work = "reps"
     roles = tuple(part.movement.roles)
     prescription = dict(getattr(exercise, "prescription", {}) or {})
     return Reading(work, part.movement.sides, roles, prescription)
@@ -151,8 +150,15 @@ def main(argv: list[str] | None = None) -> int:
                             print(f"  [{split}] {name}: {source}: {detail}")
         if args.corpus:
             table, timed_lifts = corpus_table(corpus)
-            columns = ("total", "reps", "hold", "time", "sides:both", "sides:left-right",
-                       "sides:alternating")
+            columns = (
+                "total",
+                "reps",
+                "hold",
+                "time",
+                "sides:both",
+                "sides:left-right",
+                "sides:alternating",
+            )
             print()
             print(f"{'category':<22}" + "".join(f"{c.removeprefix('sides:'):>13}" for c in columns))
             for category, counts in sorted(table.items()):
