@@ -8,13 +8,14 @@ import base64
 import math
 import os
 import socket
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import lameenc
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 # audio_builder first: it quiets pydub's import-time warnings (ffmpeg, audioop).
 from audio_builder.audio.cache import ClipCache
@@ -117,6 +118,22 @@ def new_runner() -> CliRunner:
 @pytest.fixture
 def runner() -> CliRunner:
     return new_runner()
+
+
+def assert_exit(result: Result, code: int) -> None:
+    """The command ended with ``code`` through its own error handling. CliRunner catches
+    a crash itself and reports exit 1, so exit 1 alone cannot tell a handled error from a
+    crash; neither can the absence of "Traceback", which CliRunner never prints. A build
+    that crashed inside a batch shows as an "internal error" line."""
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        crash = "".join(traceback.format_exception(result.exception))
+        raise AssertionError(f"the command crashed:\n{crash}")
+    assert "internal error" not in result.stderr, result.stderr
+    assert result.exit_code == code, result.stderr
+
+
+def error_lines(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
 
 
 def tone_mp3(seconds: float, rate: int = 24000) -> bytes:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SIMPLE_DOC
+from conftest import SIMPLE_DOC, assert_exit, error_lines
 
 from audio_builder.cli import main
 
@@ -65,16 +65,6 @@ def build(runner, folder: Path, out: Path, *extra: str):
     return runner.invoke(main, ["build", str(folder), "-o", str(out), *FAST, *extra])
 
 
-def error_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
-
-
-def assert_clean(result) -> None:
-    assert "Traceback" not in result.stderr
-    assert "Traceback" not in result.stdout
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-
-
 @pytest.mark.parametrize("name", list(BAD))
 def test_bad_document_fails_alone_with_one_line(runner, cli_engine, write_doc, tmp_path, name):
     content, fragments = BAD[name]
@@ -84,8 +74,7 @@ def test_bad_document_fails_alone_with_one_line(runner, cli_engine, write_doc, t
 
     result = build(runner, bad.parent, out)
 
-    assert_clean(result)
-    assert result.exit_code == 1, result.stderr
+    assert_exit(result, 1)
     [line] = error_lines(result)
     assert str(bad) in line
     for fragment in fragments:
@@ -102,8 +91,7 @@ def test_hostile_title_builds_inside_out(runner, cli_engine, write_doc, tmp_path
 
     result = build(runner, folder, out)
 
-    assert_clean(result)
-    assert result.exit_code == 0, result.stderr
+    assert_exit(result, 0)
     assert (out / "x.mp3").is_file()
     created = {p for p in tmp_path.rglob("*") if "cache" not in p.parts} - before
     outside = [p for p in created if out not in p.parents and p != out and p != out.parent]
@@ -119,8 +107,7 @@ def test_same_title_twice_fails_the_second_naming_the_first(
 
     result = build(runner, first.parent, tmp_path / "out")
 
-    assert_clean(result)
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     [line] = error_lines(result)
     assert line.startswith(f"error: {second}:")
     assert str(first) in line
@@ -171,7 +158,7 @@ def test_a_5_mb_document_fails_fast_as_too_long(runner, cli_engine, write_doc, t
     result = build(runner, huge.parent, tmp_path / "out")
 
     assert time.perf_counter() - started < 5
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     [line] = error_lines(result)
     assert str(huge) in line and "too long" in line
 
@@ -186,7 +173,7 @@ def test_500_steps_is_too_many(runner, cli_engine, write_doc, tmp_path):
 
     result = build(runner, many.parent, tmp_path / "out")
 
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     [line] = error_lines(result)
     assert str(many) in line and "too many steps (500)" in line
 
@@ -211,8 +198,7 @@ def test_bad_plan_fails_alone_with_one_line(runner, cli_engine, write_doc, tmp_p
 
     result = build(runner, plan.parent, out)
 
-    assert_clean(result)
-    assert result.exit_code == 1, result.stderr
+    assert_exit(result, 1)
     [line] = error_lines(result)
     assert line.startswith(f"error: {plan}:")
     for fragment in fragments:

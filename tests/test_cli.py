@@ -10,7 +10,7 @@ from pathlib import Path
 
 import miniaudio
 import pytest
-from conftest import SIMPLE_DOC
+from conftest import SIMPLE_DOC, assert_exit
 
 from audio_builder.audio.engines.google import GoogleEngine
 from audio_builder.build import load
@@ -70,7 +70,7 @@ def test_build_with_a_bad_document_builds_the_others_and_fails(
 
     result = runner.invoke(main, ["build", str(folder), "-o", str(out), *FAST])
 
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     assert mp3s(out) == ["arm-raise.mp3", "calf-lift.mp3"]
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1
@@ -125,7 +125,7 @@ def test_bad_option_value_is_a_usage_error(runner, cli_engine, folder, tmp_path)
 
     result = runner.invoke(main, ["build", str(folder), "-o", str(out), "--reps", "lots"])
 
-    assert result.exit_code == 2
+    assert_exit(result, 2)
     assert "'reps'" in result.stderr
     assert mp3s(out) == []
     assert cli_engine.calls == []
@@ -194,7 +194,7 @@ def test_script_of_a_bad_document_fails_with_one_line(runner, cli_engine, write_
 
     result = runner.invoke(main, ["script", str(doc)])
 
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1
     assert "broken.md" in errors[0]
@@ -235,7 +235,7 @@ def test_same_title_twice_in_one_build(runner, cli_engine, write_doc, tmp_path):
 
     result = runner.invoke(main, ["build", str(folder), "-o", str(out), *FAST])
 
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     assert mp3s(out) == ["arm-raise.mp3"]
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import SIMPLE_DOC
+from conftest import SIMPLE_DOC, assert_exit, error_lines
 
 from audio_builder import atomic
 from audio_builder.audio.cache import ClipCache
@@ -31,25 +31,13 @@ def build(runner, *args: str):
     return runner.invoke(main, ["build", *args, *FAST])
 
 
-def error_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
-
-
-def assert_no_crash(result) -> None:
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert "Traceback" not in result.stderr
-
-
 def test_output_path_that_is_a_file(runner, cli_engine, folder, tmp_path):
     taken = tmp_path / "out.mp3"
     taken.write_bytes(b"not a folder")
 
     result = build(runner, str(folder), "-o", str(taken))
 
-    assert_no_crash(result)
-    assert result.exit_code == 2
+    assert_exit(result, 2)
     assert str(taken) in result.stderr and "is a file" in result.stderr
     assert taken.read_bytes() == b"not a folder"
 
@@ -60,8 +48,7 @@ def test_output_folder_below_a_file(runner, cli_engine, folder, tmp_path):
 
     result = build(runner, str(folder), "-o", str(out))
 
-    assert_no_crash(result)
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     lines = error_lines(result)
     assert len(lines) == 3
     assert all("cannot write" in line for line in lines)
@@ -72,7 +59,7 @@ def test_missing_input_path(runner, cli_engine, tmp_path):
 
     result = build(runner, str(missing), "-o", str(tmp_path / "out"))
 
-    assert result.exit_code == 2
+    assert_exit(result, 2)
     assert "does not exist" in result.stderr and str(missing) in result.stderr
     assert not (tmp_path / "out").exists()
 
@@ -120,8 +107,7 @@ def test_unwritable_track_fails_alone_and_keeps_the_old_file(
 
     result = build(runner, str(folder), "-o", str(out))
 
-    assert_no_crash(result)
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     [line] = error_lines(result)
     assert line == f"error: {out / 'calf-lift.mp3'}: cannot write: {error.strerror}"
     for suffix in (".mp3", ".vtt", ".chapters.json"):  # untouched, byte for byte
@@ -140,7 +126,7 @@ def test_first_build_of_an_unwritable_track_leaves_nothing(
 
     result = build(runner, str(folder), "-o", str(out))
 
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     assert sorted(path.name for path in out.glob("calf-lift*")) == []
     assert sorted(path.name for path in out.glob("*.mp3")) == ["arm-raise.mp3", "wall-push.mp3"]
 
@@ -151,7 +137,7 @@ def test_unwritable_manifest_is_not_a_crash(runner, cli_engine, folder, tmp_path
 
     result = build(runner, str(folder), "-o", str(out))
 
-    assert_no_crash(result)
+    assert_exit(result, 0)
     assert sorted(path.name for path in out.glob("*.mp3")) == [f"{n}.mp3" for n in NAMES]
     assert "No space" in result.stderr
 
@@ -167,8 +153,7 @@ def test_unwritable_cache_still_builds_with_a_note(
 
     result = build(runner, str(folder), "-o", str(out))
 
-    assert_no_crash(result)
-    assert result.exit_code == 0, result.stderr
+    assert_exit(result, 0)
     assert sorted(path.name for path in out.glob("*.mp3")) == [f"{n}.mp3" for n in NAMES]
     notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
     assert len(notes) == 3
@@ -182,7 +167,6 @@ def test_cache_dir_that_is_a_file_still_builds(runner, cli_engine, folder, tmp_p
 
     result = build(runner, str(folder), "-o", str(tmp_path / "out"))
 
-    assert_no_crash(result)
-    assert result.exit_code == 0, result.stderr
+    assert_exit(result, 0)
     assert "could not be saved in the cache" in result.stderr
     assert blocker.read_bytes() == b"in the way"

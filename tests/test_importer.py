@@ -8,7 +8,7 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-from conftest import new_runner
+from conftest import assert_exit, new_runner
 
 from audio_builder.build import load
 from audio_builder.cli import main
@@ -136,7 +136,7 @@ def test_a_file_that_is_not_the_format_exits_1_with_a_message(tmp_path, runner, 
     source = tmp_path / "db.json"
     source.write_text(content, encoding="utf-8")
     result = run_import(runner, source, tmp_path / "out")
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("error: ") and str(source) in line and message in line
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

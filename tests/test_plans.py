@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import assert_exit
 from mutagen.id3 import ID3, CTOCFlags
 
 from audio_builder.build import load
@@ -211,7 +212,7 @@ def test_a_missing_exercise_fails_naming_the_plan(runner, cli_engine, tmp_path):
 
     result = runner.invoke(main, ["build", str(plan), "-o", str(tmp_path / "out")])
 
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     (error,) = errors_of(result)
     assert "broken-plan.yaml" in error
     assert "no-such-exercise.md" in error
@@ -225,7 +226,7 @@ def test_a_plan_without_exercises_fails_clearly(runner, cli_engine, tmp_path):
     shown = runner.invoke(main, ["script", str(plan)])
 
     for result in (built, shown):
-        assert result.exit_code == 1
+        assert_exit(result, 1)
         (error,) = errors_of(result)
         assert "empty.yaml" in error
         assert "'exercises'" in error and "non-empty" in error

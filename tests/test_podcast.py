@@ -17,6 +17,7 @@ import pyloudnorm
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import assert_exit
 from lxml import etree
 from mutagen.id3 import ID3, CTOCFlags
 from PIL import Image
@@ -333,7 +334,7 @@ def test_a_bad_document_fails_but_the_feed_lists_the_good_episodes(copy, runner,
     src, out = copy
     (src / "zz-broken.md").write_text('---\nreps: "lots"\n---\n<!-- howto -->\n\n### Go\nGo.\n')
     result = podcast(runner, src, out)
-    assert result.exit_code == 1
+    assert_exit(result, 1)
     assert "zz-broken.md" in result.stderr and "error:" in result.stderr
     assert summary(result).startswith("0 built, 3 up to date, 1 failed")
     parsed = feedparser.parse(str(out / "feed.xml"))
@@ -360,12 +361,11 @@ def test_a_bad_cover_is_refused_in_one_line(tmp_path, runner, cli_engine, size, 
     src = write_inputs(tmp_path / "src", plan=None)
     image = image_file(tmp_path / "cover.img", size, kind)
     result = podcast(runner, src, tmp_path / "out", "--image", str(image))
-    assert result.exit_code != 0
+    assert_exit(result, 1)
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, result.stderr
     assert str(image) in errors[0]
     assert f"{size[0]}x{size[1]}" in errors[0]
-    assert "Traceback" not in result.stderr
     assert cli_engine.calls == []
 
 
