@@ -1,5 +1,7 @@
 """Issue 5, point 2: whatever bytes a document holds, parsing gives an Exercise whose
-spoken text is free of markup, or a DocumentError, and coaching a parsed one works."""
+spoken text is free of markup, or a DocumentError, and coaching a parsed one works.
+Well-formed documents, however odd their words, must parse: a parser that refused
+everything would otherwise pass."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from audio_builder.coaching.coach import coach
 from audio_builder.coaching.script import CueScript
 from audio_builder.errors import DocumentError
 from audio_builder.reading.document import Exercise, parse
-from audio_builder.settings import DEFAULTS
+from audio_builder.reading.spoken import speakable
+from audio_builder.settings import DEFAULTS, parse_settings
 
 # CI runs the same examples every time (a red build means a change broke something);
 # elsewhere every run explores new ones.
@@ -164,6 +167,43 @@ def documents(draw) -> bytes:
     return raw
 
 
+# What a well-formed document may say: any letters, with harmless oddities between them.
+plain_word = st.text(st.characters(categories=["L"]), min_size=1, max_size=10)
+harmless = st.sampled_from(
+    ["💪🏽🔥", "e\u0301", "Ω≈ç√", "&amp;", "2-1-2", "10 s", "1/2", "e.g.", "Mr.", "*so*", "`x`"]
+)
+well_formed_line = st.tuples(plain_word, st.lists(st.one_of(plain_word, harmless), max_size=6)).map(
+    lambda drawn: " ".join([drawn[0], *drawn[1]])
+)
+valid_settings = st.fixed_dictionaries(
+    {},
+    optional={
+        "sets": st.integers(1, 20),
+        "reps": st.integers(1, 100),
+        "rest": st.integers(0, 600),
+        "tempo": st.sampled_from(["2-1-2", "1-0-1", "3-2-3", "0.5-0-0.5"]),
+        "hold": st.integers(5, 600),
+        "sides": st.sampled_from(["both", "left-right", "alternating", "none"]),
+        "reps_count": st.sampled_from(["both", "each"]),
+    },
+)
+
+
+@st.composite
+def well_formed(draw) -> tuple[bytes, dict, list[str]]:
+    """A document in the shape the README describes, with its settings and step titles."""
+    title = " ".join(draw(st.lists(plain_word, min_size=1, max_size=4)))
+    chosen = draw(valid_settings)
+    header = yaml.safe_dump(
+        {"title": title, "description": draw(well_formed_line), **chosen}, allow_unicode=True
+    )
+    titles = draw(st.lists(plain_word, min_size=1, max_size=8))
+    steps = [f"### {name}\n{draw(well_formed_line)}" for name in titles]
+    tip = draw(st.sampled_from(["", "### Tip\n- Breathe out as you push.\n\n"]))
+    text = f"---\n{header}---\n{tip}<!-- howto -->\n\n" + "\n\n".join(steps) + "\n"
+    return text.encode("utf-8"), {"title": title, **chosen}, titles
+
+
 def spoken(exercise: Exercise) -> list[str]:
     texts = [exercise.title, exercise.description, *exercise.equipment, *exercise.tips]
     for step in exercise.steps:
@@ -199,6 +239,31 @@ def test_parse_gives_speakable_text_or_a_document_error(raw):
     exercise = parsed_or_none(raw)
     if exercise is not None:
         assert_speakable(exercise)
+
+
+@FUZZ
+@given(well_formed())
+def test_well_formed_documents_parse_as_written(drawn):
+    raw, front, titles = drawn
+
+    exercise = parse(raw, Path("fuzz.md"))
+
+    assert exercise.title == front.pop("title")
+    assert exercise.settings == parse_settings(front)
+    assert [step.title for step in exercise.steps] == [speakable(name) for name in titles]
+    assert all(step.text for step in exercise.steps)
+    assert_speakable(exercise)
+
+
+@settings(FUZZ, max_examples=200)
+@given(well_formed())
+def test_coach_takes_every_well_formed_document(drawn):
+    exercise = parse(drawn[0], Path("fuzz.md"))
+
+    script = coach(exercise, DEFAULTS.override(exercise.settings))
+
+    assert isinstance(script, CueScript)
+    assert f"{speakable(exercise.title)}." in script.phrases()
 
 
 @FUZZ
