@@ -35,7 +35,7 @@ def build_many(
     manifest = Manifest(options.out_dir)
     results: dict[Path, Result] = {}
     pending: list[tuple[Track, str]] = []
-    fingerprint = (options.fingerprint(), choice.engine.name, choice.engine.voice)
+    fingerprint = (options.fingerprint(), choice.fingerprint())
     for item in _check(paths, options):
         if isinstance(item, Failed):
             results[item.source] = item
@@ -45,7 +45,13 @@ def build_many(
         output = options.out_dir / f"{item.slug}.mp3"
         if entry := manifest.current(output, key):
             done = Built(
-                item.source, output, entry.title, entry.description, entry.seconds, reused=True
+                item.source,
+                output,
+                entry.title,
+                entry.description,
+                entry.seconds,
+                reused=True,
+                lang=entry.lang,
             )
             results[item.source] = done
             on_done(done)
@@ -81,6 +87,7 @@ def _entry(track: Track, key: str, built: Built, manifest: Manifest, options: Op
         track.equipment,
         track.number,
         published,
+        track.lang,
     )
 
 
@@ -94,7 +101,7 @@ def _check(paths: list[Path], options: Options) -> Iterable[Track | Failed]:
     taken: dict[str, Path] = {}
     for number, path in enumerate(paths, 1):
         try:
-            track = load(path, options.overrides)
+            track = load(path, options.overrides, options.language)
         except AudioBuilderError as exc:
             yield Failed(path, exc)
             continue

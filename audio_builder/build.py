@@ -18,6 +18,7 @@ from audio_builder.audio.timeline import Timeline, schedule
 from audio_builder.coaching.coach import Part, coach, coach_plan, prepare
 from audio_builder.coaching.script import CueScript
 from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
+from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, name_of
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt
 from audio_builder.reading.document import parse_file, slugify
 from audio_builder.reading.plan import is_plan, parse_plan
@@ -32,12 +33,14 @@ class Options:
     sidecars: bool = True  # a WebVTT cue sheet and a JSON chapters file beside each MP3
     label: Label = field(default_factory=Label)
     loudness: float | None = None  # LUFS to normalize to (podcast episodes); None: as mixed
+    language: str = DEFAULT_LANGUAGE  # of a document that does not say (--lang)
 
     def fingerprint(self) -> tuple:
         """Everything here that changes the files a track becomes (not where they go)."""
         cover = hashlib.sha256(self.label.cover).hexdigest()
         label = (self.label.artist, self.label.album, self.label.genre, cover)
-        return (sorted(self.overrides.items()), self.bitrate, self.sidecars, label, self.loudness)
+        settings = sorted(self.overrides.items())
+        return (settings, self.bitrate, self.sidecars, label, self.loudness, self.language)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Track:
     inputs: tuple[Path, ...]  # every file read: the document, or a plan and its exercises
     equipment: tuple[str, ...] = ()
     number: int = 0  # its place in a batch, for the track number tag
+    lang: str = DEFAULT_LANGUAGE  # what the coach and the voice speak
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class Built:
     synthesized: int = 0  # clips this track had to synthesize
     from_cache: int = 0  # its other distinct lines, found in the clip cache
     reused: bool = False
+    lang: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -76,10 +81,11 @@ class Failed:
     error: AudioBuilderError
 
 
-def load(path: Path, overrides: dict[str, Any]) -> Track:
-    """Parse and coach an exercise document or a workout plan."""
+def load(path: Path, overrides: dict[str, Any], language: str = DEFAULT_LANGUAGE) -> Track:
+    """Parse and coach an exercise document or a workout plan; ``language`` is the
+    text's where the document does not say."""
     if is_plan(path):
-        return _load_plan(path, overrides)
+        return _load_plan(path, overrides, language)
     part = _part(path, overrides)
     exercise = part.exercise
     script = coach(exercise, part.settings)
@@ -92,18 +98,20 @@ def load(path: Path, overrides: dict[str, Any]) -> Track:
         _describe(part),
         (path,),
         exercise.equipment,
+        lang=exercise.lang or language,
     )
 
 
 def time_track(track: Track, narrator: Narrator) -> Timeline:
-    """Place the cues with the voice's real clip lengths (checking the length first, so
-    an absurd document costs no synthesis)."""
+    """Place the cues with the voice's real clip lengths (checking the length and the
+    voice's language first, so an absurd document or a wrong voice costs no synthesis)."""
     planned = track.script.planned_seconds()
     if planned > MAX_TRACK_SECONDS:
         raise DocumentError(
             f"{track.source}: the track would last over {planned / 3600:.1f} hours; "
             f"the limit is {MAX_TRACK_SECONDS // 3600} hours — use fewer sets, reps or exercises"
         )
+    narrator.use_language(track.lang, track.source)
     return schedule(track.script, narrator.length)
 
 
@@ -126,13 +134,14 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         timeline.groups,
         options.label,
         track.number,
+        LANGUAGES[track.lang].iso639_2,
     )
     pcm = render(timeline, narrator.sound)
     if options.loudness is not None:
         pcm = normalize(pcm, options.loudness)
     write_mp3(output, pcm, tags, options.bitrate)
     if options.sidecars:
-        write_output(output.with_suffix(".vtt"), as_vtt(timeline).encode())
+        write_output(output.with_suffix(".vtt"), as_vtt(timeline, track.lang).encode())
         write_output(output.with_suffix(".chapters.json"), as_chapters_json(timeline).encode())
     notes.extend(str(stretch) for stretch in timeline.stretches)
     if narrator.cache_failures > unsaved:
@@ -150,6 +159,7 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         tuple(notes),
         synthesized,
         max(len(track.script.phrases()) - synthesized, 0),
+        lang=track.lang,
     )
 
 
@@ -186,7 +196,7 @@ def _describe(part: Part) -> list[str]:
     return [*lines, f"timed: {part.timed:g} s per set"] if part.timed else lines
 
 
-def _load_plan(path: Path, overrides: dict[str, Any]) -> Track:
+def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
     plan = parse_plan(path)
     parts = []
     for number, entry in enumerate(plan.entries, 1):
@@ -194,6 +204,7 @@ def _load_plan(path: Path, overrides: dict[str, Any]) -> Track:
             parts.append(_part(entry.path, {**entry.overrides, **overrides}))
         except AudioBuilderError as exc:
             raise DocumentError(f"{path}: exercise {number}: {exc}") from None
+    lang = _plan_language(path, plan.lang, parts, language)
     steps = []
     for part in parts:
         steps.append(f"{part.exercise.title}:")
@@ -204,4 +215,19 @@ def _load_plan(path: Path, overrides: dict[str, Any]) -> Track:
     slug = slugify(plan.title) or slugify(path.stem) or "workout"
     inputs = (path, *(entry.path for entry in plan.entries))
     equipment = tuple(dict.fromkeys(item for part in parts for item in part.exercise.equipment))
-    return Track(path, plan.title, slug, description, script, steps, inputs, equipment)
+    return Track(path, plan.title, slug, description, script, steps, inputs, equipment, lang=lang)
+
+
+def _plan_language(path: Path, declared: str | None, parts: list[Part], language: str) -> str:
+    """The plan's ``lang``, else the one its exercises declare, else the run's; a track
+    speaks one language, so an exercise written in another is an error."""
+    written = {part.exercise.lang for part in parts} - {None}
+    lang = declared or (written.pop() if len(written) == 1 else language)
+    for number, part in enumerate(parts, 1):
+        if part.exercise.lang not in (None, lang):
+            raise DocumentError(
+                f"{path}: exercise {number} ({part.exercise.source}) is written in "
+                f"{name_of(part.exercise.lang or '')} but the plan speaks {name_of(lang)}; "
+                "a track speaks one language: set the plan's 'lang' or use exercises in one"
+            )
+    return lang

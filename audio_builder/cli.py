@@ -9,19 +9,30 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydub import AudioSegment
 
 from audio_builder.audio.cache import default_cache_dir
 from audio_builder.audio.encode import BITRATES, DEFAULT_BITRATE
 from audio_builder.audio.engines import choose_engine, create_engine, engine_classes
+from audio_builder.audio.estimate import estimated_lengths
 from audio_builder.audio.loudness import TARGET_LUFS
 from audio_builder.audio.narrator import VoiceChoice
+from audio_builder.audio.sounds import load_sounds
+from audio_builder.audio.timeline import schedule
 from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Failed, Options, find_inputs, load, time_track
 from audio_builder.errors import AudioBuilderError, SettingsError
+from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 from audio_builder.publish.cuesheet import as_json, as_text, as_vtt, clock
 from audio_builder.publish.podcast import Podcast, export_podcast
 from audio_builder.reading.importer import import_free_exercise_db
-from audio_builder.settings import DEFAULT_TEMPO, describe, parse_setting
+from audio_builder.settings import (
+    DEFAULT_SPEED,
+    DEFAULT_TEMPO,
+    SPEED_RANGE,
+    describe,
+    parse_setting,
+)
 
 
 def _setting(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -44,12 +55,59 @@ engine_option = click.option(
     type=click.Choice(_engine_names()),
     help="Voice: auto (Google when reachable, else offline), piper (offline) or gtts (Google).",
 )
-lang_option = click.option("--lang", default="en", show_default=True, help="gtts: language.")
+
+
+def _language(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    try:
+        return parse_language(value)
+    except SettingsError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _speed(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    low, high = SPEED_RANGE
+    if not low <= value <= high:
+        raise click.BadParameter(f"must be from {low:g} to {high:g}, got {value:g}")
+    return value
+
+
+lang_option = click.option(
+    "--lang",
+    default=DEFAULT_LANGUAGE,
+    show_default=True,
+    callback=_language,
+    help=f"Language of documents that do not say (front matter 'lang'): {', '.join(LANGUAGES)}. "
+    "Google's voice speaks each text's language.",
+)
 tld_option = click.option(
     "--tld",
     default="com",
     show_default=True,
-    help="gtts: accent by Google domain (com, co.uk, com.au, ca, co.in, ie).",
+    help="gtts: accent by Google domain (com, co.uk, com.au, ca, co.in, ie; es, com.mx; fr).",
+)
+voice_option = click.option(
+    "--voice",
+    help="piper: an installed voice's name or a path to a Piper .onnx model (its .onnx.json "
+    "beside it); see 'audio-builder engines'.",
+)
+speed_option = click.option(
+    "--speed",
+    type=float,
+    default=DEFAULT_SPEED,
+    show_default=True,
+    callback=_speed,
+    help=f"Speaking pace, {SPEED_RANGE[0]:g}-{SPEED_RANGE[1]:g}; below 1 is slower and calmer "
+    "(gtts: slow below 1).",
+)
+mismatch_option = click.option(
+    "--allow-mismatch",
+    is_flag=True,
+    help="Let a voice speak text in another language than its own.",
+)
+sounds_option = click.option(
+    "--sounds",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder with tick, go and stop sounds (.wav, .flac or .mp3) to use for the beeps.",
 )
 SETTING_OPTIONS = {  # option: (metavar, what it sets)
     "sets": ("N", "Sets per exercise"),
@@ -97,6 +155,23 @@ def with_settings(command: Any) -> Any:
     return command
 
 
+def with_voice(command: Any) -> Any:
+    """The options that choose how the track sounds."""
+    for option in reversed(
+        [
+            engine_option,
+            voice_option,
+            lang_option,
+            tld_option,
+            speed_option,
+            mismatch_option,
+            sounds_option,
+        ]
+    ):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="audio_builder")
 def main() -> None:
@@ -106,9 +181,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @out_option("Folder for the MP3s.", default="out", show_default=True)
-@engine_option
-@lang_option
-@tld_option
+@with_voice
 @with_settings
 @bitrate_option
 @click.option(
@@ -121,20 +194,18 @@ def main() -> None:
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
-    engine: str,
-    lang: str,
-    tld: str,
     bitrate: str,
     sidecars: bool,
     jobs: int,
-    **overrides: Any,
+    **options: Any,
 ) -> None:
     """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
     folders (default: seeds)."""
     inputs = _inputs(paths)
-    choice = _voice_choice(engine, lang, tld)
-    options = Options(out_dir, _given(overrides), int(bitrate), sidecars)
-    results = _with_progress(inputs, lambda done: build_many(inputs, choice, options, jobs, done))
+    voice, overrides = _split_voice(options)
+    choice = _voice_choice(voice)
+    settings = Options(out_dir, overrides, int(bitrate), sidecars, language=voice["lang"])
+    results = _with_progress(inputs, lambda done: build_many(inputs, choice, settings, jobs, done))
     sys.exit(_summary(results))
 
 
@@ -148,24 +219,32 @@ def build(
     type=click.Choice(["text", "json", "vtt"]),
     help="Output format.",
 )
-@engine_option
-@lang_option
-@tld_option
+@click.option(
+    "--estimate",
+    is_flag=True,
+    help="Times estimated from the text: no voice, no synthesis, no network; instant.",
+)
+@with_voice
 @with_settings
-def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides: Any) -> None:
-    """Print the cue script of one exercise or plan, with the exact times of its MP3."""
-    narrator = _voice_choice(engine, lang, tld, quiet=form != "text").narrator()
+def script(path: Path, form: str, estimate: bool, **options: Any) -> None:
+    """Print the cue script of one exercise or plan, with the exact times of its MP3
+    (or, with --estimate, times estimated from the text)."""
+    voice, overrides = _split_voice(options)
     try:
-        track = load(path, _given(overrides))
-        timeline = time_track(track, narrator)
+        track = load(path, overrides, voice["lang"])
+        if estimate:
+            timeline = schedule(track.script, estimated_lengths(_sounds(voice["sounds"])))
+        else:
+            narrator = _voice_choice(voice, quiet=form != "text").narrator()
+            timeline = time_track(track, narrator)
     except AudioBuilderError as exc:
         _fail(exc)
     if form == "json":
-        click.echo(as_json(timeline))
+        click.echo(as_json(timeline, estimate))
     elif form == "vtt":
-        click.echo(as_vtt(timeline), nl=False)
+        click.echo(as_vtt(timeline, track.lang, estimate), nl=False)
     else:
-        click.echo(as_text(timeline, track.steps))
+        click.echo(as_text(timeline, track.steps, estimate))
 
 
 @main.command()
@@ -182,7 +261,7 @@ def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Square PNG/JPEG cover, 1400-3000 px (default: one made from the title).",
 )
-@click.option("--language", default="en", show_default=True, help="Feed language.")
+@click.option("--language", help="The feed's language (default: the one most episodes speak).")
 @click.option(
     "--loudness",
     default=TARGET_LUFS,
@@ -190,9 +269,7 @@ def script(path: Path, form: str, engine: str, lang: str, tld: str, **overrides:
     type=click.FloatRange(-30, -10),
     help="Integrated loudness target, LUFS.",
 )
-@engine_option
-@lang_option
-@tld_option
+@with_voice
 @with_settings
 @bitrate_option
 @jobs_option
@@ -204,19 +281,17 @@ def podcast(
     author: str,
     email: str,
     image: Path | None,
-    language: str,
+    language: str | None,
     loudness: float,
-    engine: str,
-    lang: str,
-    tld: str,
     bitrate: str,
     jobs: int,
-    **overrides: Any,
+    **options: Any,
 ) -> None:
     """Publish exercises and plans in PATHS (default: seeds) as podcast episodes, with
     OUT/feed.xml and OUT/index.html."""
     inputs = _inputs(paths)
-    choice = _voice_choice(engine, lang, tld)
+    voice, overrides = _split_voice(options)
+    choice = _voice_choice(voice)
     show = Podcast(
         out_dir,
         base_url,
@@ -227,7 +302,8 @@ def podcast(
         image,
         loudness=loudness,
         bitrate=int(bitrate),
-        overrides=_given(overrides),
+        overrides=overrides,
+        lang=voice["lang"],
     )
     try:
         results = _with_progress(
@@ -259,7 +335,8 @@ def import_command(kind: str, source: Path, out_dir: Path) -> None:
 
 @main.command()
 def engines() -> None:
-    """List the speech engines, whether each can run here, and their voices."""
+    """List the speech engines, whether each can run here, and their voices with the
+    language each speaks."""
     for name, engine in engine_classes().items():
         problem = engine.check()
         state = "available" if problem is None else f"unavailable: {problem}"
@@ -269,21 +346,37 @@ def engines() -> None:
     click.echo(f"clip cache: {default_cache_dir()}")
 
 
-def _given(overrides: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in overrides.items() if value is not None}
+VOICE_OPTIONS = ("engine", "voice", "lang", "tld", "speed", "allow_mismatch", "sounds")
 
 
-def _voice_choice(engine: str, lang: str, tld: str, quiet: bool = False) -> VoiceChoice:
+def _split_voice(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The voice options, and the workout settings given on the command line."""
+    voice = {name: options.pop(name) for name in VOICE_OPTIONS}
+    return voice, {name: value for name, value in options.items() if value is not None}
+
+
+def _voice_choice(voice: dict[str, Any], quiet: bool = False) -> VoiceChoice:
     """Decide the run's voice once; ``auto`` says what it chose."""
+    engine = voice["engine"]
+    engine_options = {key: voice[key] for key in ("voice", "lang", "tld", "speed")}
     try:
-        chosen = choose_engine(engine, {"lang": lang, "tld": tld})
+        sounds = _sounds(voice["sounds"])
+        chosen = choose_engine(engine, engine_options)
+        fallback = (
+            create_engine("piper", speed=voice["speed"])
+            if engine == "auto" and chosen.name != "piper"
+            else None
+        )
     except AudioBuilderError as exc:
         _fail(exc)
     if engine == "auto" and not quiet:
-        reason = "" if chosen.name == "gtts" else " — Google is not reachable"
+        reason = "" if chosen.name == "gtts" or voice["voice"] else " — Google is not reachable"
         click.echo(f"Voice: {chosen.name} ({chosen.voice}){reason}", err=True)
-    fallback = create_engine("piper") if engine == "auto" and chosen.name != "piper" else None
-    return VoiceChoice(chosen, default_cache_dir(), fallback)
+    return VoiceChoice(chosen, default_cache_dir(), fallback, sounds, voice["allow_mismatch"])
+
+
+def _sounds(folder: Path | None) -> dict[str, AudioSegment]:
+    return load_sounds(folder) if folder else {}
 
 
 def _inputs(paths: tuple[Path, ...]) -> list[Path]:

@@ -21,3 +21,11 @@ class EngineError(AudioBuilderError):
 
 class OutputError(AudioBuilderError):
     """An output file (a track, its sidecars, a feed) could not be written."""
+
+
+class VoiceMismatchError(AudioBuilderError):
+    """The voice speaks another language than the text it is given."""
+
+
+class SoundError(AudioBuilderError):
+    """A custom sound (``--sounds``) cannot be read or does not fit its slot."""

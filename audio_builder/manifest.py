@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from audio_builder.atomic import write_atomic
+from audio_builder.languages import DEFAULT_LANGUAGE
 
 FILE_NAME = ".audio_builder.json"
 
@@ -26,6 +27,7 @@ class Entry:
     equipment: tuple[str, ...] = ()
     number: int = 0
     published: str = ""  # ISO 8601, UTC: when this guid was first built
+    lang: str = DEFAULT_LANGUAGE  # what the track speaks
 
 
 class Manifest:

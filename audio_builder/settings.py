@@ -49,6 +49,8 @@ DEFAULT_HOLD = 30.0  # seconds of timed work when the text calls for time but gi
 DEFAULT_REST_BETWEEN = 45.0  # seconds between the exercises of a plan
 MAX_TRACK_SECONDS = 4 * 3600
 MAX_PLAN_EXERCISES = 50
+DEFAULT_SPEED = 1.0  # the voice's own pace; below 1 slower (Piper length_scale, gTTS slow)
+SPEED_RANGE = (0.5, 2.0)
 
 
 def _whole(low: int, high: int) -> Callable[[Any], int]:

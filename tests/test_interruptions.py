@@ -170,7 +170,7 @@ def test_sigint_stops_without_a_traceback(docs, tmp_path, warm):
     out, cache = tmp_path / "out", warm
     # The last track must load the voice and speak: still running when the signal comes.
     for line in ("Toe Tap.", "Raise your toes.", "Lower your toes."):
-        ClipCache(cache).path(ClipCache.key("piper", PiperEngine.voice, line)).unlink()
+        ClipCache(cache).path(ClipCache.key("piper", PiperEngine().voice, line)).unlink()
     process = start(docs, out, cache)
 
     running = wait_for(process, lambda: any(out.glob("*.mp3")))

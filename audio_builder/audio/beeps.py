@@ -1,4 +1,5 @@
-"""The built-in beeps: short tones quieter than speech, the "go" longer and higher."""
+"""The built-in beeps: short tones quieter than speech, the "go" longer and higher, the
+"stop" as long and lower. ``--sounds`` may replace any of them (audio/sounds.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from audio_builder.audio.pcm import RATE, SAMPLE_WIDTH
 BEEPS = {  # name: (Hz, ms, dBFS)
     "tick": (880, 150, -14.0),
     "go": (1320, 400, -12.0),
+    "stop": (660, 400, -12.0),
 }
+# The longest sound each slot holds without making a timed part of the track grow: a tick
+# has the countdown's second less the gap kept between cues (timeline.GAP); "go" has the
+# breath before the first movement (coach.GO_TAIL) less that gap; "stop" ends a period
+# of work and is followed by speech.
+SLOTS_MS = {"tick": 750, "go": 450, "stop": 750}
 
 
 @cache

@@ -3,11 +3,11 @@ track's format (mono, 16-bit, 44.1 kHz, silence trimmed, peak-safe)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
@@ -15,8 +15,9 @@ from audio_builder.audio.beeps import beep
 from audio_builder.audio.cache import ClipCache
 from audio_builder.audio.engines import Engine
 from audio_builder.audio.pcm import CHANNELS, FRAME_BYTES, RATE, SAMPLE_WIDTH
-from audio_builder.audio.resample import resample
-from audio_builder.errors import EngineError
+from audio_builder.audio.resample import to_track_rate
+from audio_builder.errors import EngineError, VoiceMismatchError
+from audio_builder.languages import name_of, primary
 
 PEAK_DBFS = -1.5
 SILENCE_DBFS = -45.0
@@ -31,13 +32,23 @@ class Narrator:
 
     With a ``fallback`` (``--engine auto``), a failure of the first engine switches the
     rest of the run to the fallback; the build retries the track whose clips were being
-    made, before any of its audio was written.
+    made, before any of its audio was written. Each track first says its language
+    (``use_language``); ``sounds`` replace built-in beeps by name.
     """
 
-    def __init__(self, engine: Engine, cache: ClipCache, fallback: Engine | None = None) -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        engine: Engine,
+        cache: ClipCache,
+        fallback: Engine | None = None,
+        sounds: dict[str, AudioSegment] | None = None,
+        allow_mismatch: bool = False,
+    ) -> None:
+        self.chosen = self.engine = engine
         self.cache = cache
         self.fallback = fallback
+        self.sounds = sounds or {}
+        self.allow_mismatch = allow_mismatch
         self.synthesized = 0
         self.cache_failures = 0
         self.fell_back: str | None = None
@@ -49,14 +60,33 @@ class Narrator:
         if self.fallback is None:
             return False
         self.fell_back = f"{self.engine.name} failed ({reason}); now using {self.fallback.name}"
-        self.engine, self.fallback = self.fallback, None
+        self.chosen = self.engine = self.fallback
+        self.fallback = None
         self._clips.clear()
         self._held = 0
         return True
 
+    def use_language(self, language: str, source: Path) -> None:
+        """Speak text in ``language`` from now on: a multilingual engine switches to it;
+        a voice of another language is refused before any synthesis (unless allowed),
+        so English text never reaches a French voice by accident."""
+        switch = getattr(self.chosen, "for_language", None)
+        self.engine = switch(language) if switch else self.chosen
+        spoken = getattr(self.engine, "language", None)  # None: an engine trusted with any text
+        if spoken and primary(spoken) != primary(language) and not self.allow_mismatch:
+            raise VoiceMismatchError(
+                f"{source}: the text is in {name_of(language)} but the voice "
+                f"{self.engine.name} {self.engine.voice} speaks {name_of(spoken)}; choose a "
+                "voice that speaks it (--voice NAME or path/to/model.onnx, see "
+                "'audio-builder engines', or --engine gtts), or pass --allow-mismatch"
+            )
+
     def sound(self, kind: str, text: str) -> AudioSegment:
-        """The audio of one cue: a beep by name, or a spoken line."""
-        return beep(text) if kind == "beep" else self.clip(text)
+        """The audio of one cue: a beep by name (the listener's own, if given), or a
+        spoken line."""
+        if kind == "beep":
+            return self.sounds[text] if text in self.sounds else beep(text)
+        return self.clip(text)
 
     def length(self, kind: str, text: str) -> int:
         """A cue's length in samples, for the scheduler."""
@@ -64,10 +94,10 @@ class Narrator:
 
     def clip(self, text: str) -> AudioSegment:
         """The clip for ``text``: from memory, else the disk cache, else the engine."""
-        if text in self._clips:
-            self._clips.move_to_end(text)
-            return self._clips[text]
         key = ClipCache.key(self.engine.name, self.engine.voice, text)
+        if key in self._clips:
+            self._clips.move_to_end(key)
+            return self._clips[key]
         pcm = self.cache.get(key)
         if pcm is None:
             pcm = self._synthesize(text)
@@ -77,11 +107,11 @@ class Narrator:
             except OSError:  # a cache we cannot write costs speed, not the build
                 self.cache_failures += 1
         clip = AudioSegment(data=pcm, sample_width=SAMPLE_WIDTH, frame_rate=RATE, channels=CHANNELS)
-        self._remember(text, clip)
+        self._remember(key, clip)
         return clip
 
-    def _remember(self, text: str, clip: AudioSegment) -> None:
-        self._clips[text] = clip
+    def _remember(self, key: str, clip: AudioSegment) -> None:
+        self._clips[key] = clip
         self._held += len(clip.raw_data)
         while self._held > MEMORY_BYTES and len(self._clips) > 1:
             _, oldest = self._clips.popitem(last=False)
@@ -91,19 +121,7 @@ class Narrator:
         audio = self.engine.synthesize(text)
         if len(audio.raw_data) == 0:
             raise EngineError(f"the {self.engine.name} narrator returned no audio for {text!r}")
-        audio = _resample(audio.set_channels(CHANNELS).set_sample_width(SAMPLE_WIDTH))
-        return _tidy(audio).raw_data
-
-
-def _resample(audio: AudioSegment) -> AudioSegment:
-    """To the track's rate with a proper low-pass (polyphase), not pydub's linear
-    interpolation, whose images above the voice's band would add hiss."""
-    if audio.frame_rate == RATE:
-        return audio
-    samples = np.frombuffer(audio.raw_data, dtype=np.int16).astype(np.float32)
-    resampled = resample(samples, audio.frame_rate, RATE)
-    data = np.clip(np.round(resampled), -32768, 32767).astype(np.int16).tobytes()
-    return AudioSegment(data=data, sample_width=SAMPLE_WIDTH, frame_rate=RATE, channels=CHANNELS)
+        return _tidy(to_track_rate(audio)).raw_data
 
 
 def _tidy(audio: AudioSegment) -> AudioSegment:
@@ -124,6 +142,18 @@ class VoiceChoice:
     engine: Engine
     cache_dir: Path
     fallback: Engine | None = None
+    sounds: dict[str, AudioSegment] = field(default_factory=dict)
+    allow_mismatch: bool = False
 
     def narrator(self) -> Narrator:
-        return Narrator(self.engine, ClipCache(self.cache_dir), self.fallback)
+        return Narrator(
+            self.engine, ClipCache(self.cache_dir), self.fallback, self.sounds, self.allow_mismatch
+        )
+
+    def fingerprint(self) -> tuple:
+        """Everything here that changes how a track sounds."""
+        sounds = sorted(
+            (name, hashlib.sha256(sound.raw_data).hexdigest())
+            for name, sound in self.sounds.items()
+        )
+        return (self.engine.name, self.engine.voice, sounds)

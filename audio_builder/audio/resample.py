@@ -8,6 +8,9 @@ from functools import cache
 from math import gcd
 
 import numpy as np
+from pydub import AudioSegment
+
+from audio_builder.audio.pcm import CHANNELS, RATE, SAMPLE_WIDTH
 
 HALF_TAPS = 10  # filter taps per side, per unit of the factor (as scipy's resample_poly)
 
@@ -40,3 +43,15 @@ def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
 
     common = gcd(rate, target)
     return resample_poly(samples, target // common, rate // common).astype(np.float32)
+
+
+def to_track_rate(audio: AudioSegment) -> AudioSegment:
+    """Mono 16-bit audio at the track's rate, through the low-pass above rather than
+    pydub's linear interpolation, whose images above the voice's band would add hiss."""
+    audio = audio.set_channels(CHANNELS).set_sample_width(SAMPLE_WIDTH)
+    if audio.frame_rate == RATE:
+        return audio
+    samples = np.frombuffer(audio.raw_data, dtype=np.int16).astype(np.float32)
+    resampled = resample(samples, audio.frame_rate, RATE)
+    data = np.clip(np.round(resampled), -32768, 32767).astype(np.int16).tobytes()
+    return AudioSegment(data=data, sample_width=SAMPLE_WIDTH, frame_rate=RATE, channels=CHANNELS)

@@ -14,6 +14,7 @@ from mutagen.id3 import (
     TALB,
     TCON,
     TIT2,
+    TLAN,
     TPE1,
     TRCK,
     TXXX,
@@ -23,6 +24,7 @@ from mutagen.id3 import (
 
 from audio_builder.audio.pcm import RATE
 from audio_builder.audio.timeline import Chapter
+from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Tags:
     groups: tuple[Chapter, ...] = ()
     label: Label = Label()
     number: int = 0  # track number; 0: none
+    language: str = LANGUAGES[DEFAULT_LANGUAGE].iso639_2  # what is spoken, as ID3 wants it
 
 
 def write_tags(handle: BinaryIO, tags: Tags) -> None:
@@ -51,7 +54,8 @@ def write_tags(handle: BinaryIO, tags: Tags) -> None:
     id3.add(TPE1(encoding=3, text=tags.label.artist))
     id3.add(TALB(encoding=3, text=tags.label.album))
     id3.add(TCON(encoding=3, text=tags.label.genre))
-    id3.add(COMM(encoding=3, lang="eng", desc="", text=tags.comment))
+    id3.add(TLAN(encoding=3, text=tags.language))
+    id3.add(COMM(encoding=3, lang=tags.language, desc="", text=tags.comment))
     if tags.number:
         id3.add(TRCK(encoding=3, text=str(tags.number)))
     if tags.label.cover:

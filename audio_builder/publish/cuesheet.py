@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 
 from audio_builder.audio.timeline import Timeline
+from audio_builder.languages import DEFAULT_LANGUAGE
+
+ESTIMATED = "times estimated from the text, not spoken by a voice"
 
 
 def seconds(samples: int, rate: int) -> float:
@@ -18,10 +21,12 @@ def clock(samples: int, rate: int) -> str:
     return f"{int(minutes)}:{rest:06.3f}"
 
 
-def as_json(timeline: Timeline) -> str:
+def as_json(timeline: Timeline, estimated: bool = False) -> str:
+    """The timeline as data; an estimate (no voice) says so with ``"estimated": true``."""
     rate = timeline.rate
     return json.dumps(
         {
+            **({"estimated": True} if estimated else {}),
             "title": timeline.title,
             "duration": seconds(timeline.samples, rate),
             "cues": [
@@ -43,10 +48,13 @@ def as_json(timeline: Timeline) -> str:
     )
 
 
-def as_vtt(timeline: Timeline) -> str:
-    """Every spoken line with its exact time, as a WebVTT cue sheet."""
+def as_vtt(timeline: Timeline, language: str = DEFAULT_LANGUAGE, estimated: bool = False) -> str:
+    """Every spoken line with its exact time, as a WebVTT cue sheet; its header names
+    the language (as captions services write it), the page's ``srclang`` says it too."""
     rate = timeline.rate
-    blocks = ["WEBVTT"]
+    blocks = [f"WEBVTT\nLanguage: {language}"]
+    if estimated:
+        blocks.append(f"NOTE {ESTIMATED}")
     for number, cue in enumerate((c for c in timeline.cues if c.kind == "speech"), 1):
         text = cue.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         blocks.append(
@@ -77,10 +85,13 @@ def _vtt_time(samples: int, rate: int) -> str:
     return f"{hours:02d}:{minutes:02d}:{millis / 1000:06.3f}"
 
 
-def as_text(timeline: Timeline, steps: list[str]) -> str:
+def as_text(timeline: Timeline, steps: list[str], estimated: bool = False) -> str:
     """The timeline for reading: how each step was understood, then every cue by chapter."""
     rate = timeline.rate
-    lines = [f"{timeline.title} — {clock(timeline.samples, rate)}", "", "Steps:"]
+    lines = [f"{timeline.title} — {clock(timeline.samples, rate)}"]
+    if estimated:
+        lines.append(f"({ESTIMATED})")
+    lines += ["", "Steps:"]
     lines += [f"  {line}" for line in steps]
     chapters = iter(timeline.chapters)
     chapter = next(chapters, None)

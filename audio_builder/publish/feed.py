@@ -13,6 +13,8 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 from lxml.etree import _Element
 
+from audio_builder.languages import DEFAULT_LANGUAGE
+
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 CATEGORY = ("Health & Fitness", "Fitness")
@@ -26,7 +28,7 @@ class Show:
     email: str
     link: str  # the base URL, ending in "/"; the paths below are relative to it
     image: str
-    language: str = "en"
+    language: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Episode:
     number: int
     transcript: str
     chapters: str
+    language: str = DEFAULT_LANGUAGE  # what the episode speaks
 
 
 class PodcastNamespace(BaseExtension):

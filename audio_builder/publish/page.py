@@ -63,11 +63,12 @@ def _episode(number: int, episode: Episode, chapters: list[tuple[float, str]]) -
         f"{escape(title)}</a> <small>{clock(round(start * 1000), 1000)[:-4]}</small></li>"
         for start, title in chapters
     )
-    return f"""<article>
+    lang = escape(episode.language)
+    return f"""<article lang="{lang}">
 <h2>{escape(episode.title)}</h2>
 <p>{escape(episode.description)}</p>
 <audio id="{player}" controls preload="metadata" src="{escape(episode.audio)}">
-<track kind="captions" srclang="en" label="Cues" src="{escape(episode.transcript)}" default>
+<track kind="captions" srclang="{lang}" label="Cues" src="{escape(episode.transcript)}" default>
 </audio>
 <ol class="chapters">
 {links}

@@ -4,6 +4,7 @@ transcripts, a cover, an RSS feed and a static page listing them."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +18,7 @@ from audio_builder.audio.narrator import VoiceChoice
 from audio_builder.audio.tags import Label
 from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Options
+from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.manifest import Manifest
 from audio_builder.publish.cover import load_cover, make_cover
 from audio_builder.publish.feed import Episode, Show, render_feed
@@ -32,12 +34,13 @@ class Podcast:
     title: str = "audio_builder workouts"
     author: str = "audio_builder"
     email: str = ""
-    language: str = "en"
+    language: str | None = None  # the feed's; None: what most episodes speak
     image: Path | None = None
     description: str = ""
     loudness: float = TARGET_LUFS
     bitrate: int = DEFAULT_BITRATE
     overrides: dict[str, Any] = field(default_factory=dict)
+    lang: str = DEFAULT_LANGUAGE  # of a document that does not say (--lang)
 
 
 def export_podcast(
@@ -59,11 +62,14 @@ def export_podcast(
         True,
         label,
         podcast.loudness,
+        podcast.lang,
     )
     results = build_many(paths, choice, options, jobs, on_done)
     built = [result for result in results if isinstance(result, Built)]
     manifest = Manifest(options.out_dir)
     episodes = [_episode(result.output, manifest) for result in built]
+    spoken = Counter(episode.language for episode in episodes).most_common(1)
+    language = podcast.language or (spoken[0][0] if spoken else options.language)
     description = podcast.description or (
         f"{podcast.title}: narrator-coached workouts, one exercise or session per episode, "
         "with chapters and a transcript for every cue."
@@ -76,7 +82,7 @@ def export_podcast(
         podcast.email,
         base,
         f"cover.{kind}",
-        podcast.language,
+        language,
     )
     write_atomic(podcast.out_dir / "feed.xml", render_feed(show, episodes))
     chapters = {e.guid: _chapters(podcast.out_dir / e.chapters) for e in episodes}
@@ -101,6 +107,7 @@ def _episode(output: Path, manifest: Manifest) -> Episode:
         number=entry.number,
         transcript=f"{EPISODES}/{output.stem}.vtt",
         chapters=f"{EPISODES}/{output.stem}.chapters.json",
+        language=entry.lang,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import mistune
 import yaml
 
 from audio_builder.errors import DocumentError, SettingsError
+from audio_builder.languages import parse_language
 from audio_builder.reading.spoken import speakable, whitespace
 from audio_builder.settings import parse_settings
 
@@ -68,6 +70,7 @@ class Exercise:
     tips: tuple[str, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
     video: str = ""
+    lang: str | None = None  # front matter ``lang``; None: the run's language
 
 
 def parse_file(path: Path) -> Exercise:
@@ -92,6 +95,7 @@ def parse(raw: bytes, source: Path) -> Exercise:
     metadata, body = _split_front_matter(text, source)
     try:
         settings = parse_settings(metadata)
+        lang = parse_language(metadata["lang"]) if "lang" in metadata else None
     except SettingsError as exc:
         raise DocumentError(f"{source}: front matter: {exc}") from None
     if not body.strip():
@@ -128,12 +132,15 @@ def parse(raw: bytes, source: Path) -> Exercise:
         tips=tuple(_join(item) for item in sections.get("tip", ())),
         settings=settings,
         video=_plain_value(metadata.get("video", "")),
+        lang=lang,
     )
 
 
 def slugify(text: str) -> str:
-    """A file-name-safe slug: lower-case ASCII letters, digits and single hyphens."""
-    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    """A file-name-safe slug: lower-case ASCII letters, digits and single hyphens
+    ("Elevación de talones" -> "elevacion-de-talones", "Fußheben" -> "fussheben")."""
+    letters = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    ascii_text = letters.encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from audio_builder.errors import DocumentError, SettingsError
+from audio_builder.languages import parse_language
 from audio_builder.settings import (
     DEFAULT_REST_BETWEEN,
     MAX_PLAN_EXERCISES,
@@ -30,6 +31,7 @@ class Plan:
     entries: tuple[Entry, ...]
     rest_between: float = DEFAULT_REST_BETWEEN
     description: str = ""
+    lang: str | None = None  # ``lang``; None: its exercises', else the run's language
 
 
 def is_plan(path: Path) -> bool:
@@ -60,10 +62,11 @@ def parse_plan(path: Path) -> Plan:
     try:
         rest = parse_setting("rest", data.get("rest_between", DEFAULT_REST_BETWEEN))
         entries = tuple(_entry(item, path.parent) for item in items)
+        lang = parse_language(data["lang"]) if "lang" in data else None
     except SettingsError as exc:
         raise DocumentError(f"{path}: {exc}") from None
     title = str(data.get("title") or path.stem.replace("-", " ").title())
-    return Plan(title, path, entries, rest, str(data.get("description") or ""))
+    return Plan(title, path, entries, rest, str(data.get("description") or ""), lang)
 
 
 def _entry(item: Any, folder: Path) -> Entry:

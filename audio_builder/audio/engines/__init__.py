@@ -15,6 +15,7 @@ from audio_builder.errors import EngineError
 __all__ = ["Engine", "choose_engine", "create_engine", "engine_classes"]
 
 BUILTIN: dict[str, type] = {"piper": PiperEngine, "gtts": GoogleEngine}
+ENGINE_OPTIONS = {"piper": ("voice", "speed"), "gtts": ("lang", "tld", "speed")}
 
 
 def engine_classes() -> dict[str, type]:
@@ -36,11 +37,18 @@ def create_engine(name: str, **options: Any) -> Engine:
 
 def choose_engine(
     name: str,
-    google_options: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None,
     google_reachable: Callable[[], bool] = GoogleEngine.reachable,
 ) -> Engine:
     """Resolve the run's engine once. ``auto`` takes Google's voice when it answers a
-    short probe, else the offline voice. ``google_options`` (lang, tld) go to gtts only."""
+    short probe, else the offline voice; a named ``voice`` is a Piper voice, so it means
+    piper. ``options`` (voice, lang, tld, speed) go to the engine that takes them."""
+    options = {key: value for key, value in (options or {}).items() if value is not None}
     if name == "auto":
-        name = "gtts" if google_reachable() else "piper"
-    return create_engine(name, **(google_options or {}) if name == "gtts" else {})
+        name = "piper" if "voice" in options or not google_reachable() else "gtts"
+    if name == "gtts" and "voice" in options:
+        raise EngineError(
+            "Google's voice is chosen by language and accent: use --lang and --tld, not --voice"
+        )
+    taken = ENGINE_OPTIONS.get(name, ())  # plugins take none of them
+    return create_engine(name, **{key: value for key, value in options.items() if key in taken})

@@ -1,6 +1,6 @@
-"""What every speech engine offers: a name, a voice, one synthesize call, and what
-`audio-builder engines` asks of each before any is made: can it run here, and with
-which voices."""
+"""What every speech engine offers: a name, a voice, its language, one synthesize call,
+and what `audio-builder engines` asks of each before any is made: can it run here, and
+with which voices."""
 
 from __future__ import annotations
 
@@ -13,13 +13,21 @@ from pydub import AudioSegment
 class Engine(Protocol):
     """Turns one line of text into speech.
 
-    ``name`` and ``voice`` (with any option that changes the sound, e.g. ``"en/co.uk"``)
-    identify the sound of a clip, so they are part of the clip cache key. ``check`` and
-    ``voices`` are static: they are asked of the class, without making an engine.
+    ``name`` and ``voice`` (with every option that changes the sound: the language,
+    accent, model and speed, e.g. ``"en/co.uk/slow"``) identify the sound of a clip, so
+    they are the clip cache key. ``language`` (ISO 639-1) is what the voice speaks; an
+    engine without one is trusted to speak any text. ``check`` and ``voices`` are
+    static: they are asked of the class, without making an engine.
     """
 
     name: str
     voice: str
+    language: str
+
+    def for_language(self, language: str) -> Engine:
+        """This engine for text in ``language``: a multilingual engine returns a voice of
+        that language, a one-language voice returns itself."""
+        ...
 
     @staticmethod
     def check() -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import random
 import time
@@ -15,6 +16,8 @@ from pydub import AudioSegment
 
 from audio_builder.audio.decode import DecodeError, decode_mono
 from audio_builder.errors import EngineError
+from audio_builder.languages import primary
+from audio_builder.settings import DEFAULT_SPEED
 
 PROBE_URL = "https://translate.google.com"
 MAX_RETRY_AFTER = 60.0
@@ -33,14 +36,20 @@ class GoogleEngine:
 
     @staticmethod
     def voices() -> list[str]:
-        """English accents worth trying: Google picks the accent from the domain (tld)."""
+        """Accents worth trying in the languages the coach speaks: Google speaks the
+        text's language and picks the accent from the domain (``--tld``)."""
         return [
-            "en/com (US)",
-            "en/co.uk (British)",
-            "en/com.au (Australian)",
-            "en/ca (Canadian)",
-            "en/co.in (Indian)",
-            "en/ie (Irish)",
+            "en/com (English, US)",
+            "en/co.uk (English, British)",
+            "en/com.au (English, Australian)",
+            "en/ca (English, Canadian)",
+            "en/co.in (English, Indian)",
+            "en/ie (English, Irish)",
+            "es/es (Spanish, Spain)",
+            "es/com.mx (Spanish, Mexico)",
+            "de/de (German)",
+            "fr/fr (French, France)",
+            "fr/ca (French, Canada)",
         ]
 
     @staticmethod
@@ -56,6 +65,7 @@ class GoogleEngine:
         self,
         lang: str = "en",
         tld: str = "com",
+        speed: float = DEFAULT_SPEED,
         timeout: float = 10.0,
         retries: int = 4,
         backoff: float = 1.0,
@@ -67,13 +77,33 @@ class GoogleEngine:
                 f"Google's voice does not know the language {lang!r}; "
                 "use an IETF tag such as 'en', 'fr' or 'pt-BR' (see: gtts-cli --all)"
             )
+        if speed > DEFAULT_SPEED:
+            raise EngineError(
+                f"Google's voice speaks at its own pace or slowly, not faster (--speed {speed:g}); "
+                "use --speed 1 or below, or --engine piper"
+            )
         self.lang = lang
+        self.language = primary(lang)
         self.tld = tld
-        self.voice = f"{lang}/{tld}"
+        self.slow = speed < DEFAULT_SPEED
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         self.sleep = sleep
+
+    def for_language(self, language: str) -> GoogleEngine:
+        """Google speaks every language the coach does: the same accent domain, in
+        ``language``."""
+        if primary(language) == self.language:
+            return self
+        other = copy.copy(self)
+        other.lang = other.language = primary(language)
+        return other
+
+    @property
+    def voice(self) -> str:
+        """What the clips sound like: language, accent domain and pace."""
+        return f"{self.lang}/{self.tld}" + ("/slow" if self.slow else "")
 
     def synthesize(self, text: str) -> AudioSegment:
         if not text.strip():
@@ -96,7 +126,14 @@ class GoogleEngine:
     def _request(self, text: str) -> bytes:
         buffer = BytesIO()
         try:
-            tts = gTTS(text, lang=self.lang, tld=self.tld, timeout=self.timeout, lang_check=False)
+            tts = gTTS(
+                text,
+                lang=self.lang,
+                tld=self.tld,
+                slow=self.slow,
+                timeout=self.timeout,
+                lang_check=False,
+            )
             tts.write_to_fp(buffer)
         except AssertionError as exc:  # gTTS asserts that something is left to speak
             raise EngineError(f"Google's voice has nothing to speak in {text!r}") from exc
