@@ -64,13 +64,6 @@ def _language(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         raise click.BadParameter(str(exc)) from None
 
 
-def _speed(ctx: click.Context, param: click.Parameter, value: float) -> float:
-    low, high = SPEED_RANGE
-    if not low <= value <= high:
-        raise click.BadParameter(f"must be from {low:g} to {high:g}, got {value:g}")
-    return value
-
-
 lang_option = click.option(
     "--lang",
     default=DEFAULT_LANGUAGE,
@@ -92,10 +85,9 @@ voice_option = click.option(
 )
 speed_option = click.option(
     "--speed",
-    type=float,
+    type=click.FloatRange(*SPEED_RANGE),
     default=DEFAULT_SPEED,
     show_default=True,
-    callback=_speed,
     help=f"Speaking pace, {SPEED_RANGE[0]:g}-{SPEED_RANGE[1]:g}; below 1 is slower and calmer "
     "(gtts: slow below 1).",
 )

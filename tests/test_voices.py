@@ -227,7 +227,7 @@ def test_speed_out_of_range_is_a_usage_error(runner, write_doc):
     result = runner.invoke(main, ["script", str(write_doc("a.md", SPANISH)), "--speed", "3"])
 
     assert result.exit_code == 2
-    assert "from 0.5 to 2" in result.stderr
+    assert "--speed" in result.stderr and "0.5<=x<=2.0" in result.stderr
 
 
 def test_a_named_voice_means_piper_and_google_takes_none():
