@@ -15,19 +15,17 @@ class Engine(Protocol):
 
     ``name`` and ``voice`` (with every option that changes the sound: the language,
     accent, model and speed, e.g. ``"en/co.uk/slow"``) identify the sound of a clip, so
-    they are the clip cache key. ``language`` (ISO 639-1) is what the voice speaks; an
-    engine without one is trusted to speak any text. ``check`` and ``voices`` are
-    static: they are asked of the class, without making an engine.
+    they are the clip cache key. ``check`` and ``voices`` are static: they are asked of
+    the class, without making an engine.
+
+    Two members are optional, so a minimal plugin still works: ``language`` (ISO 639-1),
+    what the voice speaks — an engine without one is trusted with any text; and
+    ``for_language(code)``, the engine for text in that language — a multilingual
+    engine returns a voice of that language, a one-language voice returns itself.
     """
 
     name: str
     voice: str
-    language: str
-
-    def for_language(self, language: str) -> Engine:
-        """This engine for text in ``language``: a multilingual engine returns a voice of
-        that language, a one-language voice returns itself."""
-        ...
 
     @staticmethod
     def check() -> str | None:
