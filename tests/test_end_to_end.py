@@ -4,21 +4,52 @@ script says, and carries its title and chapters."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import miniaudio
+import numpy as np
 import pytest
+from conftest import SEEDS
 from mutagen.id3 import ID3
 
 from audio_builder.cli import main
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "band-glute-kickback.md"
+SEED = SEEDS / "band-glute-kickback.md"
 CHAPTERS = ["Intro", "Set 1", "Rest 1", "Set 2", "Rest 2", "Set 3", "Outro"]
 
 
 def chapter_name(title: str) -> str:
     """ "Set 1 · right leg" -> "Set 1": a set may be split into one part per side."""
     return title.split(" · ")[0]
+
+
+def window(samples: np.ndarray, rate: int, start: float, end: float) -> np.ndarray:
+    return samples[round(start * rate) : round(end * rate)]
+
+
+def rms(part: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(part**2)))
+
+
+def tone_share(part: np.ndarray) -> float:
+    """How much of the energy one frequency holds: near 1 for a beep, low for a voice."""
+    power = np.abs(np.fft.rfft(part)) ** 2
+    return float(power.max() / power.sum())
+
+
+def assert_spoken_where_scripted(samples: np.ndarray, rate: int, cues: list[dict]) -> None:
+    """Every spoken cue's window holds a voice (loud, and not one tone like the beeps);
+    between the cues the track is silent."""
+    for cue in cues:
+        if cue["kind"] == "speech":
+            part = window(samples, rate, cue["start"], cue["end"])
+            assert rms(part) > 1000, cue  # Piper speaks at about 2000-7000 RMS
+            assert tone_share(part) < 0.5, cue  # a beep holds over 0.8
+    ends = [0.0]
+    for cue in sorted(cues, key=lambda c: c["start"]):
+        if cue["start"] - ends[-1] > 0.3:
+            assert rms(window(samples, rate, ends[-1] + 0.05, cue["start"] - 0.05)) < 50, cue
+        ends.append(max(ends[-1], cue["end"]))
+    assert len(ends) > 100  # the whole script was checked, not a part of it
 
 
 def test_seed_with_the_offline_voice(runner, tmp_path, cache_dir):
@@ -42,8 +73,8 @@ def test_seed_with_the_offline_voice(runner, tmp_path, cache_dir):
     assert seconds == pytest.approx(data["duration"], abs=0.06)
     assert seconds > 3 * 12 * 5  # three sets of twelve five-second reps at least
 
-    samples = memoryview(decoded.samples)
-    assert max(abs(min(samples)), max(samples)) > 3000  # someone is speaking
+    samples = np.frombuffer(decoded.samples, dtype=np.int16).astype(np.float64)
+    assert_spoken_where_scripted(samples, decoded.sample_rate, data["cues"])
 
     tags = ID3(mp3)
     assert str(tags["TIT2"]) == "Band Glute Kickback"
