@@ -191,3 +191,15 @@ def test_reachable_is_false_when_google_is_down(server):
     server.head(PROBE_URL, status=503)
 
     assert GoogleEngine.reachable() is False
+
+
+@pytest.mark.net
+def test_the_real_google_voice_speaks():
+    """The live service still answers in the shape gTTS parses (AUDIO_BUILDER_NET=1)."""
+    assert GoogleEngine.reachable(timeout=5)
+
+    clip = GoogleEngine().synthesize("Ten more reps.")
+
+    assert 0.5 < clip.duration_seconds < 5
+    assert clip.channels == 1
+    assert clip.rms > 300  # a voice, not silence
