@@ -214,6 +214,35 @@ def test_engines_lists_piper_and_gtts(runner, monkeypatch):
     assert "en_US-joe-medium" in result.stdout
 
 
+def test_engines_prints_the_clip_cache_folder(runner, cache_dir, monkeypatch):
+    monkeypatch.setattr(GoogleEngine, "reachable", staticmethod(lambda timeout=1.5: False))
+
+    result = runner.invoke(main, ["engines"])
+
+    assert_exit(result, 0)
+    assert f"clip cache: {cache_dir}" in result.stdout.splitlines()
+
+
+def test_the_console_script_reports_a_bad_document_in_one_line(write_doc):
+    """The installed command in its own process: what a user sees, a traceback included."""
+    doc = write_doc("broken.md", BAD)
+    script = Path(sys.executable).with_name("audio-builder")
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "audio_builder"]
+
+    done = subprocess.run(
+        [*command, "script", str(doc), "--engine", "piper"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"error: {doc}: ")
+    assert done.stdout == ""
+
+
 def test_python_dash_m_help():
     result = subprocess.run(
         [sys.executable, "-m", "audio_builder", "--help"],

@@ -369,6 +369,22 @@ def test_a_bad_cover_is_refused_in_one_line(tmp_path, runner, cli_engine, size, 
     assert cli_engine.calls == []
 
 
+def test_email_language_and_loudness_reach_the_feed_and_the_episodes(tmp_path, runner, cli_engine):
+    src = write_inputs(tmp_path / "src", plan=None)
+    out = tmp_path / "out"
+    options = ["--email", "coach@example.com", "--language", "de", "--loudness", "-23"]
+
+    result = podcast(runner, src / "arm-raise.md", out, *options)
+
+    assert_exit(result, 0)
+    channel = etree.parse(str(out / "feed.xml")).getroot().find("channel")
+    assert channel.find(f"{ITUNES}owner/{ITUNES}email").text == "coach@example.com"
+    assert feedparser.parse(str(out / "feed.xml")).feed.language == "de"
+    samples = decode(mp3(out, "arm-raise"))
+    loudness = pyloudnorm.Meter(44100).integrated_loudness(samples)
+    assert loudness == pytest.approx(-23.0, abs=1.0)  # the default is -16
+
+
 def test_a_square_jpeg_cover_is_used(tmp_path, runner, cli_engine):
     src = write_inputs(tmp_path / "src", plan=None)
     image = image_file(tmp_path / "art.jpg", (1400, 1400), "JPEG")
