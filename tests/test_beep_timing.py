@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import json
 from itertools import pairwise
-from pathlib import Path
 
 import miniaudio
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from audio_builder.audio.beeps import BEEPS
 from audio_builder.audio.timeline import RATE
 from audio_builder.cli import main
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PLANK = SEEDS / "forearm-plank.md"
 SETTINGS = ["--sets", "2"]
 WINDOW = 441  # 10 ms

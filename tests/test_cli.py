@@ -10,13 +10,11 @@ from pathlib import Path
 
 import miniaudio
 import pytest
-from conftest import SIMPLE_DOC, assert_exit
+from conftest import SEEDS, SIMPLE_DOC, assert_exit
 
 from audio_builder.audio.engines.google import GoogleEngine
 from audio_builder.build import load
 from audio_builder.cli import main
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 GOOD = SIMPLE_DOC
 

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
-from audio_builder.coaching.coach import coach
+from audio_builder.coaching.coach import TEN_SECONDS, coach
 from audio_builder.coaching.numbers import words
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse
 from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Settings
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 COUNTS = {f"{words(n).capitalize()}.": n for n in range(1, 101)}
 
 
@@ -174,7 +173,7 @@ def test_rest_and_next_set_start_add_up_to_the_rest(script):
     rest = section(script, "Rest 1").segments[0]
     start = section(script, "Set 2").segments[0]
     go = next(cue.at for cue in start.cues if cue.text == "go")
-    assert rest.seconds + go == pytest.approx(30.0)
+    assert rest.seconds + go == pytest.approx(DEFAULTS.rest)
 
 
 def test_outro(script):
@@ -201,15 +200,17 @@ def test_no_rest_section_without_rest(kickback):
 
 def test_timed_hold_cues():
     plank = parse_file(SEEDS / "forearm-plank.md")
-    script = coach(plank, DEFAULTS.override(plank.settings))
+    settings = DEFAULTS.override(plank.settings)
+    hold = settings.hold
+    script = coach(plank, settings)
 
     set1 = section(script, "Set 1")
     assert "Hold for 30 seconds." in spoken(set1)
     assert not counts(set1)
     work = next(seg for seg in set1.segments if any(c.text == "Halfway." for c in seg.cues))
     at = {cue.text: cue.at for cue in work.cues if cue.kind == "speech"}
-    assert at["Halfway."] == pytest.approx(15.0)
-    assert at["Ten seconds left."] == pytest.approx(20.0)
+    assert at["Halfway."] == pytest.approx(hold / 2)
+    assert at["Ten seconds left."] == pytest.approx(hold - TEN_SECONDS)
     beeps = [(cue.text, cue.at) for cue in work.cues if cue.kind == "beep"]
-    assert beeps[-1] == ("go", pytest.approx(30.0))
+    assert beeps[-1] == ("go", pytest.approx(hold))
     assert "And rest." in spoken(set1)

@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from audio_builder.coaching.coach import (
     TIP_MARGIN,
@@ -22,8 +23,6 @@ from audio_builder.reading.document import parse_file
 from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Tempo
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 KICKBACK = SEEDS / "band-glute-kickback.md"
 PLANK = SEEDS / "forearm-plank.md"
 QUAD = SEEDS / "standing-quad-stretch.md"

@@ -5,10 +5,10 @@ whole and alone, the slots grow instead, and each growth is reported (DESIGN.md 
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SEEDS
 from pydub import AudioSegment
 
 from audio_builder.audio.cache import ClipCache
@@ -16,9 +16,9 @@ from audio_builder.audio.narrator import Narrator
 from audio_builder.audio.timeline import GAP, RATE, Placed, Timeline
 from audio_builder.build import Track, load, time_track
 from audio_builder.cli import main
+from audio_builder.coaching.coach import TEN_SECONDS
 from audio_builder.coaching.numbers import words
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KICKBACK = SEEDS / "band-glute-kickback.md"
 PLANK = SEEDS / "forearm-plank.md"
 LONG_RATE = 22050
@@ -214,4 +214,4 @@ def test_hold_lasts_as_announced_between_the_go_beeps(narrator):
         assert 30.0 <= hold <= 30.2, (chapter.title, hold)
         middle = (opening.end + closing.start) / 2
         assert abs(halfway.start - middle) <= samples(0.1), chapter.title
-        assert closing.start - ten_left.start == samples(10.0), chapter.title
+        assert closing.start - ten_left.start == samples(TEN_SECONDS), chapter.title

@@ -6,13 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from audio_builder.coaching.coach import coach
 from audio_builder.errors import DocumentError
 from audio_builder.reading.document import Exercise, parse, parse_file
 from audio_builder.settings import DEFAULTS
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KICKBACK = SEEDS / "band-glute-kickback.md"
 
 STEPS = """

@@ -4,11 +4,10 @@ whether the input is loud, very quiet, or silent."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pyloudnorm
 import pytest
+from conftest import SEEDS
 from scipy.signal import resample_poly
 
 from audio_builder.audio.cache import ClipCache
@@ -18,7 +17,6 @@ from audio_builder.audio.render import render
 from audio_builder.audio.timeline import RATE
 from audio_builder.build import load, time_track
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CEILING = 10 ** (-1.0 / 20)  # -1 dBTP, linear
 
 

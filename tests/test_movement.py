@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEEDS
 
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse, classify
-from audio_builder.settings import Tempo
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from audio_builder.settings import DEFAULT_TEMPO, Tempo
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +29,8 @@ def test_seed_phases(kickback):
 
 
 def test_default_tempo_without_stated_durations(kickback):
-    assert kickback.durations(None) == (2.0, 1.0, 2.0)
+    # the squeeze's 1 s is in the text; up and down take the default tempo
+    assert kickback.durations(None) == (DEFAULT_TEMPO.up, 1.0, DEFAULT_TEMPO.down)
 
 
 DOC = """<!-- howto -->

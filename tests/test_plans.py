@@ -10,15 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import assert_exit
+from conftest import ROOT, SEEDS, assert_exit
 from mutagen.id3 import ID3, CTOCFlags
 
 from audio_builder.build import load
 from audio_builder.cli import main
 from audio_builder.reading.plan import parse_plan
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 TITLE = "Push and Hold"
 SLUG = "push-and-hold"
 NAMES = ("Push-Up", "Forearm Plank")

@@ -10,14 +10,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import assert_exit
+from conftest import ROOT, assert_exit
 
 from audio_builder.cli import main
 from audio_builder.errors import DocumentError
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.plan import parse_plan
 
-PACKAGE = Path(__file__).resolve().parent.parent / "audio_builder"
+PACKAGE = ROOT / "audio_builder"
 FAST = ["--sets", "1", "--reps", "3", "--jobs", "1"]
 STEPS = "<!-- howto -->\n\n### Go\nGo --> there & back <b>now</b> if 2 < 3.\n"
 
