@@ -44,15 +44,7 @@ def build_many(
         key = track_key(item.inputs, (fingerprint, item.number))
         output = options.out_dir / f"{item.slug}.mp3"
         if entry := manifest.current(output, key):
-            done = Built(
-                item.source,
-                output,
-                entry.title,
-                entry.description,
-                entry.seconds,
-                reused=True,
-                lang=entry.lang,
-            )
+            done = _reused(item.source, output, entry)
             results[item.source] = done
             on_done(done)
         else:
@@ -60,8 +52,9 @@ def build_many(
 
     for track, key, result in _run(pending, choice, options, jobs):
         if isinstance(result, Built):
+            result = _published(track, result, manifest, options)
             try:
-                manifest.record(result.output, _entry(track, key, result, manifest, options))
+                manifest.record(result.output, _entry(key, result))
             except OSError as exc:
                 note = f"could not record it in {manifest.path} ({exc.strerror or exc}); "
                 result = replace(result, notes=(*result.notes, note + "it will be rebuilt"))
@@ -70,24 +63,50 @@ def build_many(
     return [results[path] for path in dict.fromkeys(paths)]
 
 
-def _entry(track: Track, key: str, built: Built, manifest: Manifest, options: Options) -> Entry:
-    """The manifest's record of a built track. Its guid names the workout itself: the
-    input files and the workout settings, not the narrator, label, loudness or its place
-    in the list, so a podcast episode keeps its id when those change."""
+def _published(track: Track, built: Built, manifest: Manifest, options: Options) -> Built:
+    """The track as an episode. Its guid names the workout itself: the input files and
+    the workout settings, not the narrator, label, loudness or its place in the list, so
+    a podcast episode keeps its id (and its date) when those change."""
     guid = track_key(track.inputs, sorted(options.overrides.items()), code=False)
     previous = manifest.entries.get(built.output.name)
     published = previous.published if previous and previous.guid == guid else _now()
+    return replace(built, guid=guid, published=published)
+
+
+def _entry(key: str, built: Built) -> Entry:
+    """The manifest's record of a built track: what a later run needs to reuse it."""
     return Entry(
         key,
-        guid,
-        str(track.source),
+        built.guid,
+        str(built.source),
         built.title,
         built.description,
         built.seconds,
-        track.equipment,
-        track.number,
-        published,
-        track.lang,
+        built.equipment,
+        built.number,
+        built.published,
+        built.lang,
+        built.chapters,
+        built.files,
+    )
+
+
+def _reused(source: Path, output: Path, entry: Entry) -> Built:
+    """A track found up to date, as the manifest recorded it."""
+    return Built(
+        source,
+        output,
+        entry.title,
+        entry.description,
+        entry.seconds,
+        entry.chapters,
+        entry.equipment,
+        entry.number,
+        entry.files,
+        entry.guid,
+        entry.published,
+        reused=True,
+        lang=entry.lang,
     )
 
 

@@ -19,7 +19,8 @@ from audio_builder.coaching.coach import Part, coach, coach_plan, prepare
 from audio_builder.coaching.script import CueScript
 from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
 from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, name_of
-from audio_builder.publish.cuesheet import as_chapters_json, as_vtt
+from audio_builder.manifest import Stamp, stamp
+from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
 from audio_builder.reading.document import parse_file, slugify
 from audio_builder.reading.plan import is_plan, parse_plan
 from audio_builder.settings import DEFAULTS, MAX_TRACK_SECONDS
@@ -61,13 +62,20 @@ class Track:
 
 @dataclass(frozen=True)
 class Built:
-    """A track written (or, with ``reused``, found up to date from an earlier run)."""
+    """A track written (or, with ``reused``, found up to date from an earlier run), with
+    all that a feed or a page says of it."""
 
     source: Path
     output: Path
     title: str
     description: str
     seconds: float
+    chapters: tuple[tuple[float, str], ...] = ()  # (start seconds, title)
+    equipment: tuple[str, ...] = ()
+    number: int = 0
+    files: dict[str, Stamp] = field(default_factory=dict)  # the MP3 and its sidecars
+    guid: str = ""  # set by the batch: the episode's id
+    published: str = ""  # set by the batch: ISO 8601, when this guid was first built
     notes: tuple[str, ...] = ()  # slots that had to grow
     synthesized: int = 0  # clips this track had to synthesize
     from_cache: int = 0  # its other distinct lines, found in the clip cache
@@ -140,9 +148,11 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
     if options.loudness is not None:
         pcm = normalize(pcm, options.loudness)
     write_mp3(output, pcm, tags, options.bitrate)
+    written = [output]
     if options.sidecars:
         write_output(output.with_suffix(".vtt"), as_vtt(timeline, track.lang).encode())
         write_output(output.with_suffix(".chapters.json"), as_chapters_json(timeline).encode())
+        written += [output.with_suffix(".vtt"), output.with_suffix(".chapters.json")]
     notes.extend(str(stretch) for stretch in timeline.stretches)
     if narrator.cache_failures > unsaved:
         notes.append(
@@ -156,9 +166,13 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         track.title,
         track.description,
         timeline.seconds,
-        tuple(notes),
-        synthesized,
-        max(len(track.script.phrases()) - synthesized, 0),
+        tuple((seconds(c.start, timeline.rate), c.title) for c in timeline.chapters),
+        track.equipment,
+        track.number,
+        {path.name: stamp(path) for path in written},
+        notes=tuple(notes),
+        synthesized=synthesized,
+        from_cache=max(len(track.script.phrases()) - synthesized, 0),
         lang=track.lang,
     )
 

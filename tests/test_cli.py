@@ -118,6 +118,63 @@ def test_rerun_into_the_same_folder_rebuilds_only_what_changed(
     assert (tmp_path / "out" / "arm-raise.mp3").stat().st_mtime_ns != untouched
 
 
+def _summary(result) -> str:
+    return result.stderr.strip().splitlines()[-1]
+
+
+def _damage(path: Path, how: str) -> None:
+    if how == "deleted":
+        path.unlink()
+    else:  # same size, other bytes
+        data = path.read_bytes()
+        path.write_bytes(data[:-1] + bytes([data[-1] ^ 0x20]))
+
+
+@pytest.mark.parametrize("how", ["deleted", "changed"])
+@pytest.mark.parametrize("suffix", [".mp3", ".vtt", ".chapters.json"])
+def test_a_deleted_or_changed_file_is_written_again(
+    runner, cli_engine, folder, tmp_path, suffix, how
+):
+    args = ["build", str(folder), "-o", str(tmp_path / "out"), *FAST]
+    assert runner.invoke(main, args).exit_code == 0
+    damaged = tmp_path / "out" / f"calf-lift{suffix}"
+    before = damaged.read_bytes()
+    _damage(damaged, how)
+
+    again = runner.invoke(main, args)
+
+    assert again.exit_code == 0, again.stderr
+    assert _summary(again).startswith("1 built, 2 up to date, 0 failed")
+    assert f"built {tmp_path / 'out' / 'calf-lift.mp3'}" in again.stderr
+    assert damaged.read_bytes() == before
+
+
+def test_without_sidecars_only_the_mp3_is_checked(runner, cli_engine, folder, tmp_path):
+    args = ["build", str(folder), "-o", str(tmp_path / "out"), "--no-sidecars", *FAST]
+    assert runner.invoke(main, args).exit_code == 0
+
+    again = runner.invoke(main, args)
+
+    assert _summary(again).startswith("0 built, 3 up to date, 0 failed")
+    assert not list((tmp_path / "out").glob("*.vtt"))
+
+
+def test_podcast_rewrites_a_deleted_chapters_file(runner, cli_engine, folder, tmp_path):
+    out = tmp_path / "pod"
+    args = ["podcast", str(folder), "-o", str(out), "--base-url", "https://example.com/", *FAST]
+    assert runner.invoke(main, args).exit_code == 0
+    lost = out / "episodes" / "arm-raise.chapters.json"
+    before = lost.read_bytes()
+    lost.unlink()
+
+    again = runner.invoke(main, args)
+
+    assert again.exception is None or isinstance(again.exception, SystemExit), repr(again.exception)
+    assert again.exit_code == 0, again.stderr
+    assert _summary(again).startswith("1 built, 2 up to date, 0 failed")
+    assert lost.read_bytes() == before
+
+
 def test_bad_option_value_is_a_usage_error(runner, cli_engine, folder, tmp_path):
     out = tmp_path / "out"
 

@@ -4,8 +4,10 @@ rebuild only what changed and keep episode ids stable."""
 
 from __future__ import annotations
 
+import errno
 import html
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -397,3 +399,36 @@ def test_a_square_jpeg_cover_is_used(tmp_path, runner, cli_engine):
     assert picture.mime == "image/jpeg"
     assert picture.data == image.read_bytes()
     assert feedparser.parse(str(out / "feed.xml")).feed.image.href == f"{BASE}/cover.jpg"
+
+
+# --- what the feed is made from ---------------------------------------------------------
+
+
+def test_a_manifest_that_cannot_be_written_costs_only_the_next_rebuild(
+    tmp_path, runner, cli_engine, monkeypatch
+):
+    """The feed and page are made from what the build handed over, not read back."""
+
+    def refuse(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("audio_builder.manifest.write_atomic", refuse)
+    src = write_inputs(tmp_path / "src")
+    out = tmp_path / "out"
+
+    result = podcast(runner, src, out)
+
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert result.exit_code == 0, result.stderr
+    assert not (out / "episodes" / ".audio_builder.json").exists()
+    unrecorded = [line for line in result.stderr.splitlines() if "could not record" in line]
+    assert len(unrecorded) == 3 and all("No space left" in line for line in unrecorded)
+    parsed = feedparser.parse(str(out / "feed.xml"))
+    assert [entry.title for entry in parsed.entries] == TITLES
+    page = (out / "index.html").read_text(encoding="utf-8")
+    for stem in STEMS:
+        chapters = json.loads((out / "episodes" / f"{stem}.chapters.json").read_text())
+        for chapter in chapters["chapters"]:
+            assert f'data-seek="{chapter["startTime"]:.3f}">{chapter["title"]}<' in page

@@ -3,7 +3,6 @@ transcripts, a cover, an RSS feed and a static page listing them."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from audio_builder.audio.tags import Label
 from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Options
 from audio_builder.languages import DEFAULT_LANGUAGE
-from audio_builder.manifest import Manifest
 from audio_builder.publish.cover import load_cover, make_cover
 from audio_builder.publish.feed import Episode, Show, render_feed
 from audio_builder.publish.page import render_page
@@ -66,8 +64,7 @@ def export_podcast(
     )
     results = build_many(paths, choice, options, jobs, on_done)
     built = [result for result in results if isinstance(result, Built)]
-    manifest = Manifest(options.out_dir)
-    episodes = [_episode(result.output, manifest) for result in built]
+    episodes = [_episode(result) for result in built]
     spoken = Counter(episode.language for episode in episodes).most_common(1)
     language = podcast.language or (spoken[0][0] if spoken else options.language)
     description = podcast.description or (
@@ -85,32 +82,27 @@ def export_podcast(
         language,
     )
     write_atomic(podcast.out_dir / "feed.xml", render_feed(show, episodes))
-    chapters = {e.guid: _chapters(podcast.out_dir / e.chapters) for e in episodes}
+    chapters = {result.guid: list(result.chapters) for result in built}
     write_atomic(podcast.out_dir / "index.html", render_page(show, episodes, chapters).encode())
     return results
 
 
-def _episode(output: Path, manifest: Manifest) -> Episode:
-    entry = manifest.entries[output.name]
-    description = entry.description
-    if entry.equipment:
+def _episode(built: Built) -> Episode:
+    description = built.description
+    if built.equipment:
         stop = "" if description.endswith((".", "!", "?")) or not description else "."
-        description += f"{stop} Equipment: " + "; ".join(entry.equipment) + "."
+        description += f"{stop} Equipment: " + "; ".join(built.equipment) + "."
+    output = built.output
     return Episode(
-        guid=entry.guid,
-        title=entry.title,
+        guid=built.guid,
+        title=built.title,
         description=description,
         audio=f"{EPISODES}/{output.name}",
-        audio_bytes=output.stat().st_size,
-        seconds=entry.seconds,
-        published=datetime.fromisoformat(entry.published),
-        number=entry.number,
+        audio_bytes=built.files[output.name].size,
+        seconds=built.seconds,
+        published=datetime.fromisoformat(built.published),
+        number=built.number,
         transcript=f"{EPISODES}/{output.stem}.vtt",
         chapters=f"{EPISODES}/{output.stem}.chapters.json",
-        language=entry.lang,
+        language=built.lang,
     )
-
-
-def _chapters(path: Path) -> list[tuple[float, str]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [(chapter["startTime"], chapter["title"]) for chapter in data["chapters"]]
