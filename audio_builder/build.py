@@ -21,8 +21,8 @@ from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
 from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, name_of
 from audio_builder.manifest import Stamp, stamp
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
-from audio_builder.reading.document import parse_file, slugify
-from audio_builder.reading.plan import is_plan, parse_plan
+from audio_builder.reading.document import DOCUMENT_SUFFIXES, parse_file, slugify
+from audio_builder.reading.plan import PLAN_SUFFIXES, is_plan, parse_plan
 from audio_builder.settings import DEFAULTS, MAX_TRACK_SECONDS
 
 
@@ -197,7 +197,7 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-_INPUTS = (".md", ".yaml", ".yml")
+_INPUTS = (*DOCUMENT_SUFFIXES, *PLAN_SUFFIXES)
 
 
 def _part(path: Path, overrides: dict[str, Any]) -> Part:

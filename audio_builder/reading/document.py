@@ -32,6 +32,7 @@ SECTIONS = {
     "variations": ("variations", "variation"),
     "tip": ("tip", "tips"),
 }
+DOCUMENT_SUFFIXES = (".md",)  # what an exercise document is named
 MAX_DOCUMENT_BYTES = 512 * 1024
 MAX_STEPS = 40
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -179,11 +180,10 @@ def _split_front_matter(text: str, source: Path) -> tuple[dict[str, Any], str]:
         header, body = handler.split(text)
         metadata = yaml.safe_load(header)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""  # the header starts on line 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        where, problem = yaml_problem(exc)  # the header starts on line 1
         raise DocumentError(
-            f"{source}: front matter{where}: {problem}; fix the YAML between the '---' lines"
+            f"{source}: front matter{where}: {problem or 'invalid YAML'}; "
+            "fix the YAML between the '---' lines"
         ) from None
     except ValueError as exc:
         raise DocumentError(f"{source}: front matter: {exc}") from None
@@ -194,6 +194,12 @@ def _split_front_matter(text: str, source: Path) -> tuple[dict[str, Any], str]:
             f"{source}: front matter must be 'key: value' lines, got a {type(metadata).__name__}"
         )
     return metadata, body
+
+
+def yaml_problem(exc: yaml.YAMLError) -> tuple[str, str | None]:
+    """Where a YAML error is (" at line N", or "" when PyYAML cannot say) and what it is."""
+    mark = getattr(exc, "problem_mark", None)
+    return (f" at line {mark.line + 1}" if mark else ""), getattr(exc, "problem", None)
 
 
 def _title(metadata: dict[str, Any], heading: str, description: str, source: Path) -> str:

@@ -10,12 +10,15 @@ import yaml
 
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import parse_language
+from audio_builder.reading.document import yaml_problem
 from audio_builder.settings import (
     DEFAULT_REST_BETWEEN,
     MAX_PLAN_EXERCISES,
     parse_setting,
     parse_settings,
 )
+
+PLAN_SUFFIXES = (".yaml", ".yml")  # what a workout plan is named
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Plan:
 
 
 def is_plan(path: Path) -> bool:
-    return path.suffix.lower() in (".yaml", ".yml")
+    return path.suffix.lower() in PLAN_SUFFIXES
 
 
 def parse_plan(path: Path) -> Plan:
@@ -47,11 +50,8 @@ def parse_plan(path: Path) -> Plan:
     except UnicodeDecodeError:
         raise DocumentError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise DocumentError(
-            f"{path}: invalid YAML{where}: {getattr(exc, 'problem', exc)}"
-        ) from None
+        where, problem = yaml_problem(exc)
+        raise DocumentError(f"{path}: invalid YAML{where}: {problem or exc}") from None
     if not isinstance(data, dict):
         raise DocumentError(f"{path}: a plan must be a mapping with 'title' and 'exercises'")
     items = data.get("exercises")
