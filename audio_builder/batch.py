@@ -42,7 +42,7 @@ def build_many(
             on_done(item)
             continue
         key = track_key(item.inputs, (fingerprint, item.number))
-        output = options.out_dir / f"{item.slug}.mp3"
+        output = options.output(item.slug)
         if entry := manifest.current(output, key):
             done = _reused(item.source, output, entry)
             results[item.source] = done

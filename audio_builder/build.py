@@ -43,6 +43,15 @@ class Options:
         settings = sorted(self.overrides.items())
         return (settings, self.bitrate, self.sidecars, label, self.loudness, self.language)
 
+    def output(self, slug: str) -> Path:
+        """Where the MP3 of the track named ``slug`` goes."""
+        return self.out_dir / f"{slug}.mp3"
+
+
+def sidecars(output: Path) -> tuple[Path, Path]:
+    """The WebVTT cue sheet and the JSON chapters written beside the MP3 ``output``."""
+    return output.with_suffix(".vtt"), output.with_suffix(".chapters.json")
+
 
 @dataclass(frozen=True)
 class Track:
@@ -134,7 +143,7 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
             raise
         notes.append(narrator.fell_back or "")
         timeline = time_track(track, narrator)
-    output = options.out_dir / f"{track.slug}.mp3"
+    output = options.output(track.slug)
     tags = Tags(
         track.title,
         track.description,
@@ -150,9 +159,10 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
     write_mp3(output, pcm, tags, options.bitrate)
     written = [output]
     if options.sidecars:
-        write_output(output.with_suffix(".vtt"), as_vtt(timeline, track.lang).encode())
-        write_output(output.with_suffix(".chapters.json"), as_chapters_json(timeline).encode())
-        written += [output.with_suffix(".vtt"), output.with_suffix(".chapters.json")]
+        transcript, chapters = sidecars(output)
+        write_output(transcript, as_vtt(timeline, track.lang).encode())
+        write_output(chapters, as_chapters_json(timeline).encode())
+        written += [transcript, chapters]
     notes.extend(str(stretch) for stretch in timeline.stretches)
     if narrator.cache_failures > unsaved:
         notes.append(

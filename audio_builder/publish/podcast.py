@@ -16,7 +16,7 @@ from audio_builder.audio.loudness import TARGET_LUFS
 from audio_builder.audio.narrator import VoiceChoice
 from audio_builder.audio.tags import Label
 from audio_builder.batch import Result, build_many
-from audio_builder.build import Built, Options
+from audio_builder.build import Built, Options, sidecars
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.publish.cover import load_cover, make_cover
 from audio_builder.publish.feed import Episode, Show, render_feed
@@ -93,6 +93,7 @@ def _episode(built: Built) -> Episode:
         stop = "" if description.endswith((".", "!", "?")) or not description else "."
         description += f"{stop} Equipment: " + "; ".join(built.equipment) + "."
     output = built.output
+    transcript, chapters = sidecars(output)
     return Episode(
         guid=built.guid,
         title=built.title,
@@ -102,7 +103,7 @@ def _episode(built: Built) -> Episode:
         seconds=built.seconds,
         published=datetime.fromisoformat(built.published),
         number=built.number,
-        transcript=f"{EPISODES}/{output.stem}.vtt",
-        chapters=f"{EPISODES}/{output.stem}.chapters.json",
+        transcript=f"{EPISODES}/{transcript.name}",
+        chapters=f"{EPISODES}/{chapters.name}",
         language=built.lang,
     )
