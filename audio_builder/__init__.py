@@ -3,7 +3,7 @@
 import warnings
 
 # pydub warns at import about ffmpeg (never used here: MP3 goes through lameenc and
-# miniaudio) and about audioop's deprecation; neither concerns our users.
+# PyAV) and about audioop's deprecation; neither concerns our users.
 warnings.filterwarnings("ignore", message="Couldn't find ffmpeg", category=RuntimeWarning)
 warnings.filterwarnings("ignore", message=".*audioop.*", category=DeprecationWarning)
 

@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from audio_builder.atomic import remove_stale
+from audio_builder.audio.music import music_digest
 from audio_builder.audio.narrator import Narrator, VoiceChoice
-from audio_builder.build import Built, Failed, Options, Track, build_one, load
+from audio_builder.build import Built, Failed, Options, Track, build_one, load, songs
 from audio_builder.errors import AudioBuilderError, DocumentError
 from audio_builder.manifest import Entry, Manifest, track_key
 
@@ -36,12 +37,12 @@ def build_many(
     results: dict[Path, Result] = {}
     pending: list[tuple[Track, str]] = []
     fingerprint = (options.fingerprint(), choice.fingerprint())
-    for item in _check(paths, options):
+    for item, music in _check(paths, options):
         if isinstance(item, Failed):
             results[item.source] = item
             on_done(item)
             continue
-        key = track_key(item.inputs, (fingerprint, item.number))
+        key = track_key(item.inputs, (fingerprint, item.number, music))
         output = options.output(item.slug)
         if entry := manifest.current(output, key):
             done = _reused(item.source, output, entry)
@@ -114,27 +115,26 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _check(paths: list[Path], options: Options) -> Iterable[Track | Failed]:
-    """Load every input (cheap: no audio), number them, and refuse two that would share
-    a file name."""
+def _check(paths: list[Path], options: Options) -> Iterable[tuple[Track | Failed, str]]:
+    """Load every input (cheap: no audio), find its music and hash the songs' content,
+    number them, and refuse two that would share a file name."""
     taken: dict[str, Path] = {}
     for number, path in enumerate(paths, 1):
         try:
             track = load(path, options.overrides, options.language)
+            music = music_digest(songs(track, options))
         except AudioBuilderError as exc:
-            yield Failed(path, exc)
+            yield Failed(path, exc), ""
             continue
         if track.slug in taken:
-            yield Failed(
-                path,
-                DocumentError(
-                    f"{path}: its track name '{track.slug}' is taken by {taken[track.slug]}; "
-                    "give one of them another 'title' or 'slug'"
-                ),
+            error = DocumentError(
+                f"{path}: its track name '{track.slug}' is taken by {taken[track.slug]}; "
+                "give one of them another 'title' or 'slug'"
             )
+            yield Failed(path, error), ""
             continue
         taken[track.slug] = path
-        yield replace(track, number=number)
+        yield replace(track, number=number), music
 
 
 def _run(

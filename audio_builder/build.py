@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from audio_builder.atomic import write_output
-from audio_builder.audio.encode import DEFAULT_BITRATE, write_mp3
+from audio_builder.audio.encode import DEFAULT_BITRATE, MUSIC_BITRATE, write_mp3
 from audio_builder.audio.loudness import normalize
+from audio_builder.audio.mixer import Mixer
+from audio_builder.audio.music import find_songs, open_playlist
 from audio_builder.audio.narrator import Narrator
+from audio_builder.audio.pcm import CHANNELS, STEREO
 from audio_builder.audio.render import render
 from audio_builder.audio.tags import Label, Tags
 from audio_builder.audio.timeline import Timeline, schedule
@@ -23,25 +26,36 @@ from audio_builder.manifest import Stamp, stamp
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
 from audio_builder.reading.document import DOCUMENT_SUFFIXES, parse_file, slugify
 from audio_builder.reading.plan import PLAN_SUFFIXES, is_plan, parse_plan
-from audio_builder.settings import DEFAULTS, MAX_TRACK_SECONDS
+from audio_builder.settings import DEFAULTS, MAX_TRACK_SECONDS, MIX, Mix
 
 
 @dataclass(frozen=True)
 class Options:
     out_dir: Path = Path("out")
     overrides: dict[str, Any] = field(default_factory=dict)  # validated command-line settings
-    bitrate: int = DEFAULT_BITRATE
+    bitrate: int | None = None  # None: DEFAULT_BITRATE, or MUSIC_BITRATE with music
     sidecars: bool = True  # a WebVTT cue sheet and a JSON chapters file beside each MP3
     label: Label = field(default_factory=Label)
     loudness: float | None = None  # LUFS to normalize to (podcast episodes); None: as mixed
     language: str = DEFAULT_LANGUAGE  # of a document that does not say (--lang)
+    music: Path | None = None  # music under every track (over a plan's own)
+    mix: Mix = MIX
 
     def fingerprint(self) -> tuple:
-        """Everything here that changes the files a track becomes (not where they go)."""
+        """Everything here that changes the files a track becomes (not where they go; the
+        music's content is added per track)."""
         cover = hashlib.sha256(self.label.cover).hexdigest()
         label = (self.label.artist, self.label.album, self.label.genre, cover)
         settings = sorted(self.overrides.items())
-        return (settings, self.bitrate, self.sidecars, label, self.loudness, self.language)
+        return (
+            settings,
+            self.bitrate,
+            self.sidecars,
+            label,
+            self.loudness,
+            self.language,
+            self.mix,
+        )
 
     def output(self, slug: str) -> Path:
         """Where the MP3 of the track named ``slug`` goes."""
@@ -67,6 +81,7 @@ class Track:
     equipment: tuple[str, ...] = ()
     number: int = 0  # its place in a batch, for the track number tag
     lang: str = DEFAULT_LANGUAGE  # what the coach and the voice speak
+    music: Path | None = None  # a plan's own music
 
 
 @dataclass(frozen=True)
@@ -153,10 +168,14 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         track.number,
         LANGUAGES[track.lang].iso639_2,
     )
-    pcm = render(timeline, narrator.sound)
+    mixer = _mixer(track, timeline, narrator, options, notes)
+    pcm = render(timeline, narrator.sound) if mixer is None else mixer.pcm()
+    channels = CHANNELS if mixer is None else STEREO
     if options.loudness is not None:
-        pcm = normalize(pcm, options.loudness)
-    write_mp3(output, pcm, tags, options.bitrate)
+        pcm = normalize(pcm, options.loudness, channels=channels)
+    default_bitrate = DEFAULT_BITRATE if mixer is None else MUSIC_BITRATE
+    write_mp3(output, pcm, tags, options.bitrate or default_bitrate, channels)
+    notes.extend(mixer.notes if mixer else ())
     written = [output]
     if options.sidecars:
         transcript, chapters = sidecars(output)
@@ -185,6 +204,24 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         from_cache=max(len(track.script.phrases()) - synthesized, 0),
         lang=track.lang,
     )
+
+
+def songs(track: Track, options: Options) -> tuple[Path, ...]:
+    """The songs under a track: ``--music``, else the plan's ``music:``, else none."""
+    music = options.music or track.music
+    return find_songs(music) if music else ()
+
+
+def _mixer(
+    track: Track, timeline: Timeline, narrator: Narrator, options: Options, notes: list[str]
+) -> Mixer | None:
+    """The music mix of a track, or None without music; songs skipped are noted."""
+    found = songs(track, options)
+    if not found:
+        return None
+    playlist = open_playlist(found, str(options.music or track.music), narrator.cache)
+    notes.extend(playlist.notes)
+    return Mixer(timeline, track.script, narrator.sound, playlist, options.mix)
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -239,7 +276,18 @@ def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
     slug = slugify(plan.title) or slugify(path.stem) or "workout"
     inputs = (path, *(entry.path for entry in plan.entries))
     equipment = tuple(dict.fromkeys(item for part in parts for item in part.exercise.equipment))
-    return Track(path, plan.title, slug, description, script, steps, inputs, equipment, lang=lang)
+    return Track(
+        path,
+        plan.title,
+        slug,
+        description,
+        script,
+        steps,
+        inputs,
+        equipment,
+        lang=lang,
+        music=plan.music,
+    )
 
 
 def _plan_language(path: Path, declared: str | None, parts: list[Part], language: str) -> str:

@@ -12,10 +12,11 @@ import click
 from pydub import AudioSegment
 
 from audio_builder.audio.cache import default_cache_dir
-from audio_builder.audio.encode import BITRATES, DEFAULT_BITRATE
+from audio_builder.audio.encode import BITRATES, DEFAULT_BITRATE, MUSIC_BITRATE
 from audio_builder.audio.engines import choose_engine, create_engine, engine_classes
 from audio_builder.audio.estimate import estimated_lengths
 from audio_builder.audio.loudness import TARGET_LUFS
+from audio_builder.audio.music import find_songs
 from audio_builder.audio.narrator import VoiceChoice
 from audio_builder.audio.sounds import load_sounds
 from audio_builder.audio.timeline import schedule
@@ -29,7 +30,11 @@ from audio_builder.reading.importer import import_free_exercise_db
 from audio_builder.settings import (
     DEFAULT_SPEED,
     DEFAULT_TEMPO,
+    DUCK_DEPTHS,
+    MIX,
+    MUSIC_LEVELS,
     SPEED_RANGE,
+    Mix,
     describe,
     parse_setting,
 )
@@ -126,11 +131,39 @@ def out_option(help: str, **kwargs: Any) -> Any:
 
 bitrate_option = click.option(
     "--bitrate",
-    default=str(DEFAULT_BITRATE),
-    show_default=True,
     type=click.Choice([str(b) for b in BITRATES]),
-    help="MP3 bitrate in kbps.",
+    help=f"MP3 bitrate in kbps [default: {DEFAULT_BITRATE}; {MUSIC_BITRATE} with music].",
 )
+music_options = [
+    click.option(
+        "--music",
+        type=click.Path(exists=True, path_type=Path),
+        help="Music under the coach: an audio file, a folder of them (name order) or an "
+        ".m3u/.m3u8 playlist. MP3, FLAC, Ogg Vorbis, WAV, M4A/AAC.",
+    ),
+    click.option(
+        "--music-level",
+        default=MIX.level,
+        show_default=True,
+        type=click.FloatRange(*MUSIC_LEVELS),
+        metavar="DB",
+        help="Music level between cues, in dB relative to the voice.",
+    ),
+    click.option(
+        "--duck",
+        default=MIX.duck,
+        show_default=True,
+        type=click.FloatRange(*DUCK_DEPTHS),
+        metavar="DB",
+        help="How far the music falls under every spoken cue, in dB.",
+    ),
+    click.option(
+        "--rest-music-level",
+        type=click.FloatRange(*MUSIC_LEVELS),
+        metavar="DB",
+        help="Music level during rests, relative to the voice [default: as --music-level].",
+    ),
+]
 jobs_option = click.option(
     "-j",
     "--jobs",
@@ -164,6 +197,13 @@ def with_voice(command: Any) -> Any:
     return command
 
 
+def with_music(command: Any) -> Any:
+    """The options that put music under the coach."""
+    for option in reversed(music_options):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="audio_builder")
 def main() -> None:
@@ -175,6 +215,7 @@ def main() -> None:
 @out_option("Folder for the MP3s.", default="out", show_default=True)
 @with_voice
 @with_settings
+@with_music
 @bitrate_option
 @click.option(
     "--sidecars/--no-sidecars",
@@ -186,17 +227,30 @@ def main() -> None:
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
-    bitrate: str,
+    bitrate: str | None,
     sidecars: bool,
     jobs: int,
+    music: Path | None,
+    music_level: float,
+    duck: float,
+    rest_music_level: float | None,
     **options: Any,
 ) -> None:
     """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
     folders (default: seeds)."""
     inputs = _inputs(paths)
     voice, overrides = _split_voice(options)
+    mix = _mix(music, music_level, duck, rest_music_level)
     choice = _voice_choice(voice)
-    settings = Options(out_dir, overrides, int(bitrate), sidecars, language=voice["lang"])
+    settings = Options(
+        out_dir,
+        overrides,
+        _bitrate(bitrate),
+        sidecars,
+        language=voice["lang"],
+        music=music,
+        mix=mix,
+    )
     results = _with_progress(inputs, lambda done: build_many(inputs, choice, settings, jobs, done))
     sys.exit(_summary(results))
 
@@ -263,6 +317,7 @@ def script(path: Path, form: str, estimate: bool, **options: Any) -> None:
 )
 @with_voice
 @with_settings
+@with_music
 @bitrate_option
 @jobs_option
 def podcast(
@@ -275,14 +330,19 @@ def podcast(
     image: Path | None,
     language: str | None,
     loudness: float,
-    bitrate: str,
+    bitrate: str | None,
     jobs: int,
+    music: Path | None,
+    music_level: float,
+    duck: float,
+    rest_music_level: float | None,
     **options: Any,
 ) -> None:
     """Publish exercises and plans in PATHS (default: seeds) as podcast episodes, with
     OUT/feed.xml and OUT/index.html."""
     inputs = _inputs(paths)
     voice, overrides = _split_voice(options)
+    mix = _mix(music, music_level, duck, rest_music_level)
     choice = _voice_choice(voice)
     show = Podcast(
         out_dir,
@@ -293,9 +353,11 @@ def podcast(
         language,
         image,
         loudness=loudness,
-        bitrate=int(bitrate),
+        bitrate=_bitrate(bitrate),
         overrides=overrides,
         lang=voice["lang"],
+        music=music,
+        mix=mix,
     )
     try:
         results = _with_progress(
@@ -339,6 +401,20 @@ def engines() -> None:
 
 
 VOICE_OPTIONS = ("engine", "voice", "lang", "tld", "speed", "allow_mismatch", "sounds")
+
+
+def _bitrate(given: str | None) -> int | None:
+    return int(given) if given else None
+
+
+def _mix(music: Path | None, level: float, duck: float, rest: float | None) -> Mix:
+    """The mix settings, once the music is known to hold at least one song file."""
+    if music is not None:
+        try:
+            find_songs(music)
+        except AudioBuilderError as exc:
+            _fail(exc)
+    return Mix(level, duck, rest)
 
 
 def _split_voice(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

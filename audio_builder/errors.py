@@ -29,3 +29,7 @@ class VoiceMismatchError(AudioBuilderError):
 
 class SoundError(AudioBuilderError):
     """A custom sound (``--sounds``) cannot be read or does not fit its slot."""
+
+
+class MusicError(AudioBuilderError):
+    """The music given for a track is missing or has no song that can be played."""

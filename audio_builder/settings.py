@@ -43,7 +43,25 @@ class Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
+@dataclass(frozen=True)
+class Mix:
+    """How music sits under the coach, in dB. Levels are the music's RMS relative to the
+    voice's (speech only), so songs mastered loud or soft sit alike."""
+
+    level: float = -10.0  # between cues
+    duck: float = 12.0  # how far it falls under every spoken cue
+    rest: float | None = None  # its level during rests; None: as ``level``
+
+    @property
+    def rest_offset(self) -> float:
+        """dB the music falls in rests, beyond its level between cues."""
+        return 0.0 if self.rest is None else self.level - self.rest
+
+
 DEFAULTS = Settings()
+MIX = Mix()
+MUSIC_LEVELS = (-40.0, 0.0)  # the range of --music-level and --rest-music-level
+DUCK_DEPTHS = (0.0, 40.0)  # the range of --duck
 DEFAULT_TEMPO = Tempo(2.0, 1.0, 2.0)  # when neither a setting nor the text gives one
 DEFAULT_HOLD = 30.0  # seconds of timed work when the text calls for time but gives none
 DEFAULT_REST_BETWEEN = 45.0  # seconds between the exercises of a plan

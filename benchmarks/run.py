@@ -6,6 +6,7 @@ its baseline in the same session on the same input. Audio goes to a temp dir onl
 
     python benchmarks/run.py           # full: medians of 3 runs, 30/60-minute inputs
     python benchmarks/run.py --quick   # CI smoke: one run each, small inputs (< 2 min)
+    python benchmarks/run.py --only music   # one group of figures (see BENCHES)
 
 Prints a table, then one JSON line with every figure.
 """
@@ -27,6 +28,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import lameenc
+import numpy as np
 import yaml
 
 from audio_builder.audio.engines import create_engine
@@ -269,6 +272,58 @@ def cpu_ceiling() -> float:
     return 2 * alone / (time.perf_counter() - start)
 
 
+MUSIC_MINUTES = 10
+
+
+def write_music(path: Path, minutes: int = MUSIC_MINUTES) -> Path:
+    """A stereo MP3 made here: chords that change every two seconds over a beat with
+    hi-hats, so the encoder works as hard as on real music (a pure tone is cheap)."""
+    rate, seconds = 44100, minutes * 60
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(192)
+    encoder.set_in_sample_rate(rate)
+    encoder.set_channels(2)
+    rng = np.random.default_rng(0)
+    with path.open("wb") as handle:
+        for _ in range(seconds // 2):
+            t = np.arange(2 * rate) / rate
+            root = 110 * 2 ** (rng.integers(0, 12) / 12)
+            chord = sum(np.sin(2 * np.pi * root * ratio * t) for ratio in (1, 1.26, 1.5, 2))
+            beat = np.exp(-30 * (t % 0.5)) * np.sin(2 * np.pi * 60 * t)
+            hats = rng.standard_normal((len(t), 2)) * np.exp(-80 * ((t + 0.25) % 0.5))[:, None]
+            left, right = 0.08 * chord + 0.3 * beat, 0.08 * np.roll(chord, 300) + 0.3 * beat
+            mix = np.stack([left, right], axis=1) + 0.05 * hats
+            handle.write(encoder.encode((mix * 20000).astype(np.int16).tobytes()))
+        handle.write(encoder.flush())
+    return path
+
+
+def bench_music(session: Session) -> None:
+    """6. Music under the coach: the seed warm with a 10-minute song against without,
+    and memory from a short to a long plan with music."""
+    music = write_music(session.root / "music.mp3")
+    with_music = ["--music", str(music)]
+    build(session, [SEED], session.warm_cache, extra=with_music)  # fills the warm cache
+    for _ in range(session.mode.runs):
+        session.record("warm build (seed)", build(session, [SEED], session.warm_cache))
+        run = build(session, [SEED], session.warm_cache, extra=with_music)
+        session.record(f"warm build (seed), {MUSIC_MINUTES}-min music", run)
+    plain = session.median("warm build (seed)")
+    session.figures["music_over_plain"] = (
+        session.median(f"warm build (seed), {MUSIC_MINUTES}-min music") / plain
+    )
+    small, _, large = session.mode.scale_minutes
+    rss = {}
+    for minutes in (small, large):
+        plan, actual = make_plan(session, minutes)
+        name = f"music: {minutes:g}-min plan"
+        session.notes[name] = f"{actual:.1f} min of audio"
+        for _ in range(session.mode.runs):
+            session.record(name, build(session, [plan], session.warm_cache, extra=with_music))
+        rss[minutes] = max(run.rss_mb for run in session.measured[name])
+    session.figures["music_rss60_minus_rss5_mb"] = rss[large] - rss[small]
+
+
 # -- report -------------------------------------------------------------------------------
 
 TARGETS = {  # figure: (comparison, bound)
@@ -278,6 +333,8 @@ TARGETS = {  # figure: (comparison, bound)
     "t60_over_t5": ("<=", 13.0),
     "rss60_minus_rss5_mb": ("<=", 64.0),
     "jobs2_speedup": (">=", 1.7),
+    "music_over_plain": ("<=", 1.8),
+    "music_rss60_minus_rss5_mb": ("<=", 64.0),
 }
 
 
@@ -329,7 +386,8 @@ def table(session: Session, seconds: float) -> str:
         target, status = verdict(session, name)
         shown = f"{value:>8.0f}" if float(value).is_integer() and value > 5 else f"{value:>8.2f}"
         lines.append(f"| {name:<22} | {shown} | {target:>8} | {status}")
-    lines += ["", f"naive input: {session.notes['naive']}; total benchmark time {seconds:.0f} s"]
+    naive_input = session.notes.get("naive", "not run")
+    lines += ["", f"naive input: {naive_input}; total benchmark time {seconds:.0f} s"]
     return "\n".join(lines)
 
 
@@ -356,14 +414,28 @@ def summary(session: Session, seconds: float) -> str:
     )
 
 
+BENCHES = {
+    "warm": bench_warm,
+    "cold": bench_cold,
+    "naive": bench_naive,
+    "scaling": bench_scaling,
+    "batch": bench_batch,
+    "music": bench_music,
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="CI smoke: small inputs, one run")
-    mode = QUICK if parser.parse_args().quick else FULL
+    parser.add_argument(
+        "--only", choices=BENCHES, action="append", help="run only these groups (repeatable)"
+    )
+    args = parser.parse_args()
+    mode = QUICK if args.quick else FULL
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="audio-builder-bench-") as root:
         session = Session(mode, Path(root))
-        for bench in (bench_warm, bench_cold, bench_naive, bench_scaling, bench_batch):
+        for bench in (BENCHES[name] for name in args.only or BENCHES):
             began = time.perf_counter()
             bench(session)
             took = time.perf_counter() - began

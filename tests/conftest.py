@@ -185,3 +185,54 @@ def write_doc(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+SONG_CODECS = {
+    ".flac": "flac",
+    ".mp3": "libmp3lame",
+    ".m4a": "aac",
+    ".ogg": "vorbis",
+    ".opus": "libopus",
+}
+LAYOUTS = {1: "mono", 2: "stereo", 6: "5.1"}
+
+
+def tones(seconds: float, hertz: tuple[float, ...], rate: int = 44100, level: float = 0.2):
+    """One sine per channel, made here: music for tests with nothing copyrighted in it."""
+    import numpy as np
+
+    t = np.arange(round(seconds * rate)) / rate
+    return np.stack([level * np.sin(2 * np.pi * f * t) for f in hertz], axis=1).astype(np.float32)
+
+
+def write_song(path: Path, samples, rate: int = 44100) -> Path:
+    """Encode (frames, channels) float samples as WAV, FLAC, MP3, M4A (AAC), Ogg Vorbis or
+    Opus (48 kHz only), chosen by the suffix."""
+    import wave
+
+    import av
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".wav":
+        with wave.open(str(path), "wb") as out:
+            out.setnchannels(samples.shape[1])
+            out.setsampwidth(2)
+            out.setframerate(rate)
+            out.writeframes(np.round(samples * 32767).astype(np.int16).tobytes())
+        return path
+    layout = LAYOUTS[samples.shape[1]]
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream(SONG_CODECS[path.suffix], rate=rate, layout=layout)
+        stream.codec_context.options = {"strict": "experimental"}  # ffmpeg's own Vorbis
+        frame = av.AudioFrame.from_ndarray(
+            np.ascontiguousarray(samples.T), format="fltp", layout=layout
+        )
+        frame.sample_rate = rate
+        form = stream.codec_context.codec.audio_formats[0].name
+        for converted in av.AudioResampler(format=form, layout=layout, rate=rate).resample(frame):
+            for packet in stream.encode(converted):
+                container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return path

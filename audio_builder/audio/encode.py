@@ -1,9 +1,14 @@
 """Encode a track to MP3 in-process with lameenc, tag it, and write it into a temporary
-file that is renamed into place only when complete."""
+file that is renamed into place only when complete.
+
+lameenc lets go of the GIL while it encodes, so each block is encoded in a second thread
+while the next one is being mixed: on two cores the mix costs little more than the encode.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import lameenc
@@ -14,29 +19,45 @@ from audio_builder.audio.tags import Tags, write_tags
 from audio_builder.errors import OutputError
 
 BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
-DEFAULT_BITRATE = 96
+DEFAULT_BITRATE = 96  # a mono track
+MUSIC_BITRATE = 128  # a stereo track, with music
+# LAME's algorithm quality (0 best, 9 fastest): 2 (-h) for the voice alone; LAME's own
+# default, 3, for music in stereo, which 2 encodes at well under half the speed.
+QUALITY = {1: 2, 2: 3}
 
 
-def write_mp3(path: Path, pcm: Iterable[bytes], tags: Tags, bitrate: int = DEFAULT_BITRATE) -> None:
-    """Encode ``pcm`` (the track's format, see ``pcm``) to ``path``, tagged.
+def write_mp3(
+    path: Path,
+    pcm: Iterable[bytes],
+    tags: Tags,
+    bitrate: int = DEFAULT_BITRATE,
+    channels: int = CHANNELS,
+) -> None:
+    """Encode ``pcm`` (the track's format, see ``pcm``, with ``channels`` interleaved) to
+    ``path``, tagged.
 
     Nothing appears at ``path`` unless the whole file was written.
     """
     try:
-        with atomic_file(path) as handle:
-            encoder = _encoder(bitrate)
+        with atomic_file(path) as handle, ThreadPoolExecutor(1) as worker:
+            encoder = _encoder(bitrate, channels)
+            encoding: Future[bytes] | None = None
             for piece in pcm:
-                handle.write(encoder.encode(piece))
+                if encoding is not None:
+                    handle.write(encoding.result())
+                encoding = worker.submit(encoder.encode, piece)
+            if encoding is not None:
+                handle.write(encoding.result())
             handle.write(encoder.flush())
             write_tags(handle, tags)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def _encoder(bitrate: int) -> lameenc.Encoder:
+def _encoder(bitrate: int, channels: int = CHANNELS) -> lameenc.Encoder:
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate)
     encoder.set_in_sample_rate(RATE)
-    encoder.set_channels(CHANNELS)
-    encoder.set_quality(2)
+    encoder.set_channels(channels)
+    encoder.set_quality(QUALITY[channels])
     return encoder

@@ -11,12 +11,12 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from audio_builder.audio.pcm import RATE
+from audio_builder.audio.limiter import LOOKAHEAD, smooth_gain
+from audio_builder.audio.pcm import CHANNELS, RATE
 from audio_builder.audio.resample import upsample
 
 TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0
-LOOKAHEAD = 0.002  # seconds the limiter's gain may dip before and after a peak
 OVERSAMPLE = 4
 HEADROOM = 12.0  # dB the gain may rise above the first guess while limiting
 ROUNDS = 8
@@ -28,6 +28,7 @@ _FLOOR = 1e-12
 
 def integrated_loudness(samples: np.ndarray, rate: int = RATE) -> float:
     """BS.1770-4 gated loudness in LUFS: pyloudnorm's filters and gating, vectorized.
+    ``samples``: (frames,) mono, or (frames, channels).
 
     Gives the same figure as ``pyloudnorm.Meter(rate).integrated_loudness`` in a
     fraction of the time (it loops over blocks in Python).
@@ -36,9 +37,11 @@ def integrated_loudness(samples: np.ndarray, rate: int = RATE) -> float:
 
     # A -240 dB signal at Nyquist keeps the filters out of denormal numbers, which digital
     # silence drives them into (15x slower); it changes no reading.
-    weighted = samples.astype(np.float64) + _FLOOR * (1 - 2 * (np.arange(len(samples)) % 2))
+    channels = samples.reshape(len(samples), -1).T.astype(np.float64)  # one row per channel
+    weighted = channels + _FLOOR * (1 - 2 * (np.arange(len(samples)) % 2))
     for stage in pyloudnorm.Meter(rate)._filters.values():
         weighted = stage.apply_filter(weighted)
+    weighted = np.sqrt(np.square(weighted).sum(axis=0))  # channels' powers summed
     seconds = len(weighted) / rate
     blocks = int(np.round((seconds - 0.4) / 0.1)) + 1
     if blocks < 1:
@@ -60,13 +63,16 @@ def integrated_loudness(samples: np.ndarray, rate: int = RATE) -> float:
 
 
 def true_peak(samples: np.ndarray) -> float:
-    """The largest magnitude of the 4x oversampled signal (linear)."""
+    """The largest magnitude of the 4x oversampled signal (linear), any channel."""
     floor = float(np.abs(samples).max(initial=0.0)) / 2
     return float(_peak_envelope(samples, floor).max(initial=0.0))
 
 
 def normalize(
-    pcm: Iterable[bytes], target: float = TARGET_LUFS, ceiling: float = CEILING_DBTP
+    pcm: Iterable[bytes],
+    target: float = TARGET_LUFS,
+    ceiling: float = CEILING_DBTP,
+    channels: int = CHANNELS,
 ) -> Iterator[bytes]:
     """16-bit PCM brought to ``target`` LUFS with true peak <= ``ceiling`` dBTP.
 
@@ -75,6 +81,7 @@ def normalize(
     scale with the gain, so they are found once, on the input.
     """
     samples = np.frombuffer(b"".join(pcm), dtype=np.int16).astype(np.float32) / 32768
+    samples = samples.reshape(-1, channels) if channels > 1 else samples
     loudness = integrated_loudness(samples)
     if not np.isfinite(loudness):  # silence: nothing to bring up
         yield from _to_pcm(samples)
@@ -104,26 +111,21 @@ def normalize(
 
 
 def _limit(samples: np.ndarray, peaks: np.ndarray, ceiling: float) -> np.ndarray:
-    """Lower the gain smoothly around every stretch whose true peak tops ``ceiling``.
-
-    The needed gain per sample is spread by a moving minimum over twice the look-ahead,
-    then smoothed by a moving average over the look-ahead: an average of minima taken
-    over a wider window never exceeds the gain a peak needs, so no peak escapes.
-    """
-    from scipy.ndimage import minimum_filter1d, uniform_filter1d
-
+    """Lower the gain smoothly around every stretch whose true peak tops ``ceiling``."""
     if peaks.max(initial=0.0) <= ceiling:
         return samples
     needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9)).astype(np.float32)
     width = max(1, round(LOOKAHEAD * RATE))
-    gain = uniform_filter1d(minimum_filter1d(needed, 4 * width + 1), 2 * width + 1)
-    return samples * gain
+    gain = smooth_gain(needed, width)
+    return samples * (gain if samples.ndim == 1 else gain[:, None])
 
 
 def _peak_envelope(samples: np.ndarray, floor: float) -> np.ndarray:
     """Per sample, the largest oversampled magnitude around it. Only chunks that reach
     ``floor`` are oversampled (an inter-sample peak stays within 6 dB of its samples);
-    elsewhere the samples' own magnitude stands."""
+    elsewhere the samples' own magnitude stands. Several channels: the largest of them."""
+    if samples.ndim > 1:
+        return np.max([_peak_envelope(channel, floor) for channel in samples.T], axis=0)
     envelope = np.abs(samples)
     for start in range(0, len(samples), _CHUNK):
         end = min(start + _CHUNK, len(samples))
@@ -138,5 +140,5 @@ def _peak_envelope(samples: np.ndarray, floor: float) -> np.ndarray:
 
 def _to_pcm(samples: np.ndarray) -> Iterator[bytes]:
     for start in range(0, len(samples), _OUT):
-        chunk = np.clip(np.round(samples[start : start + _OUT] * 32768), -32768, 32767)
+        chunk = np.clip(np.round(samples[start : start + _OUT] * 32768), -32768, 32767).ravel()
         yield chunk.astype(np.int16).tobytes()

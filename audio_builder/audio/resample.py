@@ -1,16 +1,16 @@
-"""Sample-rate conversion with a proper low-pass: whole-number upsampling in numpy
-(the offline voice's 22.05 kHz to 44.1 kHz, and 4x oversampling for true peaks), other
-ratios through scipy's polyphase resampler (imported only then: it is slow to import)."""
+"""Sample-rate conversion: clips to the track's rate through soxr (band-limited, images
+over 150 dB down, flat to 20 kHz, and faster than the numpy filter below), and whole-number
+upsampling in numpy for the 4x oversampling that finds true peaks on short chunks."""
 
 from __future__ import annotations
 
 from functools import cache
-from math import gcd
 
 import numpy as np
+import soxr
 from pydub import AudioSegment
 
-from audio_builder.audio.pcm import CHANNELS, RATE, SAMPLE_WIDTH
+from audio_builder.audio.pcm import CHANNELS, RATE, RESAMPLE_QUALITY, SAMPLE_WIDTH
 
 HALF_TAPS = 10  # filter taps per side, per unit of the factor (as scipy's resample_poly)
 
@@ -35,23 +35,13 @@ def upsample(samples: np.ndarray, factor: int) -> np.ndarray:
     return np.convolve(stuffed, taps)[half : half + len(stuffed)]
 
 
-def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
-    """Float samples at ``rate`` converted to ``target``."""
-    if target % rate == 0:
-        return upsample(samples, target // rate)
-    from scipy.signal import resample_poly
-
-    common = gcd(rate, target)
-    return resample_poly(samples, target // common, rate // common).astype(np.float32)
-
-
 def to_track_rate(audio: AudioSegment) -> AudioSegment:
-    """Mono 16-bit audio at the track's rate, through the low-pass above rather than
-    pydub's linear interpolation, whose images above the voice's band would add hiss."""
+    """Mono 16-bit audio at the track's rate, through soxr rather than pydub's linear
+    interpolation, whose images above the voice's band would add hiss."""
     audio = audio.set_channels(CHANNELS).set_sample_width(SAMPLE_WIDTH)
     if audio.frame_rate == RATE:
         return audio
     samples = np.frombuffer(audio.raw_data, dtype=np.int16).astype(np.float32)
-    resampled = resample(samples, audio.frame_rate, RATE)
+    resampled = soxr.resample(samples, audio.frame_rate, RATE, RESAMPLE_QUALITY)
     data = np.clip(np.round(resampled), -32768, 32767).astype(np.int16).tobytes()
     return AudioSegment(data=data, sample_width=SAMPLE_WIDTH, frame_rate=RATE, channels=CHANNELS)

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from audio_builder.atomic import write_atomic
-from audio_builder.audio.encode import DEFAULT_BITRATE
 from audio_builder.audio.loudness import TARGET_LUFS
 from audio_builder.audio.narrator import VoiceChoice
 from audio_builder.audio.tags import Label
@@ -21,6 +20,7 @@ from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.publish.cover import load_cover, make_cover
 from audio_builder.publish.feed import Episode, Show, render_feed
 from audio_builder.publish.page import render_page
+from audio_builder.settings import MIX, Mix
 
 EPISODES = "episodes"
 
@@ -36,9 +36,11 @@ class Podcast:
     image: Path | None = None
     description: str = ""
     loudness: float = TARGET_LUFS
-    bitrate: int = DEFAULT_BITRATE
+    bitrate: int | None = None  # None: the build's default (mono, or stereo with music)
     overrides: dict[str, Any] = field(default_factory=dict)
     lang: str = DEFAULT_LANGUAGE  # of a document that does not say (--lang)
+    music: Path | None = None
+    mix: Mix = MIX
 
 
 def export_podcast(
@@ -61,6 +63,8 @@ def export_podcast(
         label,
         podcast.loudness,
         podcast.lang,
+        podcast.music,
+        podcast.mix,
     )
     results = build_many(paths, choice, options, jobs, on_done)
     built = [result for result in results if isinstance(result, Built)]

@@ -35,6 +35,7 @@ class Plan:
     rest_between: float = DEFAULT_REST_BETWEEN
     description: str = ""
     lang: str | None = None  # ``lang``; None: its exercises', else the run's language
+    music: Path | None = None  # a song, a folder of songs or a playlist, under the track
 
 
 def is_plan(path: Path) -> bool:
@@ -42,7 +43,7 @@ def is_plan(path: Path) -> bool:
 
 
 def parse_plan(path: Path) -> Plan:
-    """Read a plan; exercise paths are relative to the plan file's folder."""
+    """Read a plan; exercise and music paths are relative to the plan file's folder."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
@@ -66,7 +67,18 @@ def parse_plan(path: Path) -> Plan:
     except SettingsError as exc:
         raise DocumentError(f"{path}: {exc}") from None
     title = str(data.get("title") or path.stem.replace("-", " ").title())
-    return Plan(title, path, entries, rest, str(data.get("description") or ""), lang)
+    music = data.get("music")
+    if music is not None and not (isinstance(music, str) and music.strip()):
+        raise DocumentError(f"{path}: 'music' must be the path of a song, a folder or a playlist")
+    return Plan(
+        title,
+        path,
+        entries,
+        rest,
+        str(data.get("description") or ""),
+        lang,
+        path.parent / music.strip() if music else None,
+    )
 
 
 def _entry(item: Any, folder: Path) -> Entry:
