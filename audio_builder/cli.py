@@ -134,6 +134,16 @@ bitrate_option = click.option(
     type=click.Choice([str(b) for b in BITRATES]),
     help=f"MP3 bitrate in kbps [default: {DEFAULT_BITRATE}; {MUSIC_BITRATE} with music].",
 )
+
+
+def _decibels(flag: str, bounds: tuple[float, float], help: str, default: float | None) -> Any:
+    shown = default is not None
+    kind = click.FloatRange(*bounds)
+    return click.option(
+        flag, default=default, show_default=shown, type=kind, metavar="DB", help=help
+    )
+
+
 music_options = [
     click.option(
         "--music",
@@ -141,27 +151,20 @@ music_options = [
         help="Music under the coach: an audio file, a folder of them (name order) or an "
         ".m3u/.m3u8 playlist. MP3, FLAC, Ogg Vorbis, WAV, M4A/AAC.",
     ),
-    click.option(
+    _decibels(
         "--music-level",
-        default=MIX.level,
-        show_default=True,
-        type=click.FloatRange(*MUSIC_LEVELS),
-        metavar="DB",
-        help="Music level between cues, in dB relative to the voice.",
+        MUSIC_LEVELS,
+        "Music level between cues, in dB relative to the voice.",
+        MIX.level,
     ),
-    click.option(
-        "--duck",
-        default=MIX.duck,
-        show_default=True,
-        type=click.FloatRange(*DUCK_DEPTHS),
-        metavar="DB",
-        help="How far the music falls under every spoken cue, in dB.",
+    _decibels(
+        "--duck", DUCK_DEPTHS, "How far the music falls under every spoken cue, in dB.", MIX.duck
     ),
-    click.option(
+    _decibels(
         "--rest-music-level",
-        type=click.FloatRange(*MUSIC_LEVELS),
-        metavar="DB",
-        help="Music level during rests, relative to the voice [default: as --music-level].",
+        MUSIC_LEVELS,
+        "Music level during rests, relative to the voice [default: as --music-level].",
+        None,
     ),
 ]
 jobs_option = click.option(

@@ -24,7 +24,9 @@ SILENT_VOICE = -20.0  # dBFS taken as the voice's level in a track that says not
 
 
 class Mixer:
-    """One track's music mix; ``notes`` says what went wrong with songs while mixing."""
+    """One track's music mix; ``notes`` says what went wrong with songs while mixing.
+    ``pcm()`` may be called more than once (to measure, then to write): each call plays
+    the music from the start and gives the same PCM."""
 
     def __init__(
         self,
@@ -37,14 +39,14 @@ class Mixer:
         self.timeline = timeline
         self.sound = sound
         self.envelope = Envelope(timeline, script, mix.duck, mix.rest_offset)
-        self.music = MusicStream(playlist, voice_level(timeline, sound) + mix.level)
-
-    @property
-    def notes(self) -> list[str]:
-        return self.music.notes
+        self.playlist = playlist
+        self.level = voice_level(timeline, sound) + mix.level  # the music's, in dBFS
+        self.notes: list[str] = []
 
     def pcm(self) -> Iterator[bytes]:
         """The track as interleaved stereo 16-bit PCM (``pcm`` format, two channels)."""
+        music = MusicStream(self.playlist, self.level)
+        self.notes = music.notes
         limiter = Limiter(CEILING, STEREO)
         cues = self.timeline.cues
         first = 0  # the first cue that may still reach into the next block
@@ -59,8 +61,8 @@ class Mixer:
                 clip = _samples(self.sound(cue.kind, cue.text).raw_data)
                 lo, hi = max(cue.start, start), min(cue.end, start + frames)
                 voice[lo - start : hi - start] += clip[lo - cue.start : hi - cue.start]
-            music = self.music.read(frames) * self.envelope.gains(start, frames)[:, None]
-            yield _to_pcm(limiter.process(music + voice[:, None]))
+            bed = music.read(frames) * self.envelope.gains(start, frames)[:, None]
+            yield _to_pcm(limiter.process(bed + voice[:, None]))
         yield _to_pcm(limiter.flush())
 
 
