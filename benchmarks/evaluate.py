@@ -46,13 +46,8 @@ def read(path: Path) -> Reading:
     """The coach's reading of a document with its own settings (no command line)."""
     exercise = parse_file(path)
     part = prepare(exercise, DEFAULTS.override(exercise.settings))
-    settings = part.settings
-    work = "reps"
-    if part.timed:
-        work = "time" if settings.duration and not settings.hold else "hold"
-    roles = tuple(part.movement.roles)
-    prescription = dict(getattr(exercise, "prescription", {}) or {})
-    return Reading(work, part.movement.sides, roles, prescription)
+    movement = part.movement
+    return Reading(part.work, movement.sides, movement.roles, movement.prescription)
 
 
 def import_corpus(folder: Path) -> dict[str, Path]:

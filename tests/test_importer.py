@@ -57,14 +57,14 @@ def test_every_imported_document_parses_and_coaches(imported):
 
 
 @needs_corpus
-def test_timed_categories_get_hold_or_duration(imported):
+def test_cardio_gets_a_duration_and_stretches_are_read_as_holds(imported):
     out, _ = imported
     records = json.loads(CORPUS.read_text(encoding="utf-8"))
     by_title = {}
     for path in out.glob("*.md"):
         post = frontmatter.load(path)
         by_title[post["title"]] = post
-    for category, key in (("stretching", "hold"), ("cardio", "duration")):
+    for category, key in (("cardio", "duration"),):
         names = [
             r["name"]
             for r in records
@@ -75,6 +75,8 @@ def test_timed_categories_get_hold_or_duration(imported):
             assert by_title[name].get(key), (name, key)
     strength = next(r["name"] for r in records if r.get("category") == "strength")
     assert "hold" not in by_title[strength] and "duration" not in by_title[strength]
+    stretch = next(r["name"] for r in records if r.get("category") == "stretching")
+    assert "hold" not in by_title[stretch]  # the text's own time applies, else the default
 
 
 def write_json(path: Path, data: object) -> Path:
@@ -120,7 +122,7 @@ def test_empty_instruction_strings_and_markup(tmp_path, runner):
     assert all(step.title.strip() for step in odd.steps)
     load(out / "odd-lift.md", {})
 
-    assert parse_file(out / "reach.md").settings == {"hold": 30.0}
+    assert parse_file(out / "reach.md").settings == {}
     assert parse_file(out / "jog.md").settings == {"duration": 45.0}
 
 

@@ -38,9 +38,18 @@ class Part:
     movement: Movement
 
     @property
+    def work(self) -> str:
+        """reps, hold or time: a hold or duration setting wins over the reading."""
+        if self.settings.hold:
+            return "hold"
+        if self.settings.duration:
+            return "time"
+        return self.movement.work
+
+    @property
     def timed(self) -> float | None:
         s = self.settings
-        return s.hold or s.duration or (None if self.movement.moves else DEFAULT_HOLD)
+        return None if self.work == "reps" else (s.hold or s.duration or DEFAULT_HOLD)
 
     @property
     def sides(self) -> tuple[str, ...]:
@@ -170,7 +179,7 @@ def _countdown(go_at: float) -> list[Cue]:
 
 def _timed_announcement(part: Part) -> str:
     seconds = part.timed or DEFAULT_HOLD
-    if part.settings.duration and not part.settings.hold:
+    if part.work == "time":
         return f"{duration(seconds)} of work."
     return f"Hold for {duration(seconds)}."
 

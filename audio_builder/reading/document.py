@@ -27,10 +27,11 @@ HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
 SECTIONS = {
     "equipment": ("equipment",),
     "starting position": ("starting position", "setup", "set up", "set-up"),
-    "execution": ("execution", "instructions", "how to"),
+    "execution": ("execution", "instructions", "how to", "steps", "directions", "technique"),
     "common mistakes": ("common mistakes", "mistakes"),
     "variations": ("variations", "variation"),
     "tip": ("tip", "tips"),
+    "programming": ("programming", "prescription", "sets and reps", "dosage", "volume"),
 }
 DOCUMENT_SUFFIXES = (".md",)  # what an exercise document is named
 MAX_DOCUMENT_BYTES = 512 * 1024
@@ -69,6 +70,7 @@ class Exercise:
     mistakes: tuple[Item, ...] = ()
     variations: tuple[Item, ...] = ()
     tips: tuple[str, ...] = ()
+    programming: tuple[Item, ...] = ()  # sets, reps and times written apart from the steps
     settings: dict[str, Any] = field(default_factory=dict)
     video: str = ""
     lang: str | None = None  # front matter ``lang``; None: the run's language
@@ -104,8 +106,9 @@ def parse(raw: bytes, source: Path) -> Exercise:
             f"{source}: only front matter, no body; add the steps after the closing '---'"
         )
     blocks = _markdown(body)
-    sections, howto, heading = _read_body(blocks)
+    sections, howto, heading, lead = _read_body(blocks)
     steps = howto or tuple(Step(i.label, i.text) for i in sections.get("execution", ()))
+    steps = steps or _first_list(blocks)
     if not steps:
         where = "under '<!-- howto -->'" if howto is not None else "in the document"
         raise DocumentError(
@@ -117,7 +120,7 @@ def parse(raw: bytes, source: Path) -> Exercise:
             f"{source}: too many steps ({len(steps)}); an exercise may have at most "
             f"{MAX_STEPS} — split it into several exercises"
         )
-    description = whitespace(_plain_value(metadata.get("description", "")))
+    description = whitespace(_plain_value(metadata.get("description", ""))) or lead
     title = _title(metadata, heading, description, source)
     return Exercise(
         title=title,
@@ -131,6 +134,7 @@ def parse(raw: bytes, source: Path) -> Exercise:
         mistakes=sections.get("common mistakes", ()),
         variations=sections.get("variations", ()),
         tips=tuple(_join(item) for item in sections.get("tip", ())),
+        programming=sections.get("programming", ()),
         settings=settings,
         video=_plain_value(metadata.get("video", "")),
         lang=lang,
@@ -207,10 +211,31 @@ def _title(metadata: dict[str, Any], heading: str, description: str, source: Pat
         return title
     if heading:
         return heading
-    named = re.search(r"\bwith (?:the|a|an) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", description)
-    if named:
-        return named.group(1)
+    for pattern in _NAMED_IN_DESCRIPTION:
+        if named := pattern.search(description):
+            return named.group(1)
     return source.stem.replace("-", " ").replace("_", " ").strip().title() or "Exercise"
+
+
+_NAME = (
+    r"((?:[A-Z][\w'-]*)(?: (?:[A-Z][\w'-]*|and|&|of|on|the))*(?<! and)(?<! of)(?<! on)(?<! the))"
+)
+_NAMED_IN_DESCRIPTION = (
+    re.compile(rf"\bwith (?:the|a|an) {_NAME}"),  # "... with the Band Glute Kickback"
+    re.compile(
+        rf"^(?:The |A |An )?{_NAME}(?=:| (?:is|are|builds?|works?|targets?|to|for|"
+        rf"strengthens?|trains?|opens?|stretch\w*|helps?|improves?)\b)"
+    ),
+)
+
+
+def _first_list(blocks: list[dict]) -> tuple[Step, ...]:
+    """Without a howto or an Execution section, the document's first list is the steps."""
+    for block in blocks:
+        if block["type"] == "list":
+            items = [_item(child.get("children", [])) for child in block.get("children", [])]
+            return tuple(Step(i.label, i.text) for i in items if i.text or i.label)[: MAX_STEPS + 1]
+    return ()
 
 
 def _plain_value(value: Any) -> str:
@@ -220,15 +245,19 @@ def _plain_value(value: Any) -> str:
     return _strip_html(str(value)).strip()
 
 
-def _read_body(blocks: list[dict]) -> tuple[dict[str, tuple], tuple[Step, ...] | None, str]:
-    """Return the named sections, the howto steps (None without a marker) and the
-    first top-level heading."""
+def _read_body(
+    blocks: list[dict],
+) -> tuple[dict[str, tuple], tuple[Step, ...] | None, str, str]:
+    """Return the named sections, the howto steps (None without a marker), the first
+    top-level heading and the first paragraph before any section (a description)."""
     sections: dict[str, list] = {}
     steps: list[Step] | None = None
     current: list | None = None
     heading = ""
     step_title: str | None = None
     step_text: list[str] = []
+    lead = ""
+    in_section = False
 
     def close_step() -> None:
         if steps is not None and step_title is not None:
@@ -241,20 +270,26 @@ def _read_body(blocks: list[dict]) -> tuple[dict[str, tuple], tuple[Step, ...] |
         elif kind == "heading":
             raw = whitespace(_inline_text(block.get("children", [])))
             text = speakable(raw)
+            name = _section_name(text)
             if block["attrs"]["level"] == 1 and not heading:
                 heading = raw
-            elif steps is not None:
+            elif steps is not None and name != "programming":
                 close_step()
+                in_section = False
                 step_title, step_text = text, []
             else:
-                current = (
-                    sections.setdefault(_section_name(text), []) if _section_name(text) else None
-                )
-        elif steps is not None:
-            if step_title is not None:
-                step_text.append(_block_text(block))
+                close_step()
+                step_title = None
+                in_section = True
+                current = sections.setdefault(name, []) if name else None
+                if current is not None and name == "execution":
+                    current = _ExecutionItems(current, sections.setdefault("programming", []))
+        elif steps is not None and step_title is not None and not in_section:
+            step_text.append(_block_text(block))
         elif current is not None:
             current.extend(_items(block))
+        elif not in_section and not lead and block["type"] == "paragraph":
+            lead = whitespace(_block_text(block))
     close_step()
     found = {
         name: tuple(item for item in items if item.text or item.label)
@@ -264,7 +299,26 @@ def _read_body(blocks: list[dict]) -> tuple[dict[str, tuple], tuple[Step, ...] |
         found,
         (tuple(s for s in steps if s.title or s.text) if steps is not None else None),
         heading,
+        lead,
     )
+
+
+class _ExecutionItems(list):
+    """An Execution section's list entries are steps; a paragraph beside them ("Do 3
+    rounds.") is programming."""
+
+    def __init__(self, steps: list, programming: list) -> None:
+        super().__init__()
+        self.steps, self.programming = steps, programming
+
+    def extend(self, items: Any) -> None:  # type: ignore[override]
+        items = list(items)
+        target = (
+            self.programming
+            if items and all(not i.label for i in items) and len(items) == 1 and self.steps
+            else self.steps
+        )
+        target.extend(items)
 
 
 def _section_name(heading: str) -> str | None:

@@ -18,7 +18,7 @@ from audio_builder.atomic import write_atomic
 from audio_builder.errors import DocumentError
 from audio_builder.reading.document import slugify
 
-TIMED_CATEGORIES = {"stretching": "hold: 30", "cardio": "duration: 45"}
+TIMED_CATEGORIES = {"cardio": "duration: 45"}  # a stretch is read as a hold, for its own time
 _REPEAT = re.compile(r"^\s*repeat\b", re.IGNORECASE)
 _OTHER_SIDE = re.compile(r"\b(other|opposite|left|right|next)\s+(leg|arm|side|foot|hand)\b", re.I)
 _STARTING = re.compile(r"this (will be|is) your start(ing)? position\.?", re.IGNORECASE)

@@ -4,117 +4,39 @@ how long each phase of a rep lasts."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from audio_builder.reading.document import Exercise, Step
+from audio_builder.reading.prescription import prescribed
+from audio_builder.reading.sides import Sides, detect_sides
 from audio_builder.reading.spoken import sentences
+from audio_builder.reading.verbs import (
+    FILLERS,
+    Kind,
+    classify,
+    classify_step,
+    holds_a_position,
+    is_starting_position,
+    lead_removed,
+)
+from audio_builder.reading.worked import Work, how_worked
 from audio_builder.settings import DEFAULT_TEMPO, Tempo
 
-Kind = Literal["setup", "up", "hold", "down"]
+Role = Literal["setup", "up", "hold", "down", "transition"]
 
-VERBS: dict[str, Kind] = {
-    **dict.fromkeys(
-        [
-            "get",
-            "start",
-            "begin",
-            "stand",
-            "lie",
-            "sit",
-            "kneel",
-            "place",
-            "position",
-            "set",
-            "grip",
-            "grab",
-            "brace",
-            "engage",
-            "tighten",
-            "keep",
-            "plant",
-            "anchor",
-            "loop",
-            "assume",
-            "face",
-            "rest",
-            "find",
-            "hinge",
-        ],
-        "setup",
-    ),
-    **dict.fromkeys(
-        [
-            "lift",
-            "raise",
-            "kick",
-            "press",
-            "push",
-            "drive",
-            "extend",
-            "curl",
-            "pull",
-            "jump",
-            "rise",
-            "straighten",
-            "row",
-            "reach",
-            "thrust",
-            "explode",
-            "swing",
-            "open",
-            "stand-up",
-            "climb",
-            "step",
-        ],
-        "up",
-    ),
-    **dict.fromkeys(["squeeze", "pause", "hold", "contract", "stay"], "hold"),
-    **dict.fromkeys(
-        [
-            "lower",
-            "return",
-            "release",
-            "bend",
-            "sink",
-            "descend",
-            "drop",
-            "reverse",
-            "relax",
-            "close",
-            "come",
-        ],
-        "down",
-    ),
-}
 _CYCLE: tuple[Kind, ...] = ("up", "hold", "down")  # a step may go on to later phases
-_FILLERS = set(
-    [
-        "slowly",
-        "gently",
-        "then",
-        "now",
-        "and",
-        "carefully",
-        "quickly",
-        "explosively",
-        "powerfully",
-        "smoothly",
-    ]
-)
-_LEAD_CLAUSE = re.compile(
-    r"^(when|as|once|while|with|at|keeping|after|using|maintaining|from|in|standing)\b[^,]*,\s*",
-    re.IGNORECASE,
-)
-_PREPOSITIONS = re.compile(
-    r"\s+(at|to|into|with|for|on|in|toward|towards|of|from)\b.*$", re.IGNORECASE
-)
 _NUMBERS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
 _SECONDS = re.compile(
     r"\b(?:for|in|over)\s+(?:about\s+)?(a|an|one|two|three|four|five|\d+(?:\.\d+)?)"
     r"(?:\s+full)?\s+(?:second|seconds|sec|secs|s)\b",
     re.IGNORECASE,
 )
+_PREPOSITIONS = re.compile(
+    r"\s+(at|to|into|with|for|on|in|toward|towards|of|from)\b.*$", re.IGNORECASE
+)
+_OTHER_SIDE_NEXT = re.compile(r"\b(repeat|switch)\b[^.]*\b(other|opposite)\s+(side|leg|arm)", re.I)
+_SWITCHING = re.compile(r"\b(switch|repeat|change sides|other side|roll over)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,14 +48,7 @@ class Phase:
     seconds: float | None  # from the text; None: from the tempo
 
 
-Sides = Literal["both", "left-right", "alternating"]
-
-_ALTERNATING = re.compile(r"\balternat(e|es|ing)\b", re.IGNORECASE)
-_ONE_SIDE = re.compile(
-    r"\b(one|single|each|other|switch|opposite)[- ](leg|arm|side|foot|hand|knee)s?\b"
-    r"|\bone side at a time\b",
-    re.IGNORECASE,
-)
+_UNREAD_REP = (Phase("up", "Up", None), Phase("down", "Lower", None))
 
 
 @dataclass(frozen=True)
@@ -143,16 +58,14 @@ class Movement:
     steps: tuple[tuple[str, tuple[Phase, ...]], ...]  # each step's title and its phases
     sides: Sides = "both"
     limb: str = "side"  # what a side is called: "Right leg", "Switch sides — left arm"
+    work: Work = "reps"
+    roles: tuple[Role, ...] = ()  # each step's part: set-up, a phase, or a transition
+    prescription: dict = field(default_factory=dict)  # what the text prescribes
 
     @property
     def moves(self) -> bool:
         """Whether there is a rep to count (not just a position to hold)."""
-        return any(phase.kind in ("up", "down") for phase in self.phases)
-
-    @property
-    def roles(self) -> tuple[str, ...]:
-        """Each step's role: "setup", or the kind of the first phase it describes."""
-        return tuple(phases[0].kind if phases else "setup" for _, phases in self.steps)
+        return self.work == "reps"
 
     def describe(self, tempo: Tempo | None) -> list[str]:
         """One line per step: set-up, or its phases with their seconds and where those
@@ -184,44 +97,94 @@ class Movement:
 
 
 def analyse(exercise: Exercise, sides: str | None = None) -> Movement:
-    """Split the steps into set-up steps and the phases of one rep, and tell how the
+    """Decide how the whole exercise is worked, then read each step's part in it: the
+    set-up, the phases of one rep, or (after the movement) a transition; and how the
     sides are worked (``sides`` from the settings wins over the text)."""
+    kinds = _step_kinds(exercise.steps)
+    found = prescribed(exercise)
+    work = how_worked(exercise, any(k in ("up", "down") for k in kinds), found)
+    roles = _hold_roles(exercise.steps, kinds) if work == "hold" else _rep_roles(kinds)
     setup: list[Step] = []
     phases: list[Phase] = []
     steps = []
-    for step in exercise.steps:
-        found = [_timed_from_execution(p, exercise) for p in _phases(step)]
-        if not phases and not found:
+    for step, role in zip(exercise.steps, roles, strict=True):
+        found_phases = (
+            [_timed_from_execution(p, exercise) for p in _phases(step, role)]
+            if role in _CYCLE
+            else []
+        )
+        if role == "setup":
             setup.append(step)
-        phases.extend(found)
-        steps.append((step.title, tuple(found)))
+        phases.extend(found_phases)
+        steps.append((step.title, tuple(found_phases)))
+    if work == "reps" and not any(p.kind in ("up", "down") for p in phases):
+        phases = list(_UNREAD_REP)  # a lift we could not follow is still counted
     mode, limb = detect_sides(exercise)
+    if work == "time" and mode == "alternating":
+        mode = "both"  # walking, crawling, running: no sides to coach
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
-    return Movement(tuple(setup), tuple(phases), tuple(steps), mode, limb)
+    return Movement(
+        tuple(setup), tuple(phases), tuple(steps), mode, limb, work, tuple(roles), found
+    )
+
+
+def _step_kinds(steps: tuple[Step, ...]) -> list[Kind | None]:
+    """The kind of each step's leading action; "return to the start" reverses the
+    movement before it."""
+    kinds: list[Kind | None] = []
+    previous: Kind | None = None
+    for step in steps:
+        if is_starting_position(step.text):
+            kind: Kind | None = "setup"
+        else:
+            kind = classify_step(step.title, step.text, previous)
+        if kind == "down" and _OTHER_SIDE_NEXT.search(step.text):
+            kind = "transition"  # "return to the start, then repeat on the other side"
+        kinds.append(kind)
+        if kind in ("up", "down"):
+            previous = kind
+    return kinds
+
+
+def _rep_roles(kinds: list[Kind | None]) -> list[Role]:
+    """Steps before the first movement set up; after it, a step that moves nothing is a
+    transition (switch sides, repeat, re-rack)."""
+    roles: list[Role] = []
+    started = False
+    for kind in kinds:
+        if kind in _CYCLE:
+            started = True
+            roles.append(kind)  # type: ignore[arg-type]
+        else:
+            roles.append("transition" if started else "setup")
+    return roles
+
+
+def _hold_roles(steps: tuple[Step, ...], kinds: list[Kind | None]) -> list[Role]:
+    """A held position: set-up steps lead into the step that holds it (the first one
+    that says to hold or stay, else the last that moves); later steps hold on, unless
+    they switch sides or repeat."""
+    texts = [f"{step.title}. {step.text}" for step in steps]
+    held = next((i for i, text in enumerate(texts) if holds_a_position(text)), None)
+    if held is None:
+        moving = [i for i, kind in enumerate(kinds) if kind in _CYCLE]
+        held = moving[-1] if moving else len(steps) - 1
+    roles: list[Role] = []
+    for index, text in enumerate(texts):
+        if index < held:
+            roles.append("setup")
+        elif index > held and _SWITCHING.search(text) and kinds[index] != "hold":
+            roles.append("transition")
+        else:
+            roles.append("hold")
+    return roles
 
 
 def _origin(phase: Phase, tempo: Tempo | None) -> str:
     if tempo is not None:
         return "tempo setting"
     return "from the text" if phase.seconds is not None else "default tempo"
-
-
-def detect_sides(exercise: Exercise) -> tuple[Sides, str]:
-    """Alternating work, one side at a time, or both at once, from what the text says
-    (the description, the steps and the set-up; not the variations)."""
-    text = " ".join(
-        [exercise.description]
-        + [f"{step.title}. {step.text}" for step in exercise.steps]
-        + [f"{item.label}. {item.text}" for item in exercise.starting_position]
-    )
-    limbs = [m.group(2).lower() for m in _ONE_SIDE.finditer(text) if m.group(2)]
-    limb = next((word for word in limbs if word in ("leg", "arm")), "side")
-    if _ALTERNATING.search(text):
-        return "alternating", limb
-    if _ONE_SIDE.search(text):
-        return "left-right", limb
-    return "both", limb
 
 
 def _timed_from_execution(phase: Phase, exercise: Exercise) -> Phase:
@@ -238,25 +201,12 @@ def _timed_from_execution(phase: Phase, exercise: Exercise) -> Phase:
     return phase
 
 
-def classify(text: str) -> Kind | None:
-    """The kind of the sentence's leading verb, or None when it has none we know."""
-    text = _LEAD_CLAUSE.sub("", text.strip())
-    for word in re.findall(r"[a-z]+", text.lower())[:6]:
-        if word in _FILLERS:
-            continue
-        return VERBS.get(word)
-    return None
-
-
-def _phases(step: Step) -> list[Phase]:
-    """The movement phases a step describes, in order; none for a set-up step."""
+def _phases(step: Step, first: Kind) -> list[Phase]:
+    """The movement phases a step describes, in order, starting with its role."""
     parts = sentences(step.text)
-    first = classify(step.title) or (classify(parts[0]) if parts else None)
-    if first in (None, "setup"):
-        return []
     phases = [Phase(first, _short(step.title), _seconds(step.text, first, parts))]
     for sentence in parts:
-        kind = classify(sentence)
+        kind = classify(sentence, phases[-1].kind)
         if kind in _CYCLE and _CYCLE.index(kind) > _CYCLE.index(phases[-1].kind):
             phases.append(Phase(kind, _cue_for(kind, sentence), _seconds(sentence, kind, [])))
     return phases
@@ -281,9 +231,6 @@ def _short(title: str) -> str:
 def _cue_for(kind: Kind, sentence: str) -> str:
     if kind == "down":
         return "Lower"
-    word = next(
-        w
-        for w in re.findall(r"[A-Za-z]+", _LEAD_CLAUSE.sub("", sentence))
-        if w.lower() not in _FILLERS
-    )
+    words = re.findall(r"[A-Za-z]+", lead_removed(sentence))
+    word = next((w for w in words if w.lower() not in FILLERS), kind)
     return word.capitalize()
