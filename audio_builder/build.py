@@ -26,7 +26,15 @@ from audio_builder.manifest import Stamp, stamp
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
 from audio_builder.reading.document import DOCUMENT_SUFFIXES, parse_file, slugify
 from audio_builder.reading.plan import PLAN_SUFFIXES, is_plan, parse_plan
-from audio_builder.settings import DEFAULTS, MAX_TRACK_SECONDS, MIX, Mix
+from audio_builder.reading.prescription import prescribed
+from audio_builder.settings import (
+    DEFAULTS,
+    MAX_TRACK_SECONDS,
+    MIX,
+    Mix,
+    describe_sources,
+    from_text,
+)
 
 
 @dataclass(frozen=True)
@@ -247,14 +255,25 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
 _INPUTS = (*DOCUMENT_SUFFIXES, *PLAN_SUFFIXES)
 
 
-def _part(path: Path, overrides: dict[str, Any]) -> Part:
+def _part(path: Path, options: dict[str, Any], plan: dict[str, Any] | None = None) -> Part:
+    """An exercise with its settings: defaults, then the text's prescription, the front
+    matter, the plan and the command line, each over the one before."""
     exercise = parse_file(path)
-    return prepare(exercise, DEFAULTS.override(exercise.settings).override(overrides))
+    settings = (
+        DEFAULTS.override(from_text(prescribed(exercise)), "text")
+        .override(exercise.settings, "front matter")
+        .override(plan or {}, "plan")
+        .override(options, "option")
+    )
+    return prepare(exercise, settings)
 
 
 def _describe(part: Part) -> list[str]:
     lines = part.movement.describe(part.settings.tempo)
-    return [*lines, f"timed: {part.timed:g} s per set"] if part.timed else lines
+    lines.append(f"worked: {part.work}")
+    if part.timed:
+        lines.append(f"timed: {part.timed:g} s per set")
+    return lines + describe_sources(part.settings)
 
 
 def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
@@ -262,7 +281,7 @@ def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
     parts = []
     for number, entry in enumerate(plan.entries, 1):
         try:
-            parts.append(_part(entry.path, {**entry.overrides, **overrides}))
+            parts.append(_part(entry.path, overrides, entry.overrides))
         except AudioBuilderError as exc:
             raise DocumentError(f"{path}: exercise {number}: {exc}") from None
     lang = _plan_language(path, plan.lang, parts, language)

@@ -1,7 +1,13 @@
 """Workout settings, declared once: defaults, ranges and how each is written.
 
-Front matter overrides the defaults; command-line options override front matter.
-Invalid values are errors, never guesses.
+Each layer overrides the one before: the defaults, what the text prescribes ("3 x 10",
+"hold for 20 seconds"), the front matter, a plan, the command line. Every setting keeps
+the name of the layer it came from. Invalid values are errors, never guesses (a value
+read from prose that is out of range is left out instead).
+
+A range of reps ("8 to 12") is counted to the top, as a trainer pushes for the last
+reps; the bottom is where the coach says to keep going if you can. A range of seconds
+is held for the top.
 """
 
 from __future__ import annotations
@@ -37,10 +43,24 @@ class Settings:
     duration: float | None = None  # seconds of work done for time (cardio)
     sides: str | None = None  # both, left-right, alternating or none; None: from the text
     reps_count: str = "both"  # alternating work: a rep is both sides, or "each" side
+    reps_low: int | None = None  # the bottom of a range of reps; ``reps`` is its top
+    sources: tuple[tuple[str, str], ...] = ()  # (setting, layer) for every one not default
 
-    def override(self, values: Mapping[str, Any]) -> Settings:
-        """These settings with ``values`` (already validated) put over them."""
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+    def override(self, values: Mapping[str, Any], source: str | None = None) -> Settings:
+        """These settings with ``values`` (already validated) put over them, noted as
+        coming from ``source`` (one of ``SOURCES``)."""
+        given = {k: v for k, v in values.items() if v is not None}
+        if "reps" in given and "reps_low" not in given:
+            given["reps_low"] = None  # a count given later replaces the text's range
+        changed = replace(self, **given)
+        if source is None:
+            return changed
+        noted = {**dict(self.sources), **dict.fromkeys(given, source)}
+        return replace(changed, sources=tuple(noted.items()))
+
+    def source(self, name: str) -> str:
+        """Where a setting came from: default, text, front matter, plan or option."""
+        return dict(self.sources).get(name, "default")
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,7 @@ DEFAULTS = Settings()
 MIX = Mix()
 MUSIC_LEVELS = (-40.0, 0.0)  # the range of --music-level and --rest-music-level
 DUCK_DEPTHS = (0.0, 40.0)  # the range of --duck
+SOURCES = ("default", "text", "front matter", "plan", "option")  # weakest first
 DEFAULT_TEMPO = Tempo(2.0, 1.0, 2.0)  # when neither a setting nor the text gives one
 DEFAULT_HOLD = 30.0  # seconds of timed work when the text calls for time but gives none
 DEFAULT_REST_BETWEEN = 45.0  # seconds between the exercises of a plan
@@ -151,3 +172,42 @@ def parse_setting(name: str, value: Any) -> Any:
 def parse_settings(values: Mapping[str, Any]) -> dict[str, Any]:
     """Validate the settings among ``values`` (other keys are ignored)."""
     return {name: parse_setting(name, value) for name, value in values.items() if name in PARSERS}
+
+
+def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings a text's prescription gives (ranges to their top; values out of
+    range are left out: prose is not an error). A count of reps wins over a hold."""
+    values: dict[str, Any] = {}
+    for name in ("sets", "reps", "hold", "duration", "rest"):
+        value = prescription.get(name)
+        if value is None or (name in ("hold", "duration") and "reps" in prescription):
+            continue
+        top = max(value) if isinstance(value, tuple) else value
+        try:
+            values[name] = parse_setting(name, top)
+        except SettingsError:
+            continue
+        if name == "reps" and isinstance(value, tuple) and min(value) < values["reps"]:
+            values["reps_low"] = min(value)
+    if prescription.get("per_side"):
+        values["reps_count"] = "each"
+    return values
+
+
+def describe_sources(settings: Settings) -> list[str]:
+    """One line per setting in use, with the layer it came from, for ``script``."""
+    shown = {
+        "sets": settings.sets,
+        "reps": f"{settings.reps_low} to {settings.reps}" if settings.reps_low else settings.reps,
+        "rest": f"{settings.rest:g} s",
+        "tempo": settings.tempo,
+        "hold": f"{settings.hold:g} s" if settings.hold else None,
+        "duration": f"{settings.duration:g} s" if settings.duration else None,
+        "sides": settings.sides,
+        "reps_count": settings.reps_count,
+    }
+    return [
+        f"{name}: {value} ({settings.source(name)})"
+        for name, value in shown.items()
+        if value is not None
+    ]

@@ -115,9 +115,9 @@ def test_empty_instruction_strings_and_markup(tmp_path, runner):
     assert odd.title == "Odd Lift"
     assert odd.equipment == ("Barbell",)
     texts = [step.text for step in odd.steps]
-    assert texts == [  # markdown characters kept as text; tags are never spoken
-        "Grip the bar *tightly* with both hands # not a heading.",
-        "Press up [slowly] using_your `arms`, 3 < 4.",
+    assert texts == [  # markdown characters are not markup, and not spoken; tags never are
+        "Grip the bar tightly with both hands not a heading.",
+        "Press up (slowly) using your arms, 3 is less than 4.",
     ]
     assert all(step.title.strip() for step in odd.steps)
     load(out / "odd-lift.md", {})

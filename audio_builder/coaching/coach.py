@@ -10,10 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from audio_builder.coaching.numbers import duration, words
+from audio_builder.coaching.phrases import KEEP_GOING, prescription_line
 from audio_builder.coaching.script import Cue, CueScript, Section, Segment, beep, say
 from audio_builder.reading.document import Exercise, Item
 from audio_builder.reading.movement import Movement, Phase, analyse
-from audio_builder.reading.spoken import sentences, speakable
+from audio_builder.reading.prescription import unspoken
+from audio_builder.reading.spoken import sentences, spoken_title
 from audio_builder.settings import DEFAULT_HOLD, Settings
 
 COUNTDOWN = 3  # short beeps before each "go"
@@ -92,22 +94,30 @@ class Tips:
 def intro(part: Part, heading: str = "Intro") -> Section:
     """Name, equipment, the set-up in full, then how the movement goes."""
     exercise, movement = part.exercise, part.movement
-    lines = [f"{speakable(exercise.title)}."]
+    lines = [f"{spoken_title(exercise.title)}."]
     if needs := _equipment(exercise.equipment):
         lines.append(f"You'll need {needs}.")
     told = exercise.steps if part.timed else movement.setup
     for step in told:
-        lines.extend(sentences(step.text))
+        lines.extend(_instructions(step.text))
     if not part.timed and len(told) < len(exercise.steps):
         lines.append("The movement:")
         for step in exercise.steps[len(told) :]:
-            lines.extend(sentences(step.text))
+            lines.extend(_instructions(step.text))
+    if any(source == "text" for _, source in part.settings.sources):
+        lines.append(prescription_line(part.settings, part.work, part.sides != ("",)))
     if movement.sides == "left-right":
         lines.append(f"We'll work one {movement.limb} at a time, right first.")
     elif movement.sides == "alternating":
         lines.append("We'll start on the left.")
     group = "" if heading == "Intro" else heading
     return Section(heading, (Segment("intro", tuple(say(line) for line in lines)),), group)
+
+
+def _instructions(text: str) -> list[str]:
+    """A step's sentences, without the sets, reps and times it prescribes: the coach says
+    those once, from the settings in force."""
+    return [line for line in (unspoken(s) for s in sentences(text)) if line]
 
 
 def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
@@ -130,7 +140,7 @@ def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
 
 def outro(exercise: Exercise, tips: Tips) -> Section:
     """Well done, the last tip, and a variation for next time."""
-    lines = [f"Nice work — that's the {speakable(exercise.title)} done."]
+    lines = [f"Nice work — that's the {spoken_title(exercise.title)} done."]
     if exercise.tips and sentences(exercise.tips[-1])[:1] != [tips.last]:
         lines.append(exercise.tips[-1])
     lines.extend(variation_lines(exercise.variations))
@@ -209,6 +219,8 @@ def _reps(part: Part, set_number: int, first_side: bool, tips: Tips) -> list[Seg
             where = 1 if alternating else 0
             if rep == settings.reps and rep > 1:
                 cues.insert(where, say("Last one."))
+            elif settings.reps_low and rep == settings.reps_low + 1:
+                cues.insert(where, say(KEEP_GOING))
             elif rep == halfway:
                 cues.insert(where, say("Halfway."))
             elif rep == tip_rep and (tip := tips.next(rep_seconds - TIP_MARGIN)):
@@ -291,6 +303,9 @@ def _suggest(label: str) -> str:
     return f"Try {label[0].lower()}{label[1:]}"
 
 
+_COUNTED = r"(a|an|the|some|one|two|three|four|a pair|pair|\d)\b"  # no article before these
+
+
 def _equipment(items: tuple[str, ...]) -> str:
     """ "Resistance band (loop band preferred)" -> "a resistance band"."""
     names = []
@@ -299,7 +314,7 @@ def _equipment(items: tuple[str, ...]) -> str:
         if not name or re.match(r"(none|no equipment|bodyweight)\b", name, re.IGNORECASE):
             continue
         name = name[0].lower() + name[1:]
-        if not re.match(r"(a|an|the|some|\d)\b", name) and not name.endswith("s"):
+        if not re.match(_COUNTED, name) and not name.endswith("s"):
             name = ("an " if name[0] in "aeiou" else "a ") + name
         names.append(name)
     return " and ".join(names)
@@ -309,8 +324,8 @@ def coach_plan(title: str, parts: list[Part], rest_between: float) -> CueScript:
     """A whole session: each exercise with its sets, and between exercises a rest that
     previews what comes next. Each exercise's sections are grouped under its name."""
     needs = _equipment(tuple(dict.fromkeys(i for p in parts for i in p.exercise.equipment)))
-    names = [speakable(part.exercise.title) for part in parts]
-    spoken = speakable(title)
+    names = [spoken_title(part.exercise.title) for part in parts]
+    spoken = spoken_title(title)
     lines = [f"{spoken}.", f"{words(len(parts)).capitalize()} exercises: {_listing(names)}."]
     if needs:
         lines.append(f"You'll need {needs}.")
@@ -341,7 +356,7 @@ def coach_plan(title: str, parts: list[Part], rest_between: float) -> CueScript:
 def _preview(part: Part, seconds: float, last: bool) -> Section:
     """The rest before an exercise: how long, what comes next, what to get ready."""
     name = part.exercise.title
-    spoken = speakable(name)
+    spoken = spoken_title(name)
     cues = [
         say(f"Rest for {duration(seconds)}."),
         say(f"Last exercise: {spoken}." if last else f"Next up: {spoken}."),

@@ -107,7 +107,7 @@ def parse(raw: bytes, source: Path) -> Exercise:
         )
     blocks = _markdown(body)
     sections, howto, heading, lead = _read_body(blocks)
-    steps = howto or tuple(Step(i.label, i.text) for i in sections.get("execution", ()))
+    steps = howto or tuple(_step(i) for i in sections.get("execution", ()))
     steps = steps or _first_list(blocks)
     if not steps:
         where = "under '<!-- howto -->'" if howto is not None else "in the document"
@@ -139,6 +139,23 @@ def parse(raw: bytes, source: Path) -> Exercise:
         video=_plain_value(metadata.get("video", "")),
         lang=lang,
     )
+
+
+_TITLE_STOP = re.compile(
+    r"\s+(and|to|with|while|until|so|as|on|onto|into|at|in|from|for|of)\b.*", re.I
+)
+
+
+def short_title(text: str) -> str:
+    """A step title from its first words: "Lie down on the floor..." -> "Lie Down"."""
+    first = re.split(r"[.,;:!?]", text, maxsplit=1)[0]
+    short = _TITLE_STOP.sub("", first).split()[:4] or ["Step"]
+    return " ".join(word if word.isupper() else word.capitalize() for word in short)
+
+
+def _step(item: Item) -> Step:
+    """A list entry as a step; without a bold label, titled by its first words."""
+    return Step(item.label or short_title(item.text), item.text)
 
 
 def slugify(text: str) -> str:
@@ -234,7 +251,7 @@ def _first_list(blocks: list[dict]) -> tuple[Step, ...]:
     for block in blocks:
         if block["type"] == "list":
             items = [_item(child.get("children", [])) for child in block.get("children", [])]
-            return tuple(Step(i.label, i.text) for i in items if i.text or i.label)[: MAX_STEPS + 1]
+            return tuple(_step(i) for i in items if i.text or i.label)[: MAX_STEPS + 1]
     return ()
 
 

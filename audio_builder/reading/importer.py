@@ -16,15 +16,12 @@ import yaml
 
 from audio_builder.atomic import write_atomic
 from audio_builder.errors import DocumentError
-from audio_builder.reading.document import slugify
+from audio_builder.reading.document import short_title, slugify
 
 TIMED_CATEGORIES = {"cardio": "duration: 45"}  # a stretch is read as a hold, for its own time
 _REPEAT = re.compile(r"^\s*repeat\b", re.IGNORECASE)
 _OTHER_SIDE = re.compile(r"\b(other|opposite|left|right|next)\s+(leg|arm|side|foot|hand)\b", re.I)
 _STARTING = re.compile(r"this (will be|is) your start(ing)? position\.?", re.IGNORECASE)
-_TITLE_STOP = re.compile(
-    r"\s+(and|to|with|while|until|so|as|on|onto|into|at|in|from|for|of)\b.*", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ def to_markdown(record: dict[str, Any], name: str, steps: list[str]) -> str:
     lines += ["", "<!-- howto -->", ""]
     for step in steps:
         text = _STARTING.sub("", step.replace("Tip:", ". Tip:")).strip()
-        lines += [f"### {_title(text)}", _escape(text), ""]
+        lines += [f"### {short_title(text)}", _escape(text), ""]
     return "\n".join(lines)
 
 
@@ -99,13 +96,6 @@ def _read(source: Path) -> list[Any]:
     if not isinstance(data, list):
         raise DocumentError(f"{source}: expected a JSON list of exercise records")
     return data
-
-
-def _title(text: str) -> str:
-    """A step title from its first words: "Lie down on the floor..." -> "Lie Down"."""
-    first = re.split(r"[.,;:!?]", text, maxsplit=1)[0]
-    short = _TITLE_STOP.sub("", first).split()[:4] or ["Step"]
-    return " ".join(word if word.isupper() else word.capitalize() for word in short)
 
 
 def _escape(text: str) -> str:

@@ -105,6 +105,10 @@ def read_sentence(sentence: str, found: dict) -> None:
 def unspoken(sentence: str) -> str:
     """The sentence without its prescription (the coach says that once, from the
     settings); empty when nothing worth saying is left."""
+    found: dict = {}
+    read_sentence(sentence, found)
+    if not found:
+        return sentence
     if TIMES_AS_SETS.match(sentence):
         return ""
     text = sentence

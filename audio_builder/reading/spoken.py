@@ -4,6 +4,7 @@ pre-processors. Input is plain text (markup already removed); output reads natur
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 _FRACTIONS = {"½": " and a half", "¼": " and a quarter", "¾": " and three quarters"}
@@ -32,6 +33,32 @@ _UNITS = {
     "mm": "millimeters",
     "ft": "feet",
 }
+
+
+def pictographs(text: str) -> str:
+    """Emoji, pictographs and other symbols that have no spoken form are dropped."""
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if (
+            category == "So"
+            or char in "\u200d\ufe0f\ufe0e"
+            or category == "Cs"
+            or (category == "Sk" and char not in "^`")
+        ):
+            kept.append(" ")
+        else:
+            kept.append(char)
+    return "".join(kept)
+
+
+def shorthand(text: str) -> str:
+    """Gym shorthand as a coach says it: ~45 -> about 45, RPE 7 -> effort 7 out of 10,
+    x3 and 2x -> 3 times and 2 times."""
+    text = re.sub(r"[~≈]\s*(?=\d)", "about ", text)
+    text = re.sub(r"\bRPE\s*(\d+(?:\.\d+)?)", r"effort \1 out of 10", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", r"\1 times", text)
+    return re.sub(r"\b(\d+)\s?[x×](?!\s*\d)(?![\w×])", r"\1 times", text)
 
 
 def symbols(text: str) -> str:
@@ -74,6 +101,25 @@ def ranges(text: str) -> str:
     return re.sub(r"\b([A-Za-z]+)/([A-Za-z]+)\b", r"\1 or \2", text)
 
 
+SPOKEN_PUNCTUATION = ".,;:!?'\"()—-"  # marks a voice reads as pauses and tone
+
+
+def _sayable(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category[0] == "L" or category == "Nd" or char == " " or char in SPOKEN_PUNCTUATION
+
+
+def unspeakable(text: str) -> str:
+    """Whatever is left that a voice cannot say: square and curly brackets become round
+    ones, other marks (# * / \\ | < > = ~ and the like) are dropped."""
+    text = text.translate(str.maketrans("[]{}", "()()"))
+    text = re.sub(r"(?<=\w)/(?=\w)", " or ", text)
+    text = re.sub(r"(?<=\d)\s*<\s*(?=\d)", " is less than ", text)
+    text = re.sub(r"(?<=\d)\s*>\s*(?=\d)", " is more than ", text)
+    text = "".join(char if _sayable(char) else " " for char in unicodedata.normalize("NFC", text))
+    return re.sub(r"\(\s*\)", " ", text)
+
+
 def sentence_spacing(text: str) -> str:
     """Mend sentences run together ("torso.This") and odd dashes and quotes."""
     text = re.sub(r"(?<=[a-z])([.!?])(?=[A-Z])", r"\1 ", text)
@@ -90,11 +136,14 @@ def whitespace(text: str) -> str:
 
 PRE_PROCESSORS: tuple[Callable[[str], str], ...] = (
     fractions,
+    shorthand,
     symbols,
+    pictographs,
     sets_by_reps,
     abbreviations,
     ranges,
     sentence_spacing,
+    unspeakable,
     whitespace,
 )
 
@@ -104,6 +153,22 @@ def speakable(text: str) -> str:
     for process in PRE_PROCESSORS:
         text = process(text)
     return text
+
+
+_OTHER_LANGUAGE = re.compile(  # function words that mark a title half as not English
+    r"\b(au|aux|le|la|les|du|des|et|avec|sur|el|los|las|con|para|der|die|das|und|mit|"
+    r"il|lo|gli|della|em|na|no)\b",
+    re.IGNORECASE,
+)
+
+
+def spoken_title(title: str) -> str:
+    """A title as the (English) track says it: a title in two languages ("Wall Sit /
+    Chaise au mur") is said in English only; tags keep the whole title."""
+    halves = [half for half in re.split(r"\s+[/|]\s+", pictographs(title)) if half.strip()]
+    if len(halves) > 1:
+        halves.sort(key=lambda half: len(_OTHER_LANGUAGE.findall(half)))
+    return speakable(halves[0] if halves else title)
 
 
 MAX_WORDS = 25  # a longer sentence is said in parts, each its own clip
