@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from audio_builder.coaching.numbers import duration, words
 from audio_builder.coaching.phrases import KEEP_GOING, prescription_line
 from audio_builder.coaching.script import Cue, CueScript, Section, Segment, beep, say
+from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Item
 from audio_builder.reading.movement import Movement, Phase, analyse
 from audio_builder.reading.prescription import unspoken
@@ -94,7 +95,7 @@ class Tips:
 def intro(part: Part, heading: str = "Intro") -> Section:
     """Name, equipment, the set-up in full, then how the movement goes."""
     exercise, movement = part.exercise, part.movement
-    lines = [f"{spoken_title(exercise.title)}."]
+    lines = [f"{spoken_title(exercise.title, _lang(exercise))}."]
     if needs := _equipment(exercise.equipment):
         lines.append(f"You'll need {needs}.")
     told = exercise.steps if part.timed else movement.setup
@@ -140,7 +141,7 @@ def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
 
 def outro(exercise: Exercise, tips: Tips) -> Section:
     """Well done, the last tip, and a variation for next time."""
-    lines = [f"Nice work — that's the {spoken_title(exercise.title)} done."]
+    lines = [f"Nice work — that's the {spoken_title(exercise.title, _lang(exercise))} done."]
     if exercise.tips and sentences(exercise.tips[-1])[:1] != [tips.last]:
         lines.append(exercise.tips[-1])
     lines.extend(variation_lines(exercise.variations))
@@ -148,6 +149,10 @@ def outro(exercise: Exercise, tips: Tips) -> Section:
         "Outro",
         (Segment("outro", tuple(say(line) for line in lines)), Segment("end", (), ENDING_SILENCE)),
     )
+
+
+def _lang(exercise: Exercise) -> str:
+    return exercise.lang or DEFAULT_LANGUAGE
 
 
 def _set_start(part: Part, number: int) -> Segment:

@@ -35,6 +35,7 @@ _SECONDS = re.compile(
 _PREPOSITIONS = re.compile(
     r"\s+(at|to|into|with|for|on|in|toward|towards|of|from)\b.*$", re.IGNORECASE
 )
+_UNRACK = re.compile(r"\b(out of|off|from) the (rack|hooks|stands|pins|blocks)\b", re.I)
 _OTHER_SIDE_NEXT = re.compile(r"\b(repeat|switch)\b[^.]*\b(other|opposite)\s+(side|leg|arm)", re.I)
 _SWITCHING = re.compile(r"\b(switch|repeat|change sides|other side|roll over)\b", re.IGNORECASE)
 
@@ -120,6 +121,8 @@ def analyse(exercise: Exercise, sides: str | None = None) -> Movement:
     if work == "reps" and not any(p.kind in ("up", "down") for p in phases):
         phases = list(_UNREAD_REP)  # a lift we could not follow is still counted
     mode, limb = detect_sides(exercise)
+    if mode != "alternating":
+        found.pop("per_side", None)  # a count per side changes only alternating work
     if work == "time" and mode == "alternating":
         mode = "both"  # walking, crawling, running: no sides to coach
     if sides is not None:
@@ -137,6 +140,9 @@ def _step_kinds(steps: tuple[Step, ...]) -> list[Kind | None]:
     for step in steps:
         if is_starting_position(step.text):
             kind: Kind | None = "setup"
+        elif _UNRACK.search(next(iter(sentences(step.text)), "")):
+            later = (classify(sentence, previous) for sentence in sentences(step.text)[1:])
+            kind = next((k for k in later if k in ("up", "down")), "setup")  # unrack, then move
         else:
             kind = classify_step(step.title, step.text, previous)
         if kind == "down" and _OTHER_SIDE_NEXT.search(step.text):

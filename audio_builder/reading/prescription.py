@@ -35,6 +35,10 @@ SECONDS = re.compile(
     rf"|\bfor\s+(a|one)\s+(minute)\b",
     re.IGNORECASE,
 )
+SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
+    rf"\b{_RANGE}\s+(seconds?|minutes?)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
+    re.IGNORECASE,
+)
 REST = re.compile(rf"\brest(?:ing)?\s+(?:for\s+)?{_NUMBER}\s+(seconds?|minutes?)\b", re.IGNORECASE)
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm)\b|\bon each side\b", re.IGNORECASE)
 _WORK_FOR_TIME = re.compile(
@@ -86,8 +90,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     if match := REST.search(sentence):
         unit = 60 if match.group(2).lower().startswith("min") else 1
         found.setdefault("rest", _number(match.group(1)) * unit)
-    for match in SECONDS.finditer(sentence):
-        if match.group(4):  # "for a minute"
+    for match in [*SECONDS.finditer(sentence), *SECONDS_PER_SIDE.finditer(sentence)]:
+        if match.re is SECONDS and match.group(4):  # "for a minute"
             low, high, unit = "60", None, 1
         else:
             low, high = match.group(1), match.group(2)
@@ -112,7 +116,7 @@ def unspoken(sentence: str) -> str:
     if TIMES_AS_SETS.match(sentence):
         return ""
     text = sentence
-    for pattern in (REST, SECONDS, SETS_OF, REPS, SETS):
+    for pattern in (REST, SECONDS, SECONDS_PER_SIDE, SETS_OF, REPS, SETS):
         text = pattern.sub("", text)
     text = re.sub(r"\b(on each side|each side|per side)\b", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()

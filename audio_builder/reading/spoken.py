@@ -155,20 +155,28 @@ def speakable(text: str) -> str:
     return text
 
 
-_OTHER_LANGUAGE = re.compile(  # function words that mark a title half as not English
-    r"\b(au|aux|le|la|les|du|des|et|avec|sur|el|los|las|con|para|der|die|das|und|mit|"
-    r"il|lo|gli|della|em|na|no)\b",
-    re.IGNORECASE,
-)
+FUNCTION_WORDS = {  # short words that tell which language a half of a title is in
+    "en": {"the", "and", "with", "on", "for", "to", "of", "in", "at"},
+    "es": {"el", "la", "los", "las", "con", "para", "de", "del", "y", "en", "al"},
+    "de": {"der", "die", "das", "und", "mit", "an", "auf", "am", "im", "zur"},
+    "fr": {"le", "la", "les", "du", "des", "au", "aux", "et", "avec", "sur", "à"},
+}
 
 
-def spoken_title(title: str) -> str:
-    """A title as the (English) track says it: a title in two languages ("Wall Sit /
-    Chaise au mur") is said in English only; tags keep the whole title."""
+def spoken_title(title: str, lang: str = "en") -> str:
+    """A title as the track says it: a title in two languages ("Wall Sit / Chaise au
+    mur") is said in the track's language only; tags keep the whole title."""
     halves = [half for half in re.split(r"\s+[/|]\s+", pictographs(title)) if half.strip()]
     if len(halves) > 1:
-        halves.sort(key=lambda half: len(_OTHER_LANGUAGE.findall(half)))
+        halves.sort(key=lambda half: -_language_score(half, lang))
     return speakable(halves[0] if halves else title)
+
+
+def _language_score(text: str, lang: str) -> int:
+    words = re.findall(r"\w+", text.lower())
+    own = FUNCTION_WORDS.get(lang, set())
+    others = set().union(*(w for code, w in FUNCTION_WORDS.items() if code != lang)) - own
+    return sum(word in own for word in words) - sum(word in others for word in words)
 
 
 MAX_WORDS = 25  # a longer sentence is said in parts, each its own clip

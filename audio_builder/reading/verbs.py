@@ -124,7 +124,7 @@ VERBS: dict[str, Kind] = {
             "bridge",
             "hike",
             "roll",
-            "rebend",
+            "block",
         ],
         "up",
     ),
@@ -148,6 +148,7 @@ VERBS: dict[str, Kind] = {
             "land",
             "slide",
             "go",
+            "rebend",
         ],
         "down",
     ),
@@ -188,10 +189,13 @@ FILLERS = set(
         "also",
         "simultaneously",
         "just",
+        "the",
+        "a",
+        "an",
     ]
 )
 _LEAD_CLAUSE = re.compile(
-    r"^(when|as|once|while|with|at|keeping|after|using|maintaining|from|in|standing|upon"
+    r"^(when|as|once|while|with|at|keeping|after|using|maintaining|from|in|standing|upon|alternating"
     r"|facing|leaning|holding|staying|to begin|to start|for this exercise|lying|seated"
     r"|sitting|if|without|on|during)\b[^,]*,\s*",
     re.IGNORECASE,
@@ -203,6 +207,7 @@ _LEAD_PHRASE = re.compile(
     r"|(?:transition|move)\s+into\s+the\s+\w+\s+pull\s+by\s+"
     r"|(?:to\s+perform\s+the\s+movement|to\s+initiate\s+the\s+movement),?\s+"
     r"|(?:attempt|try|be sure|make sure|remember|proceed|start|begin)\s+(?:to|the)\s+"
+    r"|(?:begin|start)\s+(?=\w+ing\b)"
     r"|(?:as\s+you\s+|while\s+you\s+)?(?:inhale|exhale|breathe(?:\s+in|\s+out)?)"
     r"(?:\s+(?:and|slowly))?,?\s+"
     r"|focus\s+on\s+|use\s+(?:\w+\s+){1,4}?to\s+"
@@ -310,9 +315,11 @@ def classify(text: str, previous: str | None = None) -> Kind | None:
             "drive",
         ):
             return "down"
+        if word == "pull" and re.match(r"(?:\w+ ){0,2}?yourself (down|under|below)\b", rest):
+            return "down"  # pulling yourself under the bar is the drop into the catch
         if word == "squeeze" and re.match(r"(?:\w+ ){0,3}?together\b", rest):
             return "up"  # squeezing the shoulder blades together is the movement
-        if word == "jump" and re.search(r"\btogether\b", rest):
+        if word == "jump" and re.match(r"(?:\w+ ){0,3}?(together|in)\b(?! place)", rest):
             return "down"
         if word == "bend" and "slightly" in words[: index + 6]:
             return "setup"

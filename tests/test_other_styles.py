@@ -1,0 +1,77 @@
+"""Documents written in other styles than the seeds, as in the issue: how each is
+coached (tests/reading_labels/documents)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audio_builder.build import load
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.spoken import speakable
+
+DOCUMENTS = Path(__file__).resolve().parent / "reading_labels" / "documents"
+
+
+def _spoken(track) -> list[str]:
+    return [
+        cue.text
+        for section in track.script.sections
+        for segment in section.segments
+        for cue in segment.cues
+        if cue.kind == "speech"
+    ]
+
+
+def _sets(track) -> list[str]:
+    return [s.title for s in track.script.sections if s.title.startswith("Set")]
+
+
+def test_goblet_squat_holding_the_bell_is_squatted_ten_times_in_three_sets():
+    track = load(DOCUMENTS / "goblet-squat-3x10.md", {})
+    spoken = _spoken(track)
+    assert track.title == "Goblet Squat"  # from "The Goblet Squat builds..."
+    assert _sets(track) == ["Set 1", "Set 2", "Set 3"]
+    assert spoken.count("Ten.") == 3 and "Eleven." not in spoken
+    assert "Squat down" in spoken and "Stand up" in spoken
+    assert "You'll need one kettlebell." in spoken
+    assert not any(line.startswith("Hold for") for line in spoken)
+
+
+def test_side_plank_holds_twenty_seconds_each_side_in_two_sets():
+    track = load(DOCUMENTS / "side-plank.md", {})
+    spoken = _spoken(track)
+    assert _sets(track) == [
+        "Set 1 · right side",
+        "Set 1 · left side",
+        "Set 2 · right side",
+        "Set 2 · left side",
+    ]
+    assert spoken.count("Hold for 20 seconds.") == 2  # at each set, then the switch
+    assert spoken.count("Switch sides — left side.") == 2
+    assert "One." not in spoken
+    assert track.script.planned_seconds() < 4 * 60
+
+
+def test_hip_stretch_is_held_a_minute_per_side_not_counted():
+    track = load(DOCUMENTS / "pigeon-stretch.md", {})
+    spoken = _spoken(track)
+    assert track.title == "Pigeon Stretch"  # from "Pigeon Stretch to open..."
+    assert "One." not in spoken
+    assert spoken.count("Hold for 1 minute.") == 3  # at each set, then the switch
+    assert spoken.count("Switch sides — left leg.") == 3
+
+
+def test_a_title_in_two_languages_is_said_in_one_and_kept_whole():
+    track = load(DOCUMENTS / "wall-sit.md", {})
+    assert track.title == "Wall Sit 🧱 / Chaise au mur"  # tags keep it whole
+    assert _spoken(track)[0] == "Wall Sit."
+    steps = parse_file(DOCUMENTS / "wall-sit.md").steps
+    assert "about 45 centimeters" in steps[0].text and "~" not in steps[0].text
+
+
+def test_shorthand_is_read_as_a_coach_says_it():
+    assert speakable("Do 3 x 10 reps @ RPE 7.") == "Do 3 sets of 10 reps at effort 7 out of 10."
+    assert speakable("10-12 reps, x3") == "10 to 12 reps, 3 times"
+    assert (
+        speakable("2× per side / 50% & breathe 💪🏽") == "2 times per side 50 percent and breathe"
+    )

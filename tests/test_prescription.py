@@ -1,0 +1,112 @@
+"""What the text prescribes becomes the exercise's settings, below front matter, a plan
+and the command line; the coach says it once and counts what it says."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_builder.build import load
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.prescription import prescribed, unspoken
+from audio_builder.settings import DEFAULTS, describe_sources, from_text
+
+STEPS = """<!-- howto -->
+
+### Stand
+Stand tall with your feet apart.
+
+### Lift
+Lift your arms overhead.
+
+### Lower
+Lower your arms. {line}
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("3 x 10", {"sets": 3, "reps": 10}),
+        ("Do 3 sets of 10.", {"sets": 3, "reps": 10}),
+        ("10–12 reps.", {"reps": (10, 12)}),
+        ("8 to 12 reps per side.", {"reps": (8, 12), "per_side": True}),
+        ("Hold for 20–30 seconds.", {"hold": (20, 30)}),
+        ("Hold 30 seconds each side.", {"hold": 30}),
+        ("Stay there for 1 minute.", {"hold": 60}),
+        ("Perform 2 sets.", {"sets": 2}),
+        ("Rest 90 seconds between sets.", {"rest": 90}),
+        ("Walk for 40 seconds.", {"duration": 40}),
+        ("Pause for a second.", {}),  # a pause inside the rep, not a hold
+    ],
+)
+def test_prescriptions_read_from_the_text(write_doc, line, found):
+    assert prescribed(parse_file(write_doc("p.md", STEPS.format(line=line)))) == found
+
+
+def test_a_range_is_counted_to_its_top_and_keeps_its_bottom():
+    values = from_text({"sets": 3, "reps": (8, 12), "hold": (20, 30)})
+    assert values == {"sets": 3, "reps": 12, "reps_low": 8}  # reps win over a hold
+
+
+def test_layers_and_their_sources():
+    settings = (
+        DEFAULTS.override(from_text({"sets": 3, "reps": (8, 12)}), "text")
+        .override({"reps": 10}, "front matter")
+        .override({"sets": 4}, "plan")
+        .override({"rest": 60.0}, "option")
+    )
+    assert (settings.sets, settings.reps, settings.reps_low, settings.rest) == (4, 10, None, 60)
+    lines = describe_sources(settings)
+    assert "sets: 4 (plan)" in lines and "reps: 10 (front matter)" in lines
+    assert "rest: 60 s (option)" in lines and "reps_count: both (default)" in lines
+
+
+def test_the_prescription_is_not_read_out_of_the_steps():
+    assert unspoken("Perform 2 sets.") == ""
+    assert unspoken("Stay here and breathe for 1 minute per side.") == "Stay here and breathe."
+    assert unspoken("Keep your back flat.") == "Keep your back flat."
+
+
+def _spoken(track) -> list[str]:
+    return [
+        cue.text
+        for section in track.script.sections
+        for segment in section.segments
+        for cue in segment.cues
+        if cue.kind == "speech"
+    ]
+
+
+def _counts(track) -> list[int]:
+    """The last count of each set."""
+    numbers = {"Ten.": 10, "Eight.": 8, "Twelve.": 12}
+    last = []
+    for section in track.script.sections:
+        said = [c.text for s in section.segments for c in s.cues if c.text in numbers]
+        if section.title.startswith("Set"):
+            last.append(numbers[said[-1]])
+    return last
+
+
+def test_three_by_ten_is_counted_to_ten_in_three_sets_and_said_once(write_doc):
+    track = load(write_doc("p.md", STEPS.format(line="3 x 10 @ RPE 7")), {})
+    spoken = _spoken(track)
+    assert _counts(track) == [10, 10, 10]
+    assert spoken.count("3 sets of 10 reps.") == 1
+    assert not any("12" in line or "Twelve" in line for line in spoken)
+
+
+def test_what_is_said_follows_the_settings_in_force(write_doc):
+    doc = write_doc("p.md", "---\nreps: 8\n---\n" + STEPS.format(line="Do 3 x 10."))
+    track = load(doc, {})
+    assert _counts(track) == [8, 8, 8]
+    assert "3 sets of 8 reps." in _spoken(track)
+    assert not any("10" in line for line in _spoken(track))
+
+
+def test_a_range_is_said_and_counted_to_its_top(write_doc):
+    track = load(write_doc("p.md", STEPS.format(line="2 sets of 8 to 12 reps.")), {})
+    spoken = _spoken(track)
+    assert _counts(track) == [12, 12]
+    assert "2 sets of 8 to 12 reps." in spoken
+    assert spoken.count("Keep going if you can.") == 2  # after the eighth rep of each set
