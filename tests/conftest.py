@@ -132,6 +132,17 @@ def assert_exit(result: Result, code: int) -> None:
     assert result.exit_code == code, result.stderr
 
 
+def spoken_lines(script) -> list[str]:
+    """Every line the coach says, in order, repeats included."""
+    return [
+        cue.text
+        for section in script.sections
+        for segment in section.segments
+        for cue in segment.cues
+        if cue.kind == "speech"
+    ]
+
+
 def error_lines(result: Result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("error:")]
 

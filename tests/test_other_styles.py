@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import spoken_lines
+
 from audio_builder.build import load
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.spoken import speakable
 
 DOCUMENTS = Path(__file__).resolve().parent / "reading_labels" / "documents"
-
-
-def _spoken(track) -> list[str]:
-    return [
-        cue.text
-        for section in track.script.sections
-        for segment in section.segments
-        for cue in segment.cues
-        if cue.kind == "speech"
-    ]
 
 
 def _sets(track) -> list[str]:
@@ -28,7 +20,7 @@ def _sets(track) -> list[str]:
 
 def test_goblet_squat_holding_the_bell_is_squatted_ten_times_in_three_sets():
     track = load(DOCUMENTS / "goblet-squat-3x10.md", {})
-    spoken = _spoken(track)
+    spoken = spoken_lines(track.script)
     assert track.title == "Goblet Squat"  # from "The Goblet Squat builds..."
     assert _sets(track) == ["Set 1", "Set 2", "Set 3"]
     assert spoken.count("Ten.") == 3 and "Eleven." not in spoken
@@ -39,7 +31,7 @@ def test_goblet_squat_holding_the_bell_is_squatted_ten_times_in_three_sets():
 
 def test_side_plank_holds_twenty_seconds_each_side_in_two_sets():
     track = load(DOCUMENTS / "side-plank.md", {})
-    spoken = _spoken(track)
+    spoken = spoken_lines(track.script)
     assert _sets(track) == [
         "Set 1 · right side",
         "Set 1 · left side",
@@ -54,7 +46,7 @@ def test_side_plank_holds_twenty_seconds_each_side_in_two_sets():
 
 def test_hip_stretch_is_held_a_minute_per_side_not_counted():
     track = load(DOCUMENTS / "pigeon-stretch.md", {})
-    spoken = _spoken(track)
+    spoken = spoken_lines(track.script)
     assert track.title == "Pigeon Stretch"  # from "Pigeon Stretch to open..."
     assert "One." not in spoken
     assert spoken.count("Hold for 1 minute.") == 3  # at each set, then the switch
@@ -64,7 +56,7 @@ def test_hip_stretch_is_held_a_minute_per_side_not_counted():
 def test_a_title_in_two_languages_is_said_in_one_and_kept_whole():
     track = load(DOCUMENTS / "wall-sit.md", {})
     assert track.title == "Wall Sit 🧱 / Chaise au mur"  # tags keep it whole
-    assert _spoken(track)[0] == "Wall Sit."
+    assert spoken_lines(track.script)[0] == "Wall Sit."
     steps = parse_file(DOCUMENTS / "wall-sit.md").steps
     assert "about 45 centimeters" in steps[0].text and "~" not in steps[0].text
 

@@ -4,6 +4,7 @@ and the command line; the coach says it once and counts what it says."""
 from __future__ import annotations
 
 import pytest
+from conftest import spoken_lines
 
 from audio_builder.build import load
 from audio_builder.reading.document import parse_file
@@ -67,16 +68,6 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Keep your back flat.") == "Keep your back flat."
 
 
-def _spoken(track) -> list[str]:
-    return [
-        cue.text
-        for section in track.script.sections
-        for segment in section.segments
-        for cue in segment.cues
-        if cue.kind == "speech"
-    ]
-
-
 def _counts(track) -> list[int]:
     """The last count of each set."""
     numbers = {"Ten.": 10, "Eight.": 8, "Twelve.": 12}
@@ -90,7 +81,7 @@ def _counts(track) -> list[int]:
 
 def test_three_by_ten_is_counted_to_ten_in_three_sets_and_said_once(write_doc):
     track = load(write_doc("p.md", STEPS.format(line="3 x 10 @ RPE 7")), {})
-    spoken = _spoken(track)
+    spoken = spoken_lines(track.script)
     assert _counts(track) == [10, 10, 10]
     assert spoken.count("3 sets of 10 reps.") == 1
     assert not any("12" in line or "Twelve" in line for line in spoken)
@@ -100,13 +91,13 @@ def test_what_is_said_follows_the_settings_in_force(write_doc):
     doc = write_doc("p.md", "---\nreps: 8\n---\n" + STEPS.format(line="Do 3 x 10."))
     track = load(doc, {})
     assert _counts(track) == [8, 8, 8]
-    assert "3 sets of 8 reps." in _spoken(track)
-    assert not any("10" in line for line in _spoken(track))
+    assert "3 sets of 8 reps." in spoken_lines(track.script)
+    assert not any("10" in line for line in spoken_lines(track.script))
 
 
 def test_a_range_is_said_and_counted_to_its_top(write_doc):
     track = load(write_doc("p.md", STEPS.format(line="2 sets of 8 to 12 reps.")), {})
-    spoken = _spoken(track)
+    spoken = spoken_lines(track.script)
     assert _counts(track) == [12, 12]
     assert "2 sets of 8 to 12 reps." in spoken
     assert spoken.count("Keep going if you can.") == 2  # after the eighth rep of each set

@@ -6,11 +6,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from conftest import spoken_lines
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from audio_builder.coaching.coach import coach
-from audio_builder.coaching.script import CueScript
 from audio_builder.errors import DocumentError
 from audio_builder.reading.document import parse
 from audio_builder.reading.spoken import SPOKEN_PUNCTUATION
@@ -48,16 +48,6 @@ SHORTHAND = st.sampled_from(
 WORDS = st.lists(st.one_of(SHORTHAND, st.text(min_size=1, max_size=12)), min_size=1, max_size=8)
 
 
-def _spoken(script: CueScript) -> list[str]:
-    return [
-        cue.text
-        for section in script.sections
-        for segment in section.segments
-        for cue in segment.cues
-        if cue.kind == "speech"
-    ]
-
-
 def _sayable(char: str) -> bool:
     return (
         unicodedata.category(char)[0] == "L"
@@ -79,6 +69,6 @@ def test_every_spoken_cue_is_sayable(title, steps, equipment):
         exercise = parse(doc.encode(), Path("doc.md"))
     except DocumentError:
         assume(False)
-    for text in _spoken(coach(exercise, DEFAULTS)):
+    for text in spoken_lines(coach(exercise, DEFAULTS)):
         bad = [char for char in text if not _sayable(char)]
         assert not bad, (text, bad)
