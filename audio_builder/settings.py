@@ -36,7 +36,7 @@ class Tempo:
 @dataclass(frozen=True)
 class Settings:
     sets: int = 3
-    reps: int = 12
+    reps: int | tuple[int, ...] = 12  # a tuple: one number per set (a pyramid, a drop set)
     rest: float = 30.0
     tempo: Tempo | None = None  # None: durations from the text, else 2-1-2
     hold: float | None = None  # seconds of a timed hold; None: reps, unless detected
@@ -48,11 +48,25 @@ class Settings:
 
     def override(self, values: Mapping[str, Any], source: str | None = None) -> Settings:
         """These settings with ``values`` (already validated) put over them, noted as
-        coming from ``source`` (one of ``SOURCES``)."""
+        coming from ``source`` (one of ``SOURCES``).
+
+        Reps given as a list set the number of sets; a ``sets`` that disagrees with
+        the list is an error, not a guess.
+        """
         given = {k: v for k, v in values.items() if v is not None}
         if "reps" in given and "reps_low" not in given:
             given["reps_low"] = None  # a count given later replaces the text's range
         changed = replace(self, **given)
+        if isinstance(changed.reps, tuple):
+            if "sets" in given and given["sets"] != len(changed.reps):
+                listed = ", ".join(map(str, changed.reps))
+                raise SettingsError(
+                    f"'sets' is {given['sets']} but 'reps' lists {len(changed.reps)} sets "
+                    f"({listed}); drop 'sets' or give one number of reps per set"
+                )
+            changed = replace(changed, sets=len(changed.reps))
+            if isinstance(given.get("reps"), tuple):
+                given["sets"] = changed.sets  # the list says how many sets
         if source is None:
             return changed
         noted = {**dict(self.sources), **dict.fromkeys(given, source)}
@@ -61,6 +75,12 @@ class Settings:
     def source(self, name: str) -> str:
         """Where a setting came from: default, text, front matter, plan or option."""
         return dict(self.sources).get(name, "default")
+
+    def reps_in(self, set_number: int) -> int:
+        """The reps of one set (counted from 1); past the end of a list, its last number."""
+        if isinstance(self.reps, tuple):
+            return self.reps[min(set_number, len(self.reps)) - 1]
+        return self.reps
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,8 @@ MAX_TRACK_SECONDS = 4 * 3600
 MAX_PLAN_EXERCISES = 50
 DEFAULT_SPEED = 1.0  # the voice's own pace; below 1 slower (Piper length_scale, gTTS slow)
 SPEED_RANGE = (0.5, 2.0)
+MAX_SETS = 20
+MAX_REPS = 100
 
 
 def _whole(low: int, high: int) -> Callable[[Any], int]:
@@ -119,6 +141,20 @@ def _seconds(low: float, high: float) -> Callable[[Any], float]:
     return parse
 
 
+def _reps(value: Any) -> int | tuple[int, ...]:
+    one = _whole(1, MAX_REPS)
+    if isinstance(value, str) and "," in value:
+        value = value.split(",")
+    if not isinstance(value, list | tuple):
+        return one(value)
+    if not 1 <= len(value) <= MAX_SETS:
+        raise ValueError
+    return tuple(one(part) for part in value)
+
+
+_reps.__doc__ = f"a whole number from 1 to {MAX_REPS}, or one per set like [12, 10, 8] or 12,10,8"
+
+
 def _tempo(value: Any) -> Tempo:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s*", str(value))
     if not match or isinstance(value, bool):
@@ -143,8 +179,8 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
 
 
 PARSERS: dict[str, Callable[[Any], Any]] = {
-    "sets": _whole(1, 20),
-    "reps": _whole(1, 100),
+    "sets": _whole(1, MAX_SETS),
+    "reps": _reps,
     "rest": _seconds(0, 600),
     "tempo": _tempo,
     "hold": _seconds(5, 600),
@@ -161,12 +197,15 @@ def describe(name: str) -> str:
     return f"{PARSERS[name].__doc__}{shown}"
 
 
-def parse_setting(name: str, value: Any) -> Any:
-    """Validate one setting; the error names it, says what it takes and what it got."""
+def parse_setting(
+    name: str, value: Any, parsers: Mapping[str, Callable[[Any], Any]] = PARSERS
+) -> Any:
+    """Validate one setting (of an exercise, or with ``GROUP_PARSERS`` of a group); the
+    error names it, says what it takes and what it got."""
     try:
-        return PARSERS[name](value)
+        return parsers[name](value)
     except (ValueError, TypeError, OverflowError):
-        raise SettingsError(f"'{name}' must be {PARSERS[name].__doc__}, got {value!r}") from None
+        raise SettingsError(f"'{name}' must be {parsers[name].__doc__}, got {value!r}") from None
 
 
 def parse_settings(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -198,7 +237,11 @@ def describe_sources(settings: Settings) -> list[str]:
     """One line per setting in use, with the layer it came from, for ``script``."""
     shown = {
         "sets": settings.sets,
-        "reps": f"{settings.reps_low} to {settings.reps}" if settings.reps_low else settings.reps,
+        "reps": f"{settings.reps_low} to {settings.reps}"
+        if settings.reps_low
+        else ", ".join(map(str, settings.reps))
+        if isinstance(settings.reps, tuple)
+        else settings.reps,
         "rest": f"{settings.rest:g} s",
         "tempo": settings.tempo,
         "hold": f"{settings.hold:g} s" if settings.hold else None,
@@ -211,3 +254,27 @@ def describe_sources(settings: Settings) -> list[str]:
         for name, value in shown.items()
         if value is not None
     ]
+
+
+# Groups of a plan (circuits, intervals, ...): the settings each kind takes, with their
+# defaults; None means the plan must give it.
+GROUP_DEFAULTS: dict[str, dict[str, Any]] = {
+    "circuit": {"rounds": 3, "rest": 15.0, "rest_rounds": 60.0},
+    "superset": {"sets": 3, "rest": 60.0},
+    "intervals": {"work": 40.0, "rest": 20.0, "rounds": 1},
+    "tabata": {"work": 20.0, "rest": 10.0, "rounds": 8},
+    "emom": {"minutes": None},
+    "amrap": {"minutes": None, "pace": 0.0},  # pace: seconds per round, 0 = not paced
+}
+GROUP_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "rounds": _whole(1, 50),
+    "sets": _whole(1, MAX_SETS),
+    "rest": _seconds(0, 600),
+    "rest_rounds": _seconds(0, 600),
+    "work": _seconds(5, 600),
+    "minutes": _whole(1, 60),
+    "pace": _seconds(10, 600),
+}
+WARMUP_SETS = 1  # a warm-up or cool-down exercise is done once unless it says otherwise
+WARMUP_REST = 10.0  # seconds between the exercises of a warm-up or cool-down
+MINUTE = 60.0  # an EMOM's interval and an AMRAP's time-check period
