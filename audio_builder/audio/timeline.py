@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from audio_builder.audio.pcm import RATE
-from audio_builder.coaching.script import CueKind, CueScript
+from audio_builder.coaching.script import Cue, CueKind, CueScript, Segment
 
 GAP = 0.25  # seconds of quiet kept between two cues that would otherwise touch
 
@@ -43,13 +43,26 @@ class Stretch:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A line left out because no way of saying it fitted its fixed-clock slot."""
+
+    section: str
+    segment: str
+    cue: str
+
+    def __str__(self) -> str:
+        return f"{self.section}, {self.segment}: '{self.cue}' did not fit the clock; dropped"
+
+
+@dataclass(frozen=True)
 class Timeline:
     title: str
     cues: tuple[Placed, ...]
     chapters: tuple[Chapter, ...]
     samples: int
     stretches: tuple[Stretch, ...]
-    groups: tuple[Chapter, ...] = ()  # in a workout plan: one chapter per exercise
+    groups: tuple[Chapter, ...] = ()  # in a workout plan: one chapter per exercise or group
+    dropped: tuple[Dropped, ...] = ()
     rate: int = RATE
 
     @property
@@ -63,17 +76,25 @@ def schedule(script: CueScript, length: Callable[[str, str], int]) -> Timeline:
     A cue without a time follows the previous one after a short gap. A timed cue that
     would start before the previous clip ended (plus the gap) is pushed back, and every
     later cue of its segment moves with it, so the rhythm holds and the segment grows by
-    the same amount; that growth is reported.
+    the same amount; that growth is reported. A fixed segment never grows (see ``_fixed``).
     """
     gap = round(GAP * RATE)
     cues: list[Placed] = []
     chapters: list[Chapter] = []
     stretches: list[Stretch] = []
+    dropped: list[Dropped] = []
     cursor = 0
     busy_until = -gap
     for section in script.sections:
         section_start = cursor
         for segment in section.segments:
+            if segment.fixed:
+                placed, left_out = _fixed(segment, cursor, busy_until + gap, length)
+                cues.extend(placed)
+                dropped.extend(Dropped(section.title, segment.label, t) for t in left_out)
+                busy_until = max([busy_until, *(cue.end for cue in placed)])
+                cursor += round((segment.seconds or 0.0) * RATE)
+                continue
             shift = 0
             first_push: str | None = None
             for cue in segment.cues:
@@ -102,7 +123,67 @@ def schedule(script: CueScript, length: Callable[[str, str], int]) -> Timeline:
                 )
         chapters.append(Chapter(section_start, cursor, section.title))
     groups = _groups(script, chapters)
-    return Timeline(script.title, tuple(cues), tuple(chapters), cursor, tuple(stretches), groups)
+    return Timeline(
+        script.title,
+        tuple(cues),
+        tuple(chapters),
+        cursor,
+        tuple(stretches),
+        groups,
+        tuple(dropped),
+    )
+
+
+def _fixed(
+    segment: Segment, start: int, free_from: int, length: Callable[[str, str], int]
+) -> tuple[list[Placed], list[str]]:
+    """A clock segment: its beeps exactly where they are set; each line at its time, or
+    later if something is sounding, as long as it ends clear of every beep and of the
+    segment's end; else a shorter phrase; else it is dropped (and returned as such)."""
+    gap = round(GAP * RATE)
+    end = start + round((segment.seconds or 0.0) * RATE)
+    beeps = sorted(
+        (
+            Placed(at, at + length(c.kind, c.text), c.kind, c.text)
+            for c in segment.cues
+            if c.kind == "beep"
+            for at in [start + round((c.at or 0.0) * RATE)]
+        ),
+        key=lambda b: b.start,
+    )
+    placed: list[Placed] = list(beeps)
+    dropped: list[str] = []
+    busy_until = free_from
+    for cue in (c for c in segment.cues if c.kind == "speech"):
+        spot = _spot(cue, start, busy_until, end, beeps, length)
+        if spot is None:
+            dropped.append(cue.text)
+            continue
+        placed.append(spot)
+        busy_until = spot.end + gap
+    return sorted(placed, key=lambda p: p.start), dropped
+
+
+def _spot(
+    cue: Cue,
+    start: int,
+    free_from: int,
+    end: int,
+    beeps: list[Placed],
+    length: Callable[[str, str], int],
+) -> Placed | None:
+    """The first place for ``cue`` (or a shorter way of saying it) clear of the beeps."""
+    gap = round(GAP * RATE)
+    for text in (cue.text, *cue.shorter):
+        size = length("speech", text)
+        at = start if cue.at is None else start + round(cue.at * RATE)
+        at = max(at - (size if cue.anchor == "end" else 0), free_from, start)
+        for beep in beeps:
+            if at < beep.end + gap and at + size + gap > beep.start:
+                at = beep.end + gap
+        if at + size + gap <= end:
+            return Placed(at, at + size, "speech", text)
+    return None
 
 
 def _groups(script: CueScript, chapters: list[Chapter]) -> tuple[Chapter, ...]:

@@ -18,17 +18,22 @@ class Cue:
     """Say ``text`` (or play the beep named by it) ``at`` seconds into its segment.
 
     ``at=None`` means right after the previous cue. With ``anchor="end"`` the cue is
-    placed to *end* at ``at`` (a rep's count lands as the rep completes).
+    placed to *end* at ``at`` (a rep's count lands as the rep completes). In a fixed
+    segment, ``shorter`` are ways of saying the same in fewer words, tried in turn when
+    ``text`` does not fit before the next beep or the segment's end.
     """
 
     kind: CueKind
     text: str
     at: float | None = None
     anchor: Anchor = "start"
+    shorter: tuple[str, ...] = ()
 
 
-def say(text: str, at: float | None = None, anchor: Anchor = "start") -> Cue:
-    return Cue("speech", text, at, anchor)
+def say(
+    text: str, at: float | None = None, anchor: Anchor = "start", shorter: tuple[str, ...] = ()
+) -> Cue:
+    return Cue("speech", text, at, anchor, shorter)
 
 
 def beep(name: str, at: float) -> Cue:
@@ -41,11 +46,15 @@ class Segment:
 
     ``seconds`` is the length the workout needs (a rep, a rest); ``None`` means as long
     as its speech. A timed segment whose speech does not fit grows, and that is reported.
+    A ``fixed`` segment is a clock (an interval's work or rest, an EMOM's minute): it
+    never grows and its beeps never move; speech that does not fit moves later, takes a
+    shorter phrase, or is dropped, and a drop is reported.
     """
 
     label: str
     cues: tuple[Cue, ...]
     seconds: float | None = None
+    fixed: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,11 +75,12 @@ class CueScript:
     def phrases(self) -> list[str]:
         """Every distinct spoken line, in order of first use."""
         seen = dict.fromkeys(
-            cue.text
+            text
             for section in self.sections
             for segment in section.segments
             for cue in segment.cues
             if cue.kind == "speech"
+            for text in (cue.text, *cue.shorter)
         )
         return list(seen)
 
