@@ -18,19 +18,21 @@ from audio_builder.audio.pcm import CHANNELS, STEREO
 from audio_builder.audio.render import render
 from audio_builder.audio.tags import Label, Tags
 from audio_builder.audio.timeline import Timeline, schedule
-from audio_builder.coaching.coach import Part, coach, coach_plan, prepare
+from audio_builder.coaching.coach import Part, coach, prepare
 from audio_builder.coaching.script import CueScript
-from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
+from audio_builder.coaching.session import Block, coach_plan, plan_structure
+from audio_builder.errors import AudioBuilderError, DocumentError, EngineError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, name_of
 from audio_builder.manifest import Stamp, stamp
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
 from audio_builder.reading.document import DOCUMENT_SUFFIXES, parse_file, slugify
-from audio_builder.reading.plan import PLAN_SUFFIXES, is_plan, parse_plan
+from audio_builder.reading.plan import PLAN_SUFFIXES, Entry, Group, is_plan, parse_plan
 from audio_builder.reading.prescription import prescribed
 from audio_builder.settings import (
     DEFAULTS,
     MAX_TRACK_SECONDS,
     MIX,
+    WARMUP_SETS,
     Mix,
     describe_sources,
     from_text,
@@ -87,6 +89,7 @@ class Track:
     steps: list[str]  # how each exercise's steps were understood, for `script`
     inputs: tuple[Path, ...]  # every file read: the document, or a plan and its exercises
     equipment: tuple[str, ...] = ()
+    structure: tuple[str, ...] = ()  # a plan's groups, rounds and prescriptions, for `script`
     number: int = 0  # its place in a batch, for the track number tag
     lang: str = DEFAULT_LANGUAGE  # what the coach and the voice speak
     music: Path | None = None  # a plan's own music
@@ -191,6 +194,7 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         write_output(chapters, as_chapters_json(timeline).encode())
         written += [transcript, chapters]
     notes.extend(str(stretch) for stretch in timeline.stretches)
+    notes.extend(str(drop) for drop in timeline.dropped)
     if narrator.cache_failures > unsaved:
         notes.append(
             f"{narrator.cache_failures - unsaved} clips could not be saved in the cache "
@@ -259,12 +263,15 @@ def _part(path: Path, options: dict[str, Any], plan: dict[str, Any] | None = Non
     """An exercise with its settings: defaults, then the text's prescription, the front
     matter, the plan and the command line, each over the one before."""
     exercise = parse_file(path)
-    settings = (
-        DEFAULTS.override(from_text(prescribed(exercise)), "text")
-        .override(exercise.settings, "front matter")
-        .override(plan or {}, "plan")
-        .override(options, "option")
-    )
+    try:
+        settings = (
+            DEFAULTS.override(from_text(prescribed(exercise)), "text")
+            .override(exercise.settings, "front matter")
+            .override(plan or {}, "plan")
+            .override(options, "option")
+        )
+    except SettingsError as exc:
+        raise DocumentError(f"{path}: {exc}") from None
     return prepare(exercise, settings)
 
 
@@ -278,23 +285,39 @@ def _describe(part: Part) -> list[str]:
 
 def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
     plan = parse_plan(path)
-    parts = []
-    for number, entry in enumerate(plan.entries, 1):
-        try:
-            parts.append(_part(entry.path, overrides, entry.overrides))
-        except AudioBuilderError as exc:
-            raise DocumentError(f"{path}: exercise {number}: {exc}") from None
-    lang = _plan_language(path, plan.lang, parts, language)
+    easy = {"sets": WARMUP_SETS}
+    warmup = tuple(
+        _plan_part(path, "warmup", n, e, overrides, easy) for n, e in enumerate(plan.warmup, 1)
+    )
+    cooldown = tuple(
+        _plan_part(path, "cooldown", n, e, overrides, easy) for n, e in enumerate(plan.cooldown, 1)
+    )
+    blocks = []
+    for number, item in enumerate(plan.items, 1):
+        if isinstance(item, Group):
+            where = f"exercises item {number} ({item.kind}), exercise"
+            parts = tuple(
+                _plan_part(path, where, n, e, overrides) for n, e in enumerate(item.entries, 1)
+            )
+            blocks.append(Block(parts, item.kind, item.settings))
+        else:
+            blocks.append(Block((_plan_part(path, "exercise", number, item, overrides),)))
+    every = [*warmup, *(p for b in blocks for p in b.parts), *cooldown]
+    lang = _plan_language(path, plan.lang, every, language)
     steps = []
-    for part in parts:
+    for part in {part.exercise.source: part for part in every}.values():
         steps.append(f"{part.exercise.title}:")
         steps.extend(f"  {line}" for line in _describe(part))
-    names = ", ".join(part.exercise.title for part in parts)
-    description = plan.description or f"A workout of {len(parts)} exercises: {names}."
-    script = coach_plan(plan.title, parts, plan.rest_between)
+    names = ", ".join(dict.fromkeys(part.exercise.title for part in every))
+    description = plan.description or f"A workout of {len(every)} exercises: {names}."
+    try:
+        script = coach_plan(plan.title, blocks, plan.rest_between, warmup, cooldown)
+    except AudioBuilderError as exc:
+        raise DocumentError(f"{path}: {exc}") from None
     slug = slugify(plan.title) or slugify(path.stem) or "workout"
-    inputs = (path, *(entry.path for entry in plan.entries))
-    equipment = tuple(dict.fromkeys(item for part in parts for item in part.exercise.equipment))
+    inputs = (path, *dict.fromkeys(entry.path for entry in plan.entries))
+    equipment = tuple(dict.fromkeys(item for part in every for item in part.exercise.equipment))
+    structure = tuple(plan_structure(blocks, warmup, cooldown))
     return Track(
         path,
         plan.title,
@@ -304,6 +327,7 @@ def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
         steps,
         inputs,
         equipment,
+        structure,
         lang=lang,
         music=plan.music,
     )
@@ -322,3 +346,18 @@ def _plan_language(path: Path, declared: str | None, parts: list[Part], language
                 "a track speaks one language: set the plan's 'lang' or use exercises in one"
             )
     return lang
+
+
+def _plan_part(
+    path: Path,
+    where: str,
+    number: int,
+    entry: Entry,
+    overrides: dict[str, Any],
+    defaults: dict[str, Any] | None = None,
+) -> Part:
+    """One exercise of a plan; a failure names the plan and the item."""
+    try:
+        return _part(entry.path, overrides, {**(defaults or {}), **entry.overrides})
+    except AudioBuilderError as exc:
+        raise DocumentError(f"{path}: {where} {number}: {exc}") from None

@@ -293,7 +293,7 @@ def script(path: Path, form: str, estimate: bool, **options: Any) -> None:
     elif form == "vtt":
         click.echo(as_vtt(timeline, track.lang, estimate), nl=False)
     else:
-        click.echo(as_text(timeline, track.steps, estimate))
+        click.echo(as_text(timeline, track.steps, estimate, track.structure))
 
 
 @main.command()

@@ -96,7 +96,7 @@ def intro(part: Part, heading: str = "Intro") -> Section:
     """Name, equipment, the set-up in full, then how the movement goes."""
     exercise, movement = part.exercise, part.movement
     lines = [f"{spoken_title(exercise.title, _lang(exercise))}."]
-    if needs := _equipment(exercise.equipment):
+    if needs := equipment_needed(exercise.equipment):
         lines.append(f"You'll need {needs}.")
     told = exercise.steps if part.timed else movement.setup
     for step in told:
@@ -129,14 +129,14 @@ def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
         for index, side in enumerate(part.sides):
             first = index == 0
             start = _set_start(part, number) if first else _switch(part, side)
-            work = _timed_work(part.timed) if part.timed else _reps(part, number, first, tips)
+            work = timed_work(part.timed) if part.timed else rep_segments(part, number, first, tips)
             title = f"Set {number}" + (f" · {side} {part.movement.limb}" if side else "")
             yield Section(prefix + title, (start, *work), group)
         if number < settings.sets:
-            lead_in = _go_time(_set_start(part, number + 1))
+            lead_in = go_time(_set_start(part, number + 1))
             if settings.rest > lead_in:
                 tip = tips.next()
-                yield _rest(f"{prefix}Rest {number}", settings.rest, lead_in, tip, group)
+                yield rest_section(f"{prefix}Rest {number}", settings.rest, lead_in, tip, group)
 
 
 def outro(exercise: Exercise, tips: Tips) -> Section:
@@ -158,48 +158,68 @@ def _lang(exercise: Exercise) -> str:
 def _set_start(part: Part, number: int) -> Segment:
     """Announce the set (and the side, or the hold), then count down into "go"."""
     sets = part.settings.sets
-    cues = [say("Final set." if number == sets and sets > 1 else f"Set {number} of {sets}.")]
+    return start(
+        part, number, ["Final set." if number == sets and sets > 1 else f"Set {number} of {sets}."]
+    )
+
+
+def start(part: Part, number: int, lines: list[str]) -> Segment:
+    """Say ``lines`` (and the side, or the hold), then count down into "go"."""
+    cues = [say(line) for line in lines]
     if part.sides[0]:
         cues.append(say(f"{part.sides[0].capitalize()} {part.movement.limb}."))
     if part.timed:
-        cues.append(say(_timed_announcement(part)))
+        cues.append(say(timed_announcement(part)))
     elif number == 1:
         cues.append(say("Get ready."))
-    return _countdown_segment("start", cues, part.timed is not None)
+    return countdown_segment("start", cues, part.timed is not None)
+
+
+def one_set(part: Part, number: int, tips: Tips, lines: list[str]) -> list[Segment]:
+    """Set ``number`` of a part worked inside a group, announced by ``lines``: each side
+    in turn with its countdown, then the work."""
+    segments = []
+    for index, side in enumerate(part.sides):
+        segments.append(start(part, number, lines) if index == 0 else _switch(part, side))
+        work = (
+            timed_work(part.timed) if part.timed else rep_segments(part, number, index == 0, tips)
+        )
+        segments.extend(work)
+    return segments
 
 
 def _switch(part: Part, side: str) -> Segment:
     cues = [say(f"Switch sides — {side} {part.movement.limb}.")]
-    return _countdown_segment("switch", cues, part.timed is not None)
+    return countdown_segment("switch", cues, part.timed is not None)
 
 
-def _countdown_segment(label: str, cues: list[Cue], timed: bool) -> Segment:
+def countdown_segment(label: str, cues: list[Cue], timed: bool) -> Segment:
     """The announcements, then 3-2-1 beeps into "go", with room for what is said.
 
     A hold's clock starts as the "go" beep ends; a rep starts a breath after it.
     """
     spoken = sum(len(cue.text.split()) for cue in cues) / WORDS_PER_SECOND
     go_at = max(START_SECONDS, round(spoken + COUNTDOWN + 1.0, 1))
-    return Segment(label, (*cues, *_countdown(go_at)), go_at + (GO_BEEP if timed else GO_TAIL))
+    return Segment(label, (*cues, *countdown(go_at)), go_at + (GO_BEEP if timed else GO_TAIL))
 
 
-def _go_time(segment: Segment) -> float:
+def go_time(segment: Segment) -> float:
     return max(cue.at or 0.0 for cue in segment.cues)
 
 
-def _countdown(go_at: float) -> list[Cue]:
+def countdown(go_at: float) -> list[Cue]:
     ticks = [beep("tick", go_at - n) for n in range(COUNTDOWN, 0, -1)]
     return [*ticks, beep("go", go_at)]
 
 
-def _timed_announcement(part: Part) -> str:
+def timed_announcement(part: Part) -> str:
     seconds = part.timed or DEFAULT_HOLD
     if part.work == "time":
         return f"{duration(seconds)} of work."
     return f"Hold for {duration(seconds)}."
 
 
-def _reps(part: Part, set_number: int, first_side: bool, tips: Tips) -> list[Segment]:
+def rep_segments(part: Part, set_number: int, first_side: bool, tips: Tips) -> list[Segment]:
     """One segment per rep: phase cues on the very first rep, then counts on the tempo,
     "Halfway" and "Last one"; alternating work names the side of each half rep."""
     settings, movement = part.settings, part.movement
@@ -207,10 +227,11 @@ def _reps(part: Part, set_number: int, first_side: bool, tips: Tips) -> list[Seg
     alternating = movement.sides == "alternating"
     halves = ("left", "right") if alternating and settings.reps_count == "both" else ("",)
     rep_seconds = sum(lengths) * len(halves)
-    halfway = settings.reps // 2 + 1 if settings.reps >= 6 else None
-    tip_rep = 3 if settings.reps >= 8 and not alternating and halfway != 3 else None
+    reps = settings.reps_in(set_number)
+    halfway = reps // 2 + 1 if reps >= 6 else None
+    tip_rep = 3 if reps >= 8 and not alternating and halfway != 3 else None
     segments = []
-    for rep in range(1, settings.reps + 1):
+    for rep in range(1, reps + 1):
         cues: list[Cue] = []
         coached = rep == 1 and set_number == 1 and first_side
         for index, half in enumerate(halves):
@@ -222,7 +243,7 @@ def _reps(part: Part, set_number: int, first_side: bool, tips: Tips) -> list[Seg
                 cues.append(say(f"{side.capitalize()}.", offset))
         if not coached:  # said right after the side, if any, without moving the clock
             where = 1 if alternating else 0
-            if rep == settings.reps and rep > 1:
+            if rep == reps and rep > 1:
                 cues.insert(where, say("Last one."))
             elif settings.reps_low and rep == settings.reps_low + 1:
                 cues.insert(where, say(KEEP_GOING))
@@ -240,18 +261,20 @@ def _phase_cues(phases: tuple[Phase, ...], lengths: tuple[float, ...], offset: f
     return [say(phase.cue, at) for phase, at in zip(phases, starts, strict=True)]
 
 
-def _timed_work(seconds: float) -> list[Segment]:
+def timed_work(seconds: float) -> list[Segment]:
     cues = []
     if seconds >= 20:
         cues.append(say("Halfway.", seconds / 2))
     if seconds >= 25:
         cues.append(say("Ten seconds left.", seconds - TEN_SECONDS))
-    cues.extend(_countdown(seconds))
+    cues.extend(countdown(seconds))
     work = Segment("work", tuple(cues), seconds + GO_BEEP)
     return [work, Segment("stop", (say("And rest."),))]
 
 
-def _rest(title: str, seconds: float, lead_in: float, tip: str | None, group: str = "") -> Section:
+def rest_section(
+    title: str, seconds: float, lead_in: float, tip: str | None, group: str = ""
+) -> Section:
     """The rest's own part: ``seconds`` until "go", of which the last ``lead_in`` are
     the next set's announcement and countdown."""
     length = seconds - lead_in
@@ -311,7 +334,7 @@ def _suggest(label: str) -> str:
 _COUNTED = r"(a|an|the|some|one|two|three|four|a pair|pair|\d)\b"  # no article before these
 
 
-def _equipment(items: tuple[str, ...]) -> str:
+def equipment_needed(items: tuple[str, ...]) -> str:
     """ "Resistance band (loop band preferred)" -> "a resistance band"."""
     names = []
     for item in items:
@@ -322,56 +345,4 @@ def _equipment(items: tuple[str, ...]) -> str:
         if not re.match(_COUNTED, name) and not name.endswith("s"):
             name = ("an " if name[0] in "aeiou" else "a ") + name
         names.append(name)
-    return " and ".join(names)
-
-
-def coach_plan(title: str, parts: list[Part], rest_between: float) -> CueScript:
-    """A whole session: each exercise with its sets, and between exercises a rest that
-    previews what comes next. Each exercise's sections are grouped under its name."""
-    needs = _equipment(tuple(dict.fromkeys(i for p in parts for i in p.exercise.equipment)))
-    names = [spoken_title(part.exercise.title) for part in parts]
-    spoken = spoken_title(title)
-    lines = [f"{spoken}.", f"{words(len(parts)).capitalize()} exercises: {_listing(names)}."]
-    if needs:
-        lines.append(f"You'll need {needs}.")
-    sections = [Section("Intro", (Segment("intro", tuple(say(line) for line in lines)),))]
-    for index, (part, spoken_name) in enumerate(zip(parts, names, strict=True)):
-        name = part.exercise.title
-        if index:
-            sections.append(_preview(part, rest_between, last=index == len(parts) - 1))
-        tips = Tips(coaching_lines(part.exercise))
-        sections.append(intro(part, heading=name))
-        sections.extend(sets(part, tips, group=name))
-        done = say(f"Nice work — that's the {spoken_name} done.")
-        sections.append(Section(f"{name}: Done", (Segment("done", (done,)),), name))
-    closing = [f"That's the {spoken} complete. Great work."]
-    closing.extend(variation_lines(parts[-1].exercise.variations)[:1])
-    sections.append(
-        Section(
-            "Outro",
-            (
-                Segment("outro", tuple(say(line) for line in closing)),
-                Segment("end", (), ENDING_SILENCE),
-            ),
-        )
-    )
-    return CueScript(title, tuple(sections))
-
-
-def _preview(part: Part, seconds: float, last: bool) -> Section:
-    """The rest before an exercise: how long, what comes next, what to get ready."""
-    name = part.exercise.title
-    spoken = spoken_title(name)
-    cues = [
-        say(f"Rest for {duration(seconds)}."),
-        say(f"Last exercise: {spoken}." if last else f"Next up: {spoken}."),
-    ]
-    if needs := _equipment(part.exercise.equipment):
-        cues.append(say(f"You'll need {needs}."))
-    if seconds >= TEN_SECONDS + 5:
-        cues.append(say("Ten seconds.", seconds - TEN_SECONDS))
-    return Section(f"Rest · next up: {name}", (Segment("rest", tuple(cues), seconds),))
-
-
-def _listing(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return " and ".join(dict.fromkeys(names))

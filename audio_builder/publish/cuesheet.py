@@ -85,13 +85,19 @@ def _vtt_time(samples: int, rate: int) -> str:
     return f"{hours:02d}:{minutes:02d}:{millis / 1000:06.3f}"
 
 
-def as_text(timeline: Timeline, steps: list[str], estimated: bool = False) -> str:
-    """The timeline for reading: how each step was understood, then every cue by chapter."""
+def as_text(
+    timeline: Timeline, steps: list[str], estimated: bool = False, structure: tuple[str, ...] = ()
+) -> str:
+    """The timeline for reading: a plan's structure, how each step was understood, then
+    every cue by chapter."""
     rate = timeline.rate
     lines = [f"{timeline.title} — {clock(timeline.samples, rate)}"]
     if estimated:
         lines.append(f"({ESTIMATED})")
-    lines += ["", "Steps:"]
+    lines.append("")
+    if structure:
+        lines += ["Structure:", *(f"  {line}" for line in structure), ""]
+    lines += ["Steps:"]
     lines += [f"  {line}" for line in steps]
     chapters = iter(timeline.chapters)
     chapter = next(chapters, None)
@@ -102,4 +108,5 @@ def as_text(timeline: Timeline, steps: list[str], estimated: bool = False) -> st
         words = cue.text if cue.kind == "speech" else f"<{cue.text} beep>"
         lines.append(f"  {clock(cue.start, rate)}  {words}")
     lines += [f"note: {stretch}" for stretch in timeline.stretches]
+    lines += [f"note: {drop}" for drop in timeline.dropped]
     return "\n".join(lines)
