@@ -35,26 +35,32 @@ TRIM = 0.050
 QUIET_DBFS = -60.0
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The plank, built through the CLI with the fake voice, and its script as JSON
-    (same cache, so the same clips)."""
+def build_and_script(folder: Path, source: Path, *args: str) -> tuple[np.ndarray, dict]:
+    """``source`` built through the CLI with the fake voice, decoded, and its script as
+    JSON (same cache, so the same clips)."""
     from conftest import FakeEngine
 
-    folder = tmp_path_factory.mktemp("beeps")
     engine = FakeEngine()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("AUDIO_BUILDER_CACHE_DIR", str(folder / "cache"))
         patch.setattr("audio_builder.cli.choose_engine", lambda *args, **kwargs: engine)
         runner = CliRunner()
-        build = runner.invoke(main, ["build", str(PLANK), "-o", str(folder / "out"), *SETTINGS])
+        out = folder / "out"
+        build = runner.invoke(main, ["build", str(source), "-o", str(out), "--jobs", "1", *args])
         assert build.exit_code == 0, build.output
-        script = runner.invoke(main, ["script", str(PLANK), "--format", "json", *SETTINGS])
+        script = runner.invoke(main, ["script", str(source), "--format", "json", *args])
         assert script.exit_code == 0, script.output
-    decoded = miniaudio.mp3_read_file_s16(str(folder / "out" / "forearm-plank.mp3"))
+    (mp3,) = out.glob("*.mp3")
+    decoded = miniaudio.mp3_read_file_s16(str(mp3))
     assert (decoded.nchannels, decoded.sample_rate) == (1, RATE)
     audio = np.frombuffer(decoded.samples, dtype=np.int16).astype(np.float32) / 32768
     return audio, json.loads(script.stdout)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The plank, built and scripted."""
+    return build_and_script(tmp_path_factory.mktemp("beeps"), PLANK, *SETTINGS)
 
 
 def magnitudes(audio: np.ndarray, hertz: list[float]) -> np.ndarray:
@@ -89,15 +95,19 @@ def detect_beeps(audio: np.ndarray) -> list[tuple[float, str, float]]:
     return sorted(found)
 
 
-@pytest.fixture(scope="module")
-def measured(built):
-    audio, script = built
+def match_beeps(audio: np.ndarray, script: dict):
+    """The script's beeps, those found in the audio (one for one), and the codec delay."""
     expected = [(c["start"], c["text"]) for c in script["cues"] if c["kind"] == "beep"]
     detected = detect_beeps(audio)
     assert len(detected) == len(expected), (detected, expected)
     delay = float(np.median([d[0] - e[0] for d, e in zip(detected, expected, strict=True)]))
     print(f"codec delay: {delay * 1000:.1f} ms")
     return expected, detected, delay
+
+
+@pytest.fixture(scope="module")
+def measured(built):
+    return match_beeps(*built)
 
 
 def test_codec_delay_is_small_and_positive(measured):

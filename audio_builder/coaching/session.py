@@ -58,7 +58,7 @@ def coach_plan(
     every = [p for block in (Block(warmup), *blocks, Block(cooldown)) for p in block.parts]
     needs = equipment_needed(tuple(dict.fromkeys(i for p in every for i in p.exercise.equipment)))
     spoken = spoken_title(title)
-    lines = [f"{spoken}.", _overview(blocks, warmup, cooldown)]
+    lines = [f"{spoken}.", *_overview(blocks, warmup, cooldown)]
     if needs:
         lines.append(f"You'll need {needs}.")
     sections = [Section("Intro", (Segment("intro", tuple(say(line) for line in lines)),))]
@@ -88,15 +88,20 @@ def coach_plan(
     return CueScript(title, tuple(sections))
 
 
-def _overview(blocks: list[Block], warmup: tuple[Part, ...], cooldown: tuple[Part, ...]) -> str:
-    """ "Four exercises: ..." for plain exercises, else the parts of the session."""
+def _overview(
+    blocks: list[Block], warmup: tuple[Part, ...], cooldown: tuple[Part, ...]
+) -> list[str]:
+    """ "Four exercises: ..." for plain exercises, else the parts of the session (none
+    for a lone group: it announces itself)."""
     if all(not b.kind for b in blocks) and not (warmup or cooldown):
         names = [spoken_title(b.parts[0].exercise.title) for b in blocks]
-        return f"{words(len(names)).capitalize()} exercises: {_listing(names)}."
+        return [f"{words(len(names)).capitalize()} exercises: {_listing(names)}."]
     named = [phrases.WARMUP.lower()] if warmup else []
     named += [_spoken(b) for b in blocks]
     named += [phrases.COOLDOWN.lower()] if cooldown else []
-    return phrases.PARTS.format(count=words(len(named)).capitalize(), listing=_listing(named))
+    if len(named) == 1:
+        return []
+    return [phrases.PARTS.format(count=words(len(named)).capitalize(), listing=_listing(named))]
 
 
 def _spoken(block: Block) -> str:
