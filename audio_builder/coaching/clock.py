@@ -47,7 +47,8 @@ def intervals(
         names=", ".join(dict.fromkeys(names)),
     )
     periods = [(number, index) for number in range(1, rounds + 1) for index in range(len(parts))]
-    first = _lead_in([phrases.ROUND.format(number=1, total=rounds), f"{names[0]}."])
+    opening = [phrases.ROUND.format(number=1, total=rounds), phrases.TITLE.format(name=names[0])]
+    first = _lead_in(opening)
     by_round: list[list[Segment]] = [[first]]
     for position, (number, index) in enumerate(periods):
         if number > len(by_round):
@@ -156,7 +157,8 @@ def amrap(
     if pace:  # after the time checks: at the same moment, the time check comes first
         timed += _calls(parts, whats, pace, cap)
     timed.append((cap - TEN_SECONDS, _line(phrases.TEN_LEFT, 0.0)))
-    timed += [(cap - n, say(f"{words(n).capitalize()}.", 0.0)) for n in SPOKEN_COUNT]
+    for n in SPOKEN_COUNT:
+        timed.append((cap - n, say(phrases.COUNT.format(count=words(n).capitalize()), 0.0)))
     timed += [(cap - MINUTE + cue.at, cue) for cue in _ticks(MINUTE) if cue.at is not None]
     minutes: list[list[Segment]] = [[] for _ in range(total)]
     for number in range(total):
@@ -202,8 +204,8 @@ def _what(part: Part, turn: int) -> str:
     """ "8 push-ups", or "Forearm Plank for 30 seconds"."""
     name = spoken_title(part.exercise.title)
     if part.timed:
-        return f"{name} for {duration(part.timed)}"
-    return f"{part.settings.reps_in(turn)} {phrases.plural(name)}"
+        return phrases.HOW_LONG.format(name=name, time=duration(part.timed))
+    return phrases.HOW_MANY.format(reps=part.settings.reps_in(turn), names=phrases.plural(name))
 
 
 def _lead_in(lines: list[str]) -> Segment:

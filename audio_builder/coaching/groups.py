@@ -136,13 +136,14 @@ def _set_lines(part: Part, number: int, count: int) -> list[str]:
 
 
 def _prescription(part: Part, number: int, said: str = "") -> str:
-    """ "Push-Up: 10 reps." (the name left out when just ``said``); a timed exercise is
-    named only, its time is announced with its countdown."""
+    """ "Push-Up: 10 reps." ("10 reps." when the name was just ``said``); a timed
+    exercise is named only, its time is announced with its countdown."""
     name = spoken_title(part.exercise.title)
     if part.timed:
-        return "" if said else f"{name}."
-    reps = phrases.REPS.format(name=name, reps=part.settings.reps_in(number))
-    return reps.removeprefix(f"{name}: ").capitalize() if said else reps
+        return "" if said else phrases.TITLE.format(name=name)
+    reps = part.settings.reps_in(number)
+    form = phrases.REPS_ONLY if said else phrases.REPS
+    return form.format(name=name, reps=reps)
 
 
 def _done(chapter: str, kind: str, title: str) -> Section:

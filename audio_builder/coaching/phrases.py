@@ -58,7 +58,15 @@ WARMUP = "Warm-up"
 COOLDOWN = "Cool-down"
 
 # the session
+TITLE = "{name}."
+EXERCISES = "{count} exercises: {listing}."
 PARTS = "{count} parts: {listing}."
+YOU_NEED = "You'll need {needs}."
+NEXT_UP = "Next up: {name}."
+LAST_EXERCISE = "Last exercise: {name}."
+TEN_SECONDS_LEFT = "Ten seconds."
+EXERCISE_DONE = "Nice work — that's the {name} done."
+SESSION_DONE = "That's the {name} complete. Great work."
 NEXT_GROUP = "Next up: {group} — {names}."
 LAST_GROUP = "Last up: {group} — {names}."
 WARMUP_START = "Warm-up: {time} to get moving."
@@ -81,6 +89,7 @@ LAST_ROUND = "Last round."
 SET = "Set {number} of {total}."
 FINAL_SET = "Final set."
 REPS = "{name}: {reps} reps."
+REPS_ONLY = "{reps} reps."
 NEXT = "Next: {name}."
 STRAIGHT_INTO = "Straight into {name}."
 REST_FOR = "Rest for {time}."
@@ -95,6 +104,10 @@ NEXT_SHORT = ("Next: {name}.", "{name} next.")
 HALFWAY = ("Halfway.",)
 TEN_LEFT = ("Ten seconds left.", "Ten seconds.")
 
+# what one turn asks: "8 push-ups", "Forearm Plank for 30 seconds"
+HOW_MANY = "{reps} {names}"
+HOW_LONG = "{name} for {time}"
+
 # EMOM
 EMOM_START = "Every minute on the minute, for {minutes}: {listing}. Rest till the next minute."
 MINUTE = ("Minute {number} of {total}: {what}.", "{what}.")
@@ -107,6 +120,7 @@ PACE = "Aim for one round every {time}."
 TIME_GONE = ("{gone} gone, {left} to go.", "{left} to go.")
 ONE_MINUTE_LEFT = ("One minute left.",)
 GET_READY = "Get ready."
+COUNT = "{count}."
 TIME_UP = "Time!"
 ROUND_CALL = ("Round {number}: {what}.", "{what}.")
 CALL = ("{what}.",)

@@ -58,9 +58,9 @@ def coach_plan(
     every = [p for block in (Block(warmup), *blocks, Block(cooldown)) for p in block.parts]
     needs = equipment_needed(tuple(dict.fromkeys(i for p in every for i in p.exercise.equipment)))
     spoken = spoken_title(title)
-    lines = [f"{spoken}.", *_overview(blocks, warmup, cooldown)]
+    lines = [phrases.TITLE.format(name=spoken), *_overview(blocks, warmup, cooldown)]
     if needs:
-        lines.append(f"You'll need {needs}.")
+        lines.append(phrases.YOU_NEED.format(needs=needs))
     sections = [Section("Intro", (Segment("intro", tuple(say(line) for line in lines)),))]
     if warmup:
         sections.extend(_easy(phrases.WARMUP, phrases.WARMUP_START, warmup))
@@ -74,7 +74,7 @@ def coach_plan(
     if cooldown:
         sections.append(_preview(Block(cooldown[:1]), rest_between, last=False))
         sections.extend(_easy(phrases.COOLDOWN, phrases.COOLDOWN_START, cooldown))
-    closing = [f"That's the {spoken} complete. Great work."]
+    closing = [phrases.SESSION_DONE.format(name=spoken)]
     closing.extend(variation_lines(blocks[-1].parts[-1].exercise.variations)[:1])
     sections.append(
         Section(
@@ -95,7 +95,8 @@ def _overview(
     for a lone group: it announces itself)."""
     if all(not b.kind for b in blocks) and not (warmup or cooldown):
         names = [spoken_title(b.parts[0].exercise.title) for b in blocks]
-        return [f"{words(len(names)).capitalize()} exercises: {_listing(names)}."]
+        count = words(len(names)).capitalize()
+        return [phrases.EXERCISES.format(count=count, listing=_listing(names))]
     named = [phrases.WARMUP.lower()] if warmup else []
     named += [_spoken(b) for b in blocks]
     named += [phrases.COOLDOWN.lower()] if cooldown else []
@@ -120,7 +121,7 @@ def _block(block: Block) -> Iterator[Section]:
     tips = Tips(coaching_lines(part.exercise))
     yield intro(part, heading=name)
     yield from sets(part, tips, group=name)
-    done = say(f"Nice work — that's the {spoken_title(name)} done.")
+    done = say(phrases.EXERCISE_DONE.format(name=spoken_title(name)))
     yield Section(f"{name}: Done", (Segment("done", (done,)),), name)
 
 
@@ -148,19 +149,20 @@ def _easy(chapter: str, announcement: str, parts: tuple[Part, ...]) -> Iterator[
 
 def _preview(block: Block, seconds: float, last: bool) -> Section:
     """The rest before an item: how long, what comes next, what to get ready."""
-    cues = [say(f"Rest for {duration(seconds)}.")]
+    cues = [say(phrases.REST_FOR.format(time=duration(seconds)))]
     if block.kind:
         names = _listing([spoken_title(p.exercise.title) for p in block.parts])
         form = phrases.LAST_GROUP if last else phrases.NEXT_GROUP
         cues.append(say(form.format(group=phrases.SPOKEN[block.kind], names=names)))
     else:
         spoken = spoken_title(block.parts[0].exercise.title)
-        cues.append(say(f"Last exercise: {spoken}." if last else f"Next up: {spoken}."))
+        form = phrases.LAST_EXERCISE if last else phrases.NEXT_UP
+        cues.append(say(form.format(name=spoken)))
     equipment = tuple(dict.fromkeys(i for p in block.parts for i in p.exercise.equipment))
     if needs := equipment_needed(equipment):
-        cues.append(say(f"You'll need {needs}."))
+        cues.append(say(phrases.YOU_NEED.format(needs=needs)))
     if seconds >= TEN_SECONDS + 5:
-        cues.append(say("Ten seconds.", seconds - TEN_SECONDS))
+        cues.append(say(phrases.TEN_SECONDS_LEFT, seconds - TEN_SECONDS))
     title = block.title if block.kind else block.parts[0].exercise.title
     return Section(f"Rest · next up: {title}", (Segment("rest", tuple(cues), seconds),))
 
