@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from itertools import pairwise
+from pathlib import Path
 
 import miniaudio
 import numpy as np

@@ -292,3 +292,50 @@ def test_a_line_on_a_beep_moves_after_it():
     timeline = schedule(clock_script(say("Short.", 0.0)), length)
     short = next(c for c in timeline.cues if c.text == "Short.")
     assert short.start == round(0.4 * RATE) + round(GAP * RATE)
+
+
+# --- a plan of groups is a plan like any other ------------------------------------------
+
+SMALL = {
+    "title": "Small Groups",
+    "exercises": [
+        {"tabata": {"path": "jacks.md", "rounds": 2, "work": 5, "rest": 5}},
+        {"circuit": {"rounds": 1, "exercises": [{"path": "squat.md", "reps": 2}]}},
+    ],
+}
+
+
+def small_plan(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "jacks.md").write_text(JACKS.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "squat.md").write_text(SQUAT.read_text(encoding="utf-8"), encoding="utf-8")
+    return write(folder, SMALL, "small.yaml")
+
+
+def test_the_manifest_rebuilds_a_plan_of_groups_when_an_exercise_changes(
+    runner, cli_engine, tmp_path
+):
+    plan = small_plan(tmp_path / "src")
+    out = str(tmp_path / "out")
+    first = runner.invoke(main, ["build", str(plan), "-o", out, "--jobs", "1"])
+    again = runner.invoke(main, ["build", str(plan), "-o", out, "--jobs", "1"])
+    squat = tmp_path / "src" / "squat.md"
+    squat.write_text(squat.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    edited = runner.invoke(main, ["build", str(plan), "-o", out, "--jobs", "1"])
+    assert "1 built, 0 up to date" in first.stderr, first.stderr
+    assert "0 built, 1 up to date" in again.stderr, again.stderr
+    assert "1 built, 0 up to date" in edited.stderr, edited.stderr
+
+
+def test_a_plan_of_groups_is_a_podcast_episode_with_nested_chapters(runner, cli_engine, tmp_path):
+    from mutagen.id3 import ID3
+
+    plan = small_plan(tmp_path / "src")
+    out = tmp_path / "pod"
+    args = ["podcast", str(plan), "-o", str(out), "--base-url", "https://example.com/p"]
+    result = runner.invoke(main, [*args, "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert "Small Groups" in (out / "feed.xml").read_text(encoding="utf-8")
+    tags = ID3(out / "episodes" / "small-groups.mp3")
+    tocs = [str(f.sub_frames["TIT2"]) for f in tags.getall("CTOC")]
+    assert "Tabata: Jumping Jacks" in tocs and "Circuit: Bodyweight Squat" in tocs
