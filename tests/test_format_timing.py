@@ -71,6 +71,15 @@ def test_emom_minute_beeps_sit_on_exact_minutes(example):
     ]
 
 
+@pytest.mark.parametrize("example", ["amrap.yaml"], indirect=True)
+def test_an_amrap_ends_its_minutes_after_its_go(example):
+    audio, script = example
+    (go,), (stop,) = beeps_heard(audio, "go"), beeps_heard(audio, "stop")
+    assert abs(stop - go - 10 * 60) <= TOLERANCE
+    (time_up,) = [c for c in spoken(script) if c["text"] == "Time!"]
+    assert 0 < time_up["start"] + 0.028 - stop < 1.0  # said as the stop beep ends
+
+
 @pytest.mark.parametrize("example", ["quick-core.yaml"], indirect=True)
 def test_a_circuit_announces_its_rounds_in_order(example):
     audio, script = example

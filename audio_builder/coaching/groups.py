@@ -37,8 +37,13 @@ def _clocked(
     kind: str, parts: tuple[Part, ...], settings: dict[str, Any], title: str
 ) -> Iterator[Section]:
     """A group on a fixed clock: its intro, a chapter per round or minute, the stop."""
-    coach = {"intervals": clock.intervals, "tabata": clock.intervals, "emom": clock.emom}
-    lines, rounds = coach.get(kind, clock.amrap)(kind, parts, settings)
+    coach = {
+        "intervals": clock.intervals,
+        "tabata": clock.intervals,
+        "emom": clock.emom,
+        "amrap": clock.amrap,
+    }[kind]
+    lines, rounds = coach(kind, parts, settings)
     yield group_intro(title, lines, parts)
     chapter = phrases.CHAPTER[kind]
     for number, segments in enumerate(rounds, 1):
@@ -48,7 +53,7 @@ def _clocked(
 
 def group_intro(title: str, lines: list[str], parts: tuple[Part, ...]) -> Section:
     """What the group is, then each exercise introduced before the first round."""
-    chapter = title.split(":")[0]
+    chapter = title.split(":")[0]  # the kind, as in "Circuit: Push-Up, Forearm Plank"
     seen = list({p.exercise.source: p for p in parts}.values())
     segments = [Segment("announce", tuple(say(line) for line in lines))]
     segments += [segment for part in seen for segment in intro(part, heading=title).segments]
