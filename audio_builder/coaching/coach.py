@@ -92,8 +92,9 @@ class Tips:
         return None
 
 
-def intro(part: Part, heading: str = "Intro") -> Section:
-    """Name, equipment, the set-up in full, then how the movement goes."""
+def intro(part: Part, heading: str = "Intro", prescribe: bool = True) -> Section:
+    """Name, equipment, the set-up in full, then how the movement goes (and, with
+    ``prescribe``, the sets and reps the text gave; a group says its own)."""
     exercise, movement = part.exercise, part.movement
     lines = [f"{spoken_title(exercise.title, _lang(exercise))}."]
     if needs := equipment_needed(exercise.equipment):
@@ -105,7 +106,7 @@ def intro(part: Part, heading: str = "Intro") -> Section:
         lines.append("The movement:")
         for step in exercise.steps[len(told) :]:
             lines.extend(_instructions(step.text))
-    if any(source == "text" for _, source in part.settings.sources):
+    if prescribe and any(source == "text" for _, source in part.settings.sources):
         lines.append(prescription_line(part.settings, part.work, part.sides != ("",)))
     if movement.sides == "left-right":
         lines.append(f"We'll work one {movement.limb} at a time, right first.")

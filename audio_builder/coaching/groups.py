@@ -56,7 +56,8 @@ def group_intro(title: str, lines: list[str], parts: tuple[Part, ...]) -> Sectio
     chapter = title.split(":")[0]  # the kind, as in "Circuit: Push-Up, Forearm Plank"
     seen = list({p.exercise.source: p for p in parts}.values())
     segments = [Segment("announce", tuple(say(line) for line in lines))]
-    segments += [segment for part in seen for segment in intro(part, heading=title).segments]
+    for part in seen:
+        segments.extend(intro(part, heading=title, prescribe=False).segments)
     return Section(f"{chapter}: Intro", tuple(segments), title)
 
 
