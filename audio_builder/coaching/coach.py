@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from audio_builder.coaching.numbers import duration, words
-from audio_builder.coaching.phrases import KEEP_GOING, prescription_line
+from audio_builder.coaching.phrases import EXERCISE_DONE, KEEP_GOING, prescription_line
 from audio_builder.coaching.script import Cue, CueScript, Section, Segment, beep, say
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Item
@@ -142,10 +142,15 @@ def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
 
 def outro(exercise: Exercise, tips: Tips) -> Section:
     """Well done, the last tip, and a variation for next time."""
-    lines = [f"Nice work — that's the {spoken_title(exercise.title, _lang(exercise))} done."]
+    lines = [EXERCISE_DONE.format(name=spoken_title(exercise.title, _lang(exercise)))]
     if exercise.tips and sentences(exercise.tips[-1])[:1] != [tips.last]:
         lines.append(exercise.tips[-1])
     lines.extend(variation_lines(exercise.variations))
+    return closing(lines)
+
+
+def closing(lines: list[str]) -> Section:
+    """A track's last words, an exercise's or a session's, then a moment of quiet."""
     return Section(
         "Outro",
         (Segment("outro", tuple(say(line) for line in lines)), Segment("end", (), ENDING_SILENCE)),

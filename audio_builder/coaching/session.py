@@ -9,10 +9,10 @@ from typing import Any
 
 from audio_builder.coaching import phrases
 from audio_builder.coaching.coach import (
-    ENDING_SILENCE,
     TEN_SECONDS,
     Part,
     Tips,
+    closing,
     coaching_lines,
     equipment_needed,
     intro,
@@ -74,17 +74,9 @@ def coach_plan(
     if cooldown:
         sections.append(_preview(Block(cooldown[:1]), rest_between, last=False))
         sections.extend(_easy(phrases.COOLDOWN, phrases.COOLDOWN_START, cooldown))
-    closing = [phrases.SESSION_DONE.format(name=spoken)]
-    closing.extend(variation_lines(blocks[-1].parts[-1].exercise.variations)[:1])
-    sections.append(
-        Section(
-            "Outro",
-            (
-                Segment("outro", tuple(say(line) for line in closing)),
-                Segment("end", (), ENDING_SILENCE),
-            ),
-        )
-    )
+    last_words = [phrases.SESSION_DONE.format(name=spoken)]
+    last_words.extend(variation_lines(blocks[-1].parts[-1].exercise.variations)[:1])
+    sections.append(closing(last_words))
     return CueScript(title, tuple(sections))
 
 
