@@ -6,15 +6,16 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from audio_builder.atomic import remove_stale
 from audio_builder.audio.music import music_digest
-from audio_builder.audio.narrator import Narrator, VoiceChoice
+from audio_builder.audio.narrator import Narrator, VoiceChoice, with_fallback
 from audio_builder.build import Built, Failed, Options, Track, build_one, load, songs
-from audio_builder.errors import AudioBuilderError, DocumentError
+from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
 from audio_builder.manifest import Entry, Manifest, track_key
 
 Result = Built | Failed
@@ -29,39 +30,79 @@ def build_many(
 ) -> list[Result]:
     """Build every input; one that fails is reported and the others go on.
 
-    Results come back in input order; ``on_done`` hears of each as it finishes.
+    A run speaks with one voice: when its voice fails and it may fall back, every track
+    is made again with the fallback voice, those this run already made included (see
+    ``with_fallback``). Results come back in input order; ``on_done`` hears of each as
+    it finishes, and again when it is made again.
     """
     paths = list(paths)
     remove_stale(options.out_dir)
     manifest = Manifest(options.out_dir)
     results: dict[Path, Result] = {}
-    pending: list[tuple[Track, str]] = []
-    fingerprint = (options.fingerprint(), choice.fingerprint())
+    tracks: list[tuple[Track, str]] = []  # each with its music's digest
     for item, music in _check(paths, options):
         if isinstance(item, Failed):
             results[item.source] = item
             on_done(item)
-            continue
-        key = track_key(item.inputs, (fingerprint, item.number, music))
-        output = options.output(item.slug)
-        if entry := manifest.current(output, key):
-            done = _reused(item.source, output, entry)
-            results[item.source] = done
-            on_done(done)
         else:
-            pending.append((item, key))
-
-    for track, key, result in _run(pending, choice, options, jobs):
-        if isinstance(result, Built):
-            result = _published(track, result, manifest, options)
-            try:
-                manifest.record(result.output, _entry(key, result))
-            except OSError as exc:
-                note = f"could not record it in {manifest.path} ({exc.strerror or exc}); "
-                result = replace(result, notes=(*result.notes, note + "it will be rebuilt"))
-        results[track.source] = result
-        on_done(result)
+            tracks.append((item, music))
+    results.update(
+        with_fallback(choice, lambda voice: _speak(tracks, voice, manifest, options, jobs, on_done))
+    )
     return [results[path] for path in dict.fromkeys(paths)]
+
+
+def _speak(
+    tracks: list[tuple[Track, str]],
+    voice: VoiceChoice,
+    manifest: Manifest,
+    options: Options,
+    jobs: int,
+    on_done: Callable[[Result], None],
+) -> dict[Path, Result]:
+    """Make with ``voice`` every track not up to date for it. When the voice fails and
+    the run may fall back, raise its error (stopping the workers): the run changes voice."""
+    results: dict[Path, Result] = {}
+    pending: list[tuple[Track, str]] = []
+    switched = [voice.switched] if voice.switched else []  # said once, by the first track
+
+    def report(result: Result) -> None:
+        if switched and isinstance(result, Built):
+            result = replace(result, notes=(switched.pop(), *result.notes))
+        results[result.source] = result
+        on_done(result)
+
+    fingerprint = (options.fingerprint(), voice.fingerprint())
+    for track, music in tracks:
+        key = track_key(track.inputs, (fingerprint, track.number, music))
+        output = options.output(track.slug)
+        if entry := manifest.current(output, key):
+            report(_reused(track.source, output, entry))
+        else:
+            pending.append((track, key))
+
+    with closing(_run(pending, voice, options, jobs)) as finishing:  # stops workers on any exit
+        for track, key, result in finishing:
+            engine_failed = isinstance(result, Failed) and isinstance(result.error, EngineError)
+            if engine_failed and voice.fallback is not None:
+                raise result.error
+            report(
+                _record(track, key, result, manifest, options)
+                if isinstance(result, Built)
+                else result
+            )
+    return results
+
+
+def _record(track: Track, key: str, built: Built, manifest: Manifest, options: Options) -> Built:
+    """Record a built track in the manifest; one that cannot be recorded says so."""
+    built = _published(track, built, manifest, options)
+    try:
+        manifest.record(built.output, _entry(key, built))
+    except OSError as exc:
+        note = f"could not record it in {manifest.path} ({exc.strerror or exc}); "
+        return replace(built, notes=(*built.notes, note + "it will be rebuilt"))
+    return built
 
 
 def _published(track: Track, built: Built, manifest: Manifest, options: Options) -> Built:
@@ -89,6 +130,7 @@ def _entry(key: str, built: Built) -> Entry:
         built.lang,
         built.chapters,
         built.files,
+        built.voice,
     )
 
 
@@ -108,6 +150,7 @@ def _reused(source: Path, output: Path, entry: Entry) -> Built:
         entry.published,
         reused=True,
         lang=entry.lang,
+        voice=entry.voice,
     )
 
 

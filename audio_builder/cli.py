@@ -17,11 +17,11 @@ from audio_builder.audio.engines import choose_engine, create_engine, engine_cla
 from audio_builder.audio.estimate import estimated_lengths
 from audio_builder.audio.loudness import TARGET_LUFS
 from audio_builder.audio.music import find_songs
-from audio_builder.audio.narrator import VoiceChoice
+from audio_builder.audio.narrator import VoiceChoice, with_fallback
 from audio_builder.audio.sounds import load_sounds
-from audio_builder.audio.timeline import schedule
+from audio_builder.audio.timeline import Timeline, schedule
 from audio_builder.batch import Result, build_many
-from audio_builder.build import Built, Failed, Options, find_inputs, load, time_track
+from audio_builder.build import Built, Failed, Options, Track, find_inputs, load, time_track
 from audio_builder.errors import AudioBuilderError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 from audio_builder.publish.cuesheet import as_json, as_text, as_vtt, clock
@@ -284,8 +284,8 @@ def script(path: Path, form: str, estimate: bool, **options: Any) -> None:
         if estimate:
             timeline = schedule(track.script, estimated_lengths(_sounds(voice["sounds"])))
         else:
-            narrator = _voice_choice(voice, quiet=form != "text").narrator()
-            timeline = time_track(track, narrator)
+            choice = _voice_choice(voice, quiet=form != "text")
+            timeline = with_fallback(choice, lambda spoken: _timed(track, spoken))
     except AudioBuilderError as exc:
         _fail(exc)
     if form == "json":
@@ -446,6 +446,13 @@ def _voice_choice(voice: dict[str, Any], quiet: bool = False) -> VoiceChoice:
     return VoiceChoice(chosen, default_cache_dir(), fallback, sounds, voice["allow_mismatch"])
 
 
+def _timed(track: Track, voice: VoiceChoice) -> Timeline:
+    """The track timed with this voice, saying so when the run had to turn to it."""
+    if voice.switched:
+        click.echo(f"note: {voice.switched}", err=True)
+    return time_track(track, voice.narrator())
+
+
 def _sounds(folder: Path | None) -> dict[str, AudioSegment]:
     return load_sounds(folder) if folder else {}
 
@@ -465,10 +472,13 @@ def _with_progress(
     if not sys.stderr.isatty():
         return run(lambda result: _report(result, verbose=True))
     with click.progressbar(length=len(inputs), label="Building", file=sys.stderr) as bar:
+        finished: set[Path] = set()  # a track made again (the run changed voice) counts once
 
         def done(result: Result) -> None:
             _report(result, verbose=False)
-            bar.update(1)
+            if result.source not in finished:
+                finished.add(result.source)
+                bar.update(1)
 
         return run(done)
 

@@ -42,6 +42,7 @@ class Entry:
     lang: str = DEFAULT_LANGUAGE  # what the track speaks
     chapters: tuple[tuple[float, str], ...] = ()  # (start seconds, title)
     files: dict[str, Stamp] = field(default_factory=dict)  # by name, in the folder
+    voice: str = ""  # what spoke it, e.g. "gtts en/com"
 
 
 class Manifest:

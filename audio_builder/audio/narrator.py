@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
@@ -28,11 +30,8 @@ MEMORY_BYTES = 64 * 1024 * 1024  # clips kept in memory between tracks of a batc
 
 
 class Narrator:
-    """Speaks with one engine at a time, so a track never mixes voices.
-
-    With a ``fallback`` (``--engine auto``), a failure of the first engine switches the
-    rest of the run to the fallback; the build retries the track whose clips were being
-    made, before any of its audio was written. Each track first says its language
+    """Speaks with one engine, never another: a failing engine raises, and the run
+    decides (see ``with_fallback``). Each track first says its language
     (``use_language``); ``sounds`` replace built-in beeps by name.
     """
 
@@ -40,31 +39,22 @@ class Narrator:
         self,
         engine: Engine,
         cache: ClipCache,
-        fallback: Engine | None = None,
         sounds: dict[str, AudioSegment] | None = None,
         allow_mismatch: bool = False,
     ) -> None:
         self.chosen = self.engine = engine
         self.cache = cache
-        self.fallback = fallback
         self.sounds = sounds or {}
         self.allow_mismatch = allow_mismatch
         self.synthesized = 0
         self.cache_failures = 0
-        self.fell_back: str | None = None
         self._clips: OrderedDict[str, AudioSegment] = OrderedDict()
         self._held = 0
 
-    def fall_back(self, reason: EngineError) -> bool:
-        """Switch to the fallback engine for the rest of the run; False if there is none."""
-        if self.fallback is None:
-            return False
-        self.fell_back = f"{self.engine.name} failed ({reason}); now using {self.fallback.name}"
-        self.chosen = self.engine = self.fallback
-        self.fallback = None
-        self._clips.clear()
-        self._held = 0
-        return True
+    @property
+    def voice(self) -> str:
+        """The voice speaking now, as records name it (e.g. ``gtts en/com``)."""
+        return f"{self.engine.name} {self.engine.voice}"
 
     def use_language(self, language: str, source: Path) -> None:
         """Speak text in ``language`` from now on: a multilingual engine switches to it;
@@ -137,18 +127,17 @@ def _tidy(audio: AudioSegment) -> AudioSegment:
 @dataclass(frozen=True)
 class VoiceChoice:
     """The run's voice, decided once: how to make its narrator in this process or in a
-    worker."""
+    worker, and (``--engine auto``) the voice the whole run turns to if it fails."""
 
     engine: Engine
     cache_dir: Path
     fallback: Engine | None = None
     sounds: dict[str, AudioSegment] = field(default_factory=dict)
     allow_mismatch: bool = False
+    switched: str = ""  # once the run has left its first voice: why
 
     def narrator(self) -> Narrator:
-        return Narrator(
-            self.engine, ClipCache(self.cache_dir), self.fallback, self.sounds, self.allow_mismatch
-        )
+        return Narrator(self.engine, ClipCache(self.cache_dir), self.sounds, self.allow_mismatch)
 
     def fingerprint(self) -> tuple:
         """Everything here that changes how a track sounds."""
@@ -157,3 +146,26 @@ class VoiceChoice:
             for name, sound in self.sounds.items()
         )
         return (self.engine.name, self.engine.voice, sounds)
+
+    def fall_back(self, reason: EngineError) -> VoiceChoice | None:
+        """The run's voice after this one failed: the fallback, or None if there is none."""
+        if self.fallback is None:
+            return None
+        why = f"{self.engine.name} failed ({reason}); now using {self.fallback.name} for the run"
+        return replace(self, engine=self.fallback, fallback=None, switched=why)
+
+
+T = TypeVar("T")
+
+
+def with_fallback(choice: VoiceChoice, attempt: Callable[[VoiceChoice], T]) -> T:
+    """Do ``attempt`` with the run's voice; if that voice fails and the run may fall
+    back, do all of it again with the fallback voice, so whatever it makes speaks with
+    one voice. The one place a run changes its voice: `build` and `script` alike."""
+    try:
+        return attempt(choice)
+    except EngineError as exc:
+        fallback = choice.fall_back(exc)
+        if fallback is None:
+            raise
+        return attempt(fallback)
