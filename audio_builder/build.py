@@ -26,8 +26,8 @@ from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, name_of
 from audio_builder.manifest import Stamp, stamp
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
 from audio_builder.reading.document import DOCUMENT_SUFFIXES, parse_file, slugify
+from audio_builder.reading.movement import analyse
 from audio_builder.reading.plan import PLAN_SUFFIXES, Entry, Group, is_plan, parse_plan
-from audio_builder.reading.prescription import prescribed
 from audio_builder.settings import (
     DEFAULTS,
     MAX_TRACK_SECONDS,
@@ -261,7 +261,7 @@ def _part(path: Path, options: dict[str, Any], plan: dict[str, Any] | None = Non
     exercise = parse_file(path)
     try:
         settings = (
-            DEFAULTS.override(from_text(prescribed(exercise)), "text")
+            DEFAULTS.override(from_text(analyse(exercise).prescription), "text")
             .override(exercise.settings, "front matter")
             .override(plan or {}, "plan")
             .override(options, "option")

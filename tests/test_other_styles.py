@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import spoken_lines
 
 from audio_builder.build import load
@@ -67,3 +68,35 @@ def test_shorthand_is_read_as_a_coach_says_it():
     assert (
         speakable("2× per side / 50% & breathe 💪🏽") == "2 times per side 50 percent and breathe"
     )
+
+
+EXECUTION_ONLY = """# Reverse Lunge
+
+Legs and balance. Programme: 3 x 10, 60 s rest.
+
+### Execution
+1. Stand tall with your hands on your hips.
+2. Step one foot back and lower your back knee toward the floor.
+3. Push through your front heel to return to standing.
+"""
+LOOSE_PARAGRAPHS = """Band Row — seated, band around the feet.
+
+- Sit tall with your legs straight and the band looped around your feet.
+- Pull the handles to your ribs, squeezing your shoulder blades together.
+- Slowly let the band pull your arms forward again.
+
+**Do 3 x 10.** Keep your chest up the whole time.
+"""
+
+
+@pytest.mark.parametrize("style", ["execution-only", "loose-paragraphs", "goblet"])
+def test_three_by_ten_is_ten_counted_three_times_and_said_once(write_doc, style):
+    if style == "goblet":
+        path = DOCUMENTS / "goblet-squat-3x10.md"
+    else:
+        text = EXECUTION_ONLY if style == "execution-only" else LOOSE_PARAGRAPHS
+        path = write_doc(f"{style}.md", text)
+    spoken = spoken_lines(load(path, {}).script)
+    assert spoken.count("Ten.") == 3 and "Eleven." not in spoken
+    assert spoken.count("3 sets of 10 reps.") == 1
+    assert not any("3 sets of 10" in line for line in spoken if line != "3 sets of 10 reps.")

@@ -240,7 +240,7 @@ _NAME = (
 _NAMED_IN_DESCRIPTION = (
     re.compile(rf"\bwith (?:the|a|an) {_NAME}"),  # "... with the Band Glute Kickback"
     re.compile(
-        rf"^(?:The |A |An )?{_NAME}(?=:| (?:is|are|builds?|works?|targets?|to|for|"
+        rf"^(?:The |A |An )?{_NAME}(?=\s*[:—–]| (?:is|are|builds?|works?|targets?|to|for|"
         rf"strengthens?|trains?|opens?|stretch\w*|helps?|improves?)\b)"
     ),
 )
@@ -305,8 +305,11 @@ def _read_body(
             step_text.append(_block_text(block))
         elif current is not None:
             current.extend(_items(block))
-        elif not in_section and not lead and block["type"] == "paragraph":
-            lead = whitespace(_block_text(block))
+        elif not in_section and block["type"] == "paragraph":
+            if lead:  # a loose paragraph later on ("Do 3 x 10.") is read for its numbers
+                sections.setdefault("programming", []).extend(_items(block))
+            else:
+                lead = whitespace(_block_text(block))
     close_step()
     found = {
         name: tuple(item for item in items if item.text or item.label)

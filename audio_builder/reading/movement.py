@@ -49,6 +49,7 @@ class Phase:
     seconds: float | None  # from the text; None: from the tempo
 
 
+_ROLE_NAMES = {"setup": "set-up", "transition": "transition"}
 _UNREAD_REP = (Phase("up", "Up", None), Phase("down", "Lower", None))
 
 
@@ -72,12 +73,12 @@ class Movement:
         """One line per step: set-up, or its phases with their seconds and where those
         came from (the tempo setting, the text, or the default tempo)."""
         lines = []
-        for title, phases in self.steps:
+        for (title, phases), role in zip(self.steps, self.roles, strict=True):
             parts = [
                 f"{phase.kind} {seconds:g} s ({_origin(phase, tempo)})"
                 for phase, seconds in zip(phases, self._seconds(phases, tempo), strict=True)
             ]
-            lines.append(f"{title}: {', '.join(parts) or 'set-up'}")
+            lines.append(f"{title}: {', '.join(parts) or _ROLE_NAMES.get(role, role)}")
         if self.sides != "both":
             lines.append(f"sides: {self.sides} ({self.limb})")
         return lines

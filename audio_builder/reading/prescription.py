@@ -2,8 +2,8 @@
 rest, and whether a count is for each side ("3 x 10", "8 to 12 reps per side",
 "hold for 20 seconds on each side. Perform 2 sets.", "for 1 minute").
 
-The text is read after ``spoken.speakable``: "3 x 10" is "3 sets of 10" and "10-12" is
-"10 to 12" by then. Short pauses inside a rep ("hold for a second") are the rep's
+The text is read as spoken (``spoken.speakable``): "3 x 10" is "3 sets of 10" and
+"10-12" is "10 to 12" by then. Short pauses inside a rep ("hold for a second") are the rep's
 tempo, not a prescription.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from audio_builder.reading.document import Exercise
-from audio_builder.reading.spoken import sentences
+from audio_builder.reading.spoken import sentences, speakable
 
 _NUMBER = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
 _WORDS = dict(
@@ -69,7 +69,7 @@ def prescribed(exercise: Exercise) -> dict:
 
 
 def prescription_sentences(exercise: Exercise) -> list[str]:
-    texts = [exercise.description, *(step.text for step in exercise.steps)]
+    texts = [speakable(exercise.description), *(step.text for step in exercise.steps)]
     texts += [item.text for item in (*exercise.execution, *exercise.programming)]
     return [sentence for text in texts for sentence in sentences(text)]
 
