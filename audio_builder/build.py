@@ -14,7 +14,7 @@ from audio_builder.audio.loudness import normalize
 from audio_builder.audio.mixer import Mixer
 from audio_builder.audio.music import find_songs, open_playlist
 from audio_builder.audio.narrator import Narrator
-from audio_builder.audio.pcm import CHANNELS, STEREO
+from audio_builder.audio.pcm import CHANNELS
 from audio_builder.audio.render import render
 from audio_builder.audio.tags import Label, Tags
 from audio_builder.audio.timeline import Timeline, schedule
@@ -50,6 +50,7 @@ class Options:
     language: str = DEFAULT_LANGUAGE  # of a document that does not say (--lang)
     music: Path | None = None  # music under every track (over a plan's own)
     mix: Mix = MIX
+    metronome: bool = False  # a soft tick on each second of reps and holds
 
     def fingerprint(self) -> tuple:
         """Everything here that changes the files a track becomes (not where they go; the
@@ -176,10 +177,10 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
     )
     mixer = _mixer(track, timeline, narrator, options, notes)
     pcm = render(timeline, narrator.sound) if mixer is None else mixer.pcm()
-    channels = CHANNELS if mixer is None else STEREO
+    channels = CHANNELS if mixer is None else mixer.channels
     if options.loudness is not None:
         pcm = normalize(pcm, options.loudness, channels=channels)
-    default_bitrate = DEFAULT_BITRATE if mixer is None else MUSIC_BITRATE
+    default_bitrate = DEFAULT_BITRATE if channels == CHANNELS else MUSIC_BITRATE
     write_mp3(output, pcm, tags, options.bitrate or default_bitrate, channels)
     notes.extend(mixer.notes if mixer else ())
     written = [output]
@@ -223,13 +224,16 @@ def songs(track: Track, options: Options) -> tuple[Path, ...]:
 def _mixer(
     track: Track, timeline: Timeline, narrator: Narrator, options: Options, notes: list[str]
 ) -> Mixer | None:
-    """The music mix of a track, or None without music; songs skipped are noted."""
+    """The mix of a track with music or a metronome, or None with neither (the track is
+    then rendered as it always was); songs skipped are noted."""
     found = songs(track, options)
-    if not found:
+    if not found and not options.metronome:
         return None
-    playlist = open_playlist(found, str(options.music or track.music), narrator.cache)
-    notes.extend(playlist.notes)
-    return Mixer(timeline, track.script, narrator.sound, playlist, options.mix)
+    playlist = None
+    if found:
+        playlist = open_playlist(found, str(options.music or track.music), narrator.cache)
+        notes.extend(playlist.notes)
+    return Mixer(timeline, track.script, narrator.sound, playlist, options.mix, options.metronome)
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:

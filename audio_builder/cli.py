@@ -160,6 +160,11 @@ music_options = [
     _decibels(
         "--duck", DUCK_DEPTHS, "How far the music falls under every spoken cue, in dB.", MIX.duck
     ),
+    click.option(
+        "--metronome",
+        is_flag=True,
+        help="A soft tick on each second of every rep and timed hold, for tempo work.",
+    ),
     _decibels(
         "--rest-music-level",
         MUSIC_LEVELS,
@@ -237,6 +242,7 @@ def build(
     music_level: float,
     duck: float,
     rest_music_level: float | None,
+    metronome: bool,
     **options: Any,
 ) -> None:
     """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
@@ -253,6 +259,7 @@ def build(
         language=voice["lang"],
         music=music,
         mix=mix,
+        metronome=metronome,
     )
     results = _with_progress(inputs, lambda done: build_many(inputs, choice, settings, jobs, done))
     sys.exit(_summary(results))
@@ -339,6 +346,7 @@ def podcast(
     music_level: float,
     duck: float,
     rest_music_level: float | None,
+    metronome: bool,
     **options: Any,
 ) -> None:
     """Publish exercises and plans in PATHS (default: seeds) as podcast episodes, with
@@ -361,6 +369,7 @@ def podcast(
         lang=voice["lang"],
         music=music,
         mix=mix,
+        metronome=metronome,
     )
     try:
         results = _with_progress(

@@ -1,6 +1,7 @@
-"""The mixer: voice, beeps and music summed sample-accurately on the track's timeline, a
-block at a time, so memory stays flat however long the track; the sum is limited, never
-clipped. Without music the track is ``render``'s mono stream, unchanged."""
+"""The mixer: voice, beeps, metronome ticks and music summed sample-accurately on the
+track's timeline, a block at a time, so memory stays flat however long the track; the
+sum is limited, never clipped. With music the track is stereo; with neither music nor
+metronome it is ``render``'s mono stream, unchanged."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import numpy as np
 
 from audio_builder.audio.ducking import Envelope
 from audio_builder.audio.limiter import Limiter
+from audio_builder.audio.metronome import SOUND, ticks
 from audio_builder.audio.music import MusicStream, Playlist
-from audio_builder.audio.pcm import RATE, STEREO
+from audio_builder.audio.pcm import CHANNELS, RATE, STEREO
 from audio_builder.audio.render import Sound
-from audio_builder.audio.timeline import Timeline
+from audio_builder.audio.timeline import Placed, Timeline
 from audio_builder.coaching.script import CueScript
 from audio_builder.settings import Mix
 
@@ -24,31 +26,37 @@ SILENT_VOICE = -20.0  # dBFS taken as the voice's level in a track that says not
 
 
 class Mixer:
-    """One track's music mix; ``notes`` says what went wrong with songs while mixing.
-    ``pcm()`` may be called more than once (to measure, then to write): each call plays
-    the music from the start and gives the same PCM."""
+    """One track's mix, with music (``playlist``) or a metronome or both; ``notes`` says
+    what went wrong with songs while mixing. ``pcm()`` may be called more than once (to
+    measure, then to write): each call plays the music from the start, the same PCM."""
 
     def __init__(
         self,
         timeline: Timeline,
         script: CueScript,
         sound: Sound,
-        playlist: Playlist,
+        playlist: Playlist | None,
         mix: Mix,
+        metronome: bool = False,
     ) -> None:
         self.timeline = timeline
         self.sound = sound
         self.envelope = Envelope(timeline, script, mix.duck, mix.rest_offset)
         self.playlist = playlist
+        self.channels = CHANNELS if playlist is None else STEREO
         self.level = voice_level(timeline, sound) + mix.level  # the music's, in dBFS
         self.notes: list[str] = []
+        clicks = ticks(timeline) if metronome else ()
+        tick = len(sound("beep", SOUND).raw_data) // 2
+        placed = [Placed(at, at + tick, "beep", SOUND) for at in clicks]
+        self.sounds = tuple(sorted((*timeline.cues, *placed), key=lambda cue: cue.start))
 
     def pcm(self) -> Iterator[bytes]:
-        """The track as interleaved stereo 16-bit PCM (``pcm`` format, two channels)."""
-        music = MusicStream(self.playlist, self.level)
-        self.notes = music.notes
-        limiter = Limiter(CEILING, STEREO)
-        cues = self.timeline.cues
+        """The track as 16-bit PCM (``pcm`` format, ``channels`` interleaved)."""
+        music = MusicStream(self.playlist, self.level) if self.playlist else None
+        self.notes = music.notes if music else []
+        limiter = Limiter(CEILING, self.channels)
+        cues = self.sounds
         first = 0  # the first cue that may still reach into the next block
         for start in range(0, self.timeline.samples, BLOCK):
             frames = min(BLOCK, self.timeline.samples - start)
@@ -60,7 +68,11 @@ class Mixer:
                     break
                 clip = _samples(self.sound(cue.kind, cue.text).raw_data)
                 lo, hi = max(cue.start, start), min(cue.end, start + frames)
-                voice[lo - start : hi - start] += clip[lo - cue.start : hi - cue.start]
+                if hi > lo:  # a tick may have ended inside a longer line
+                    voice[lo - start : hi - start] += clip[lo - cue.start : hi - cue.start]
+            if music is None:
+                yield _to_pcm(limiter.process(voice[:, None]))
+                continue
             bed = music.read(frames) * self.envelope.gains(start, frames)[:, None]
             yield _to_pcm(limiter.process(bed + voice[:, None]))
         yield _to_pcm(limiter.flush())

@@ -1,6 +1,6 @@
-"""The listener's own beeps (``--sounds DIR``): ``tick``, ``go`` and ``stop`` as WAV,
-FLAC or MP3 files, each replacing the built-in beep of that name. A sound longer than
-its slot would move the cues around it, so it is refused."""
+"""The listener's own beeps (``--sounds DIR``): ``tick``, ``go``, ``stop`` and
+``metronome`` as WAV, FLAC or MP3 files, each replacing the built-in beep of that name.
+A sound longer than its slot would move the cues around it, so it is refused."""
 
 from __future__ import annotations
 

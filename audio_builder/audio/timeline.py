@@ -63,6 +63,7 @@ class Timeline:
     stretches: tuple[Stretch, ...]
     groups: tuple[Chapter, ...] = ()  # in a workout plan: one chapter per exercise or group
     dropped: tuple[Dropped, ...] = ()
+    segments: tuple[Chapter, ...] = ()  # every timed segment (a rep, a hold, a rest) by label
     rate: int = RATE
 
     @property
@@ -83,17 +84,20 @@ def schedule(script: CueScript, length: Callable[[str, str], int]) -> Timeline:
     chapters: list[Chapter] = []
     stretches: list[Stretch] = []
     dropped: list[Dropped] = []
+    segments: list[Chapter] = []
     cursor = 0
     busy_until = -gap
     for section in script.sections:
         section_start = cursor
         for segment in section.segments:
+            segment_start = cursor
             if segment.fixed:
                 placed, left_out = _fixed(segment, cursor, busy_until + gap, length)
                 cues.extend(placed)
                 dropped.extend(Dropped(section.title, segment.label, t) for t in left_out)
                 busy_until = max([busy_until, *(cue.end for cue in placed)])
                 cursor += round((segment.seconds or 0.0) * RATE)
+                segments.append(Chapter(segment_start, cursor, segment.label))
                 continue
             shift = 0
             first_push: str | None = None
@@ -116,6 +120,7 @@ def schedule(script: CueScript, length: Callable[[str, str], int]) -> Timeline:
                 continue
             planned = cursor + round(segment.seconds * RATE)
             cursor = max(planned + shift, busy_until)
+            segments.append(Chapter(segment_start, cursor, segment.label))
             if cursor > planned:
                 culprit = first_push or segment.cues[-1].text
                 stretches.append(
@@ -131,6 +136,7 @@ def schedule(script: CueScript, length: Callable[[str, str], int]) -> Timeline:
         tuple(stretches),
         groups,
         tuple(dropped),
+        segments=tuple(segments),
     )
 
 

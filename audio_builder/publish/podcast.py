@@ -41,6 +41,7 @@ class Podcast:
     lang: str = DEFAULT_LANGUAGE  # of a document that does not say (--lang)
     music: Path | None = None
     mix: Mix = MIX
+    metronome: bool = False
 
 
 def export_podcast(
@@ -65,6 +66,7 @@ def export_podcast(
         podcast.lang,
         podcast.music,
         podcast.mix,
+        podcast.metronome,
     )
     results = build_many(paths, choice, options, jobs, on_done)
     built = [result for result in results if isinstance(result, Built)]
