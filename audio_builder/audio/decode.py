@@ -15,7 +15,7 @@ from pydub import AudioSegment
 
 from audio_builder.audio.pcm import SAMPLE_WIDTH, STEREO
 
-_BATCH = 16384  # frames handed on at a time: fewer, larger numpy operations downstream
+_BATCH = 1 << 16  # frames handed on at a time: fewer, larger numpy operations downstream
 
 
 class DecodeError(ValueError):

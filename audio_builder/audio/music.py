@@ -205,6 +205,10 @@ class MusicStream:
         try:
             boost = min(self._level - song_level(song, self._cache), MAX_BOOST)
             gain = np.float32(10 ** (boost / 20))
+            if song.rate == RATE:
+                for block in read_stereo(song.path):
+                    yield block * gain
+                return
             resampler = soxr.ResampleStream(song.rate, RATE, STEREO, "float32", RESAMPLE_QUALITY)
             for block in read_stereo(song.path):
                 yield resampler.resample_chunk(block) * gain
