@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from audio_builder.coaching.coach import coach
 from audio_builder.coaching.script import CueScript
 from audio_builder.errors import DocumentError
-from audio_builder.reading.document import Exercise, parse
+from audio_builder.reading.document import SECTIONS, Exercise, parse
 from audio_builder.reading.spoken import speakable
 from audio_builder.settings import DEFAULTS, parse_settings
 
@@ -175,6 +175,8 @@ harmless = st.sampled_from(
 well_formed_line = st.tuples(plain_word, st.lists(st.one_of(plain_word, harmless), max_size=6)).map(
     lambda drawn: " ".join([drawn[0], *drawn[1]])
 )
+# A heading named like the programming section is that section, even among the steps.
+step_title = plain_word.filter(lambda word: word.lower() not in SECTIONS["programming"])
 valid_settings = st.fixed_dictionaries(
     {},
     optional={
@@ -197,7 +199,7 @@ def well_formed(draw) -> tuple[bytes, dict, list[str]]:
     header = yaml.safe_dump(
         {"title": title, "description": draw(well_formed_line), **chosen}, allow_unicode=True
     )
-    titles = draw(st.lists(plain_word, min_size=1, max_size=8))
+    titles = draw(st.lists(step_title, min_size=1, max_size=8))
     steps = [f"### {name}\n{draw(well_formed_line)}" for name in titles]
     tip = draw(st.sampled_from(["", "### Tip\n- Breathe out as you push.\n\n"]))
     text = f"---\n{header}---\n{tip}<!-- howto -->\n\n" + "\n\n".join(steps) + "\n"
