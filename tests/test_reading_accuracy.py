@@ -13,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "free-exercise-db.json"
 # floors at what the model reaches on the held-out set; the target is 95 % on each
-FLOORS = {"work": 0.96, "sides": 0.93, "steps": 0.83, "prescription": 0.96}
+FLOORS = {"work": 0.96, "sides": 0.93, "steps": 0.88, "prescription": 0.96}
 
 
 def _evaluate():

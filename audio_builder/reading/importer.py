@@ -21,7 +21,6 @@ from audio_builder.reading.document import short_title, slugify
 TIMED_CATEGORIES = {"cardio": "duration: 45"}  # a stretch is read as a hold, for its own time
 _REPEAT = re.compile(r"^\s*repeat\b", re.IGNORECASE)
 _OTHER_SIDE = re.compile(r"\b(other|opposite|left|right|next)\s+(leg|arm|side|foot|hand)\b", re.I)
-_STARTING = re.compile(r"this (will be|is) your start(ing)? position\.?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def to_markdown(record: dict[str, Any], name: str, steps: list[str]) -> str:
     lines.append(f"- {equipment.capitalize()}" if equipment and equipment != "other" else "- None")
     lines += ["", "<!-- howto -->", ""]
     for step in steps:
-        text = _STARTING.sub("", step.replace("Tip:", ". Tip:")).strip()
+        text = step.replace("Tip:", ". Tip:").strip()
         lines += [f"### {short_title(text)}", _escape(text), ""]
     return "\n".join(lines)
 

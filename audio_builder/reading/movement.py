@@ -135,23 +135,33 @@ def analyse(exercise: Exercise, sides: str | None = None) -> Movement:
 
 def _step_kinds(steps: tuple[Step, ...]) -> list[Kind | None]:
     """The kind of each step's leading action; "return to the start" reverses the
-    movement before it."""
+    movement before it. Every step up to the one that says "this is your starting
+    position" gets into that position; after it, a step that opens with set-up advice
+    is read by the movement it goes on to."""
     kinds: list[Kind | None] = []
     previous: Kind | None = None
-    for step in steps:
-        if is_starting_position(step.text):
+    starts = [i for i, step in enumerate(steps) if is_starting_position(step.text)]
+    for index, step in enumerate(steps):
+        if starts and index <= starts[0]:
             kind: Kind | None = "setup"
         elif _UNRACK.search(next(iter(sentences(step.text)), "")):
-            later = (classify(sentence, previous) for sentence in sentences(step.text)[1:])
-            kind = next((k for k in later if k in ("up", "down")), "setup")  # unrack, then move
+            kind = _later_move(step, previous) or "setup"  # unrack, then move
         else:
             kind = classify_step(step.title, step.text, previous)
+            if starts and kind == "setup":
+                kind = _later_move(step, previous) or kind  # "be sure to keep ... Then push"
         if kind == "down" and _OTHER_SIDE_NEXT.search(step.text):
             kind = "transition"  # "return to the start, then repeat on the other side"
         kinds.append(kind)
         if kind in ("up", "down"):
             previous = kind
     return kinds
+
+
+def _later_move(step: Step, previous: Kind | None) -> Kind | None:
+    """The first movement a step's later sentences make, if any."""
+    later = (classify(sentence, previous) for sentence in sentences(step.text)[1:])
+    return next((k for k in later if k in ("up", "down")), None)
 
 
 def _rep_roles(kinds: list[Kind | None]) -> list[Role]:

@@ -149,6 +149,7 @@ VERBS: dict[str, Kind] = {
             "slide",
             "go",
             "rebend",
+            "receive",
         ],
         "down",
     ),
@@ -170,6 +171,8 @@ _CONTINUED: dict[str, Kind] = {"to": "up", "up": "up", "down": "down", "lowering
 _PARTICLE = re.compile(r"(?:\w+ ){0,4}?(down|up)\b")  # "bring the bar down"
 _DIRECTED = {"pull", "press", "push", "drive", "lift", "raise", "jump"}  # "pull down" is a pull
 REVERSING = {"return", "reverse", "recover"}  # the opposite of the phase before
+# the pulls of a clean or snatch: the first two lift the bar, the third pulls under it
+_PULL = re.compile(r"^(?:\w+\s+){0,3}?the\s+(first|second|third)\s+pull\b", re.IGNORECASE)
 FILLERS = set(
     [
         "slowly",
@@ -204,7 +207,8 @@ _LEAD_PHRASE = re.compile(
     r"^(?:(?:to begin|to start|now|next|then|finally|slowly|gently)\s*,?\s+"
     r"|(?:begin|start|initiate|execute|perform|complete)\s+(?:the\s+(?:first|second|third)"
     r"\s+pull|the\s+(?:movement|motion|exercise|lift))?\s*(?:by|with)?\s+"
-    r"|(?:transition|move)\s+into\s+the\s+\w+\s+pull\s+by\s+"
+    r"|(?!(?:reverse|return)\b)\w+\s+the\s+(?:movement|motion|lift)\s+by\s+"
+    r"|(?:transition|move)\s+into\s+the\s+(?:first|second)\s+pull\s+by\s+"
     r"|(?:to\s+perform\s+the\s+movement|to\s+initiate\s+the\s+movement),?\s+"
     r"|(?:attempt|try|be sure|make sure|remember|proceed|start|begin)\s+(?:to|the)\s+"
     r"|(?:begin|start)\s+(?=\w+ing\b)"
@@ -285,10 +289,12 @@ def classify(text: str, previous: str | None = None) -> Kind | None:
     """The kind of the sentence's leading verb, or None when it has none we know.
     ``previous``: the kind of the phase before, which "return to the start" reverses."""
     clause = lead_removed(text)
+    if pull := _PULL.match(clause):
+        return "down" if pull.group(1).lower() == "third" else "up"
     words = re.findall(r"[a-z]+(?:-[a-z]+)?", clause.lower())
     for index, raw in enumerate(words[:6]):
-        if raw in FILLERS:
-            continue
+        if raw in FILLERS or (raw.endswith("ly") and raw not in VERBS):
+            continue  # "slowly", "externally rotate"
         word = _lemma(raw)
         rest = " ".join(words[index + 1 : index + 9])
         if word in REVERSING or (
@@ -319,6 +325,10 @@ def classify(text: str, previous: str | None = None) -> Kind | None:
             return "down"  # pulling yourself under the bar is the drop into the catch
         if word == "squeeze" and re.match(r"(?:\w+ ){0,3}?together\b", rest):
             return "up"  # squeezing the shoulder blades together is the movement
+        then = re.search(r"\band (\w+)", rest)
+        moved = VERBS.get(_lemma(then.group(1))) if then else None
+        if word == "squeeze" and moved in ("up", "down"):
+            return moved  # "squeeze the plates together and extend your arms"
         if word == "jump" and re.match(r"(?:\w+ ){0,3}?(together|in)\b(?! place)", rest):
             return "down"
         if word == "bend" and "slightly" in words[: index + 6]:
