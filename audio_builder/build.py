@@ -176,12 +176,16 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         LANGUAGES[track.lang].iso639_2,
     )
     mixer = _mixer(track, timeline, narrator, options, notes)
-    pcm = render(timeline, narrator.sound) if mixer is None else mixer.pcm()
     channels = CHANNELS if mixer is None else mixer.channels
-    if options.loudness is not None:
-        pcm = normalize(pcm, options.loudness, channels=channels)
-    default_bitrate = DEFAULT_BITRATE if channels == CHANNELS else MUSIC_BITRATE
-    write_mp3(output, pcm, tags, options.bitrate or default_bitrate, channels)
+    bitrate = options.bitrate or (DEFAULT_BITRATE if channels == CHANNELS else MUSIC_BITRATE)
+
+    def mix() -> Iterable[bytes]:
+        return render(timeline, narrator.sound) if mixer is None else mixer.pcm()
+
+    pcm = mix()
+    if options.loudness is not None:  # measured on one playing of the mix, written from another
+        pcm = normalize(mix, bitrate, channels, options.loudness)
+    write_mp3(output, pcm, tags, bitrate, channels)
     notes.extend(mixer.notes if mixer else ())
     written = [output]
     if options.sidecars:

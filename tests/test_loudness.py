@@ -1,131 +1,158 @@
-"""Podcast loudness: the fast meter reads what pyloudnorm reads, and ``normalize`` lands
-on the target with true peaks under the ceiling — by limiting, never by clipping —
-whether the input is loud, very quiet, or silent."""
+"""Podcast loudness: ``normalize`` lands on the target with true peaks under the ceiling
+— by limiting, never by clipping — reading the track twice and measuring it once, in
+memory that does not grow with its length; as an MP3 it reads the target once decoded."""
 
 from __future__ import annotations
+
+import tracemalloc
 
 import numpy as np
 import pyloudnorm
 import pytest
-from conftest import SEEDS
 from scipy.signal import resample_poly
+from test_meter import speechlike
 
-from audio_builder.audio.cache import ClipCache
-from audio_builder.audio.loudness import integrated_loudness, normalize
-from audio_builder.audio.narrator import Narrator
-from audio_builder.audio.render import render
-from audio_builder.audio.timeline import RATE
-from audio_builder.build import load, time_track
+from audio_builder.audio import envelope as gain_envelope
+from audio_builder.audio.loudness import normalize, normalize_for
+from audio_builder.audio.meter import integrated_loudness
+from audio_builder.audio.pcm import RATE
 
-CEILING = 10 ** (-1.0 / 20)  # -1 dBTP, linear
-
-
-def bursts(peak_db: float, seconds: float = 12.0, seed: int = 4) -> np.ndarray:
-    """Speech-like float audio: harmonic tone bursts of uneven length and level, with
-    silence between, the loudest burst peaking at ``peak_db`` dBFS."""
-    rng = np.random.default_rng(seed)
-    out = np.zeros(int(seconds * RATE), dtype=np.float64)
-    at = int(0.3 * RATE)
-    while at < len(out) - RATE:
-        length = int(rng.uniform(0.15, 0.6) * RATE)
-        t = np.arange(length) / RATE
-        pitch = rng.uniform(100, 220)
-        # a buzzy voice: in-phase harmonics make peaks ~20 dB over the loudness, so
-        # reaching -16 LUFS under -1 dBTP takes limiting, as with real speech
-        tone = sum(np.sin(2 * np.pi * pitch * k * t) / k**0.4 for k in range(1, 40))
-        envelope = np.sin(np.pi * np.arange(length) / length) ** 0.5
-        out[at : at + length] = tone * envelope * rng.uniform(0.3, 1.0)
-        at += length + int(rng.uniform(0.05, 0.4) * RATE)
-    return out / np.abs(out).max() * 10 ** (peak_db / 20)
+CEILING_DB = -1.0
 
 
-def to_pcm(samples: np.ndarray) -> list[bytes]:
-    """16-bit PCM in a few pieces, as the mixer yields it."""
+def to_pcm(samples: np.ndarray, size: int = 40_000) -> list[bytes]:
+    """16-bit PCM in pieces, as a mixer yields it."""
     data = np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16).tobytes()
-    size = 2 * 40_000
-    return [data[i : i + size] for i in range(0, len(data), size)]
+    return [data[i : i + 2 * size] for i in range(0, len(data), 2 * size)]
 
 
 def from_pcm(pieces) -> np.ndarray:
-    return np.frombuffer(b"".join(pieces), dtype=np.int16)
+    return np.frombuffer(b"".join(pieces), dtype=np.int16).astype(np.float64) / 32768
+
+
+def lossless(pcm: bytes) -> tuple[np.ndarray, int]:
+    """A codec that changes nothing: what the limiter alone does."""
+    return from_pcm([pcm])[:, None], RATE
 
 
 def lufs(samples: np.ndarray) -> float:
-    return pyloudnorm.Meter(RATE).integrated_loudness(samples.astype(np.float64))
+    return pyloudnorm.Meter(RATE).integrated_loudness(samples)
 
 
 def true_peak_db(samples: np.ndarray) -> float:
-    return 20 * np.log10(np.abs(resample_poly(samples.astype(np.float64), 4, 1)).max())
+    return 20 * np.log10(np.abs(resample_poly(samples, 4, 1)).max())
 
 
-def longest_clipped_run(ints: np.ndarray) -> int:
-    clipped = (ints >= 32767) | (ints <= -32767)
-    longest = run = 0
-    for flag in clipped:
-        run = run + 1 if flag else 0
-        longest = max(longest, run)
-    return longest
+def clip_track(clip: np.ndarray, repeats: int, gap: float = 0.5) -> list[bytes]:
+    """A clip said ``repeats`` times with silence between, in pieces as ``render`` gives
+    them: each clip one piece, silences one piece each."""
+    sound = to_pcm(clip, len(clip))[0]
+    silence = bytes(2 * int(gap * RATE))
+    return [piece for _ in range(repeats) for piece in (silence, sound)] + [silence]
 
 
-@pytest.fixture(scope="module")
-def fake_track(tmp_path_factory) -> np.ndarray:
-    """The mix of a real exercise document, spoken by the fake voice (no MP3)."""
-    from conftest import FakeEngine
-
-    narrator = Narrator(FakeEngine(), ClipCache(tmp_path_factory.mktemp("cache")))
-    track = load(SEEDS / "forearm-plank.md", {"sets": 1, "hold": 10})
-    pcm = b"".join(render(time_track(track, narrator), narrator.sound))
-    return np.frombuffer(pcm, dtype=np.int16).astype(np.float64) / 32768
-
-
-@pytest.mark.parametrize("peak_db", [-1.0, -20.0, -40.0])
-def test_integrated_loudness_equals_pyloudnorm_on_bursts(peak_db):
-    samples = bursts(peak_db)
-    assert integrated_loudness(samples) == pytest.approx(lufs(samples), abs=0.01)
-
-
-def test_integrated_loudness_equals_pyloudnorm_on_a_mixed_track(fake_track):
-    assert len(fake_track) > 20 * RATE
-    assert integrated_loudness(fake_track) == pytest.approx(lufs(fake_track), abs=0.01)
-
-
-@pytest.mark.parametrize(
-    "peak_db", [pytest.param(-0.1, id="loud"), pytest.param(-12.0, id="moderate")]
-)
-def test_normalize_reaches_minus_16_under_the_ceiling(peak_db):
-    samples = bursts(peak_db)
-    out = from_pcm(normalize(to_pcm(samples)))
+@pytest.mark.parametrize("peak_db", [pytest.param(-0.1, id="loud"), pytest.param(-12.0, id="low")])
+def test_reaches_the_target_under_the_ceiling(peak_db):
+    samples = speechlike(peak_db)
+    gain_db = -16.0 - integrated_loudness(samples, RATE)
+    assert 20 * np.log10(np.abs(samples).max()) + gain_db > CEILING_DB + 2  # must limit
+    out = from_pcm(normalize_for(lambda: to_pcm(samples), lossless))
     assert len(out) == len(samples)
-    result = out.astype(np.float64) / 32768
-    assert lufs(result) == pytest.approx(-16.0, abs=0.2)
-    assert true_peak_db(result) <= -1.0
+    assert integrated_loudness(out, RATE) == pytest.approx(-16.0, abs=0.1)
+    assert lufs(out) == pytest.approx(-16.0, abs=0.15)
+    assert true_peak_db(out) <= CEILING_DB
 
 
-def test_normalize_a_mixed_track(fake_track):
-    out = from_pcm(normalize(to_pcm(fake_track))).astype(np.float64) / 32768
-    assert lufs(out) == pytest.approx(-16.0, abs=0.2)
-    assert true_peak_db(out) <= -1.0
+def test_the_decoded_mp3_reads_the_target():
+    """The encoder's loss is made up: decoded, the MP3 reads the target."""
+    from audio_builder.audio.decode import decode_mono
+    from audio_builder.audio.encode import encode_pcm
+
+    samples = speechlike(-0.5, seconds=30.0)
+    pcm = b"".join(normalize(lambda: to_pcm(samples), bitrate=64))
+    decoded = from_pcm([decode_mono(encode_pcm(pcm, 64)).raw_data])
+    assert lufs(decoded) == pytest.approx(-16.0, abs=0.3)
+    assert integrated_loudness(decoded, RATE) == pytest.approx(-16.0, abs=0.2)
+    assert true_peak_db(decoded) <= CEILING_DB
+
+
+def test_the_track_is_read_twice_and_measured_once():
+    samples = speechlike(-3.0)
+    reads = []
+
+    def source():
+        reads.append(1)
+        return iter(to_pcm(samples))
+
+    out = from_pcm(normalize_for(source, lossless))
+    assert len(reads) == 2
+    assert len(out) == len(samples)
 
 
 def test_a_very_quiet_input_is_limited_not_clipped():
-    samples = bursts(-40.0)
+    samples = speechlike(-40.0)
     assert lufs(samples) < -40  # it needs well over 20 dB of gain
-    ints = from_pcm(normalize(to_pcm(samples)))
-    result = ints.astype(np.float64) / 32768
-    assert lufs(result) == pytest.approx(-16.0, abs=0.2)
-    assert true_peak_db(result) <= -1.0
-    assert longest_clipped_run(ints) < 3
-    assert np.abs(result).max() <= CEILING
+    out = from_pcm(normalize_for(lambda: to_pcm(samples), lossless))
+    assert lufs(out) == pytest.approx(-16.0, abs=0.15)
+    assert true_peak_db(out) <= CEILING_DB
+    assert np.abs(out).max() <= 10 ** (CEILING_DB / 20)
 
 
 def test_another_target():
-    samples = bursts(-6.0)
-    result = from_pcm(normalize(to_pcm(samples), target=-19.0)).astype(np.float64) / 32768
-    assert lufs(result) == pytest.approx(-19.0, abs=0.2)
-    assert true_peak_db(result) <= -1.0
+    samples = speechlike(-6.0)
+    out = from_pcm(normalize_for(lambda: to_pcm(samples), lossless, target=-19.0))
+    assert lufs(out) == pytest.approx(-19.0, abs=0.15)
+    assert true_peak_db(out) <= CEILING_DB
 
 
 def test_silence_stays_silence():
     silence = [bytes(2 * RATE), bytes(2 * RATE)]
-    out = b"".join(normalize(silence))
-    assert out == b"".join(silence)
+    assert b"".join(normalize_for(lambda: silence, lossless)) == b"".join(silence)
+
+
+def test_a_clip_is_limited_the_same_wherever_it_stands():
+    clip = speechlike(-1.0, seconds=2.5)
+    track = clip_track(clip, 5)
+    out = from_pcm(normalize_for(lambda: track, lossless))
+    starts = [int((0.5 * (i + 1) + i * len(clip) / RATE) * RATE) for i in range(5)]
+    copies = [out[start : start + len(clip)] for start in starts]
+    assert all(np.array_equal(copies[0], copy) for copy in copies[1:])
+    assert np.abs(copies[0]).max() > 0.5
+    assert true_peak_db(out) <= CEILING_DB
+
+
+def test_memory_does_not_grow_with_length():
+    clip = speechlike(-1.0, seconds=2.5)
+
+    def peak(repeats: int) -> int:
+        tracemalloc.start()
+        for _ in normalize_for(lambda: clip_track(clip, repeats), lossless):
+            pass
+        _, highest = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return highest
+
+    peak(2)  # caches warmed
+    short, long = peak(20), peak(400)  # 1 minute, 20 minutes
+    assert long - short < 200_000
+
+
+def test_the_envelope_ramps_down_before_a_peak_and_releases_slowly():
+    slopes = gain_envelope.Slopes(RATE)
+    peaks = np.full(4000, gain_envelope.FLOOR_DB)
+    peaks[1000] = 0.0
+    levels = gain_envelope.envelope(peaks, np.zeros(0), gain_envelope.FLOOR_DB, slopes)
+    before = np.arange(1, slopes.lookahead + 1)
+    assert levels[1000 - before] == pytest.approx(-slopes.attack * before)
+    assert levels[1000 - slopes.lookahead - 1] == gain_envelope.FLOOR_DB  # no further ahead
+    after = np.arange(1, 2000)
+    assert levels[1000 + after] == pytest.approx(-slopes.release * after)
+
+
+def test_the_envelope_looks_ahead_into_the_next_block():
+    slopes = gain_envelope.Slopes(RATE)
+    here = np.full(1000, gain_envelope.FLOOR_DB)
+    ahead = np.full(slopes.lookahead, gain_envelope.FLOOR_DB)
+    ahead[9] = 0.0  # ten samples after this block ends
+    levels = gain_envelope.envelope(here, ahead, gain_envelope.FLOOR_DB, slopes)
+    assert levels[-1] == pytest.approx(-slopes.attack * 10)

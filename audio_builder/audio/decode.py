@@ -49,6 +49,18 @@ def decode_mono(data: bytes) -> AudioSegment:
     )
 
 
+def decode_samples(data: bytes, channels: int) -> tuple[np.ndarray, int]:
+    """Float samples, shape (frames, ``channels``), and their rate: for measuring what an
+    encoder made of a piece."""
+    with _open(io.BytesIO(data)) as container:
+        rate = container.streams.audio[0].rate
+        layout = "stereo" if channels == STEREO else "mono"
+        blocks = list(_frames(container, "flt", layout, rate, np.float32))
+    if not blocks:
+        raise DecodeError("no samples")
+    return np.concatenate(blocks), rate
+
+
 def probe(path: Path) -> AudioInfo:
     """A file's rate, channels and length, checked by decoding its first samples."""
     with _open(path) as container:

@@ -56,6 +56,12 @@ def write_mp3(
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+def encode_pcm(pcm: bytes, bitrate: int, channels: int = CHANNELS) -> bytes:
+    """``pcm`` as MP3 bytes, untagged: for measuring what encoding does to a piece."""
+    encoder = _encoder(bitrate, channels)
+    return bytes(encoder.encode(pcm) + encoder.flush())
+
+
 def _encoder(bitrate: int, channels: int = CHANNELS) -> lameenc.Encoder:
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate)

@@ -1,144 +1,361 @@
-"""Podcast loudness: bring a track to a target integrated loudness (ITU-R BS.1770-4 with
-pyloudnorm's K-weighting) and keep its true peak under a ceiling with a look-ahead
-limiter (peaks found on 4x oversampled audio), never by clipping.
+"""Podcast loudness: bring a track to a target integrated loudness (ITU-R BS.1770-4) as
+heard from its MP3, with its true peak under a ceiling, in one measuring pass.
 
-scipy and pyloudnorm take a while to import, so they are imported only when used.
+The track's PCM is read twice, as a stream: once to measure, once to write. Measuring
+gives the loudness and a histogram of K-weighted energy by limiter level, from which the
+loudness after any gain and limiting follows without another pass. A short excerpt is
+then encoded and decoded to learn what the MP3 loses in loudness and how far its peaks
+overshoot; the gain and the ceiling make up for both. Writing applies gain and limiter.
+
+A spoken track repeats its clips, with silence around them. A clip that stands alone
+(silence on both sides, longer than any filter reaches) is measured and limited the same
+way wherever it stands, so its results are computed once and reused: the cost follows
+the distinct audio, not the length, and memory stays bounded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
-from audio_builder.audio.limiter import LOOKAHEAD, smooth_gain
-from audio_builder.audio.pcm import CHANNELS, RATE
-from audio_builder.audio.resample import upsample
+from audio_builder.audio import envelope as gain_envelope
+from audio_builder.audio.decode import decode_samples
+from audio_builder.audio.encode import DEFAULT_BITRATE, encode_pcm
+from audio_builder.audio.kweighting import KWeighting
+from audio_builder.audio.meter import OFFSET, LoudnessMeter, integrated_loudness
+from audio_builder.audio.pcm import CHANNELS, RATE, SAMPLE_WIDTH
+from audio_builder.audio.truepeak import CONTEXT, sample_peaks, true_peak
 
 TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0
-OVERSAMPLE = 4
-HEADROOM = 12.0  # dB the gain may rise above the first guess while limiting
-ROUNDS = 8
-_CHUNK = 4096  # samples oversampled at a time, and only where peaks can be near the ceiling
-_MARGIN = 64  # context on each side of a chunk for the resampling filter
-_OUT = RATE * 10
-_FLOOR = 1e-12
+MARGIN_DB = 0.1  # kept under the ceiling for the gain curve's effect on reconstruction
+CODEC_MARGIN_DB = 0.5  # and for peaks the encoder raises higher than in the excerpt
+EXCERPT_S = 20.0  # seconds of the track encoded to learn what the MP3 does to it
+CHUNK = 1 << 17  # the most frames measured or limited at once
+MAX_GAIN_DB = 60.0  # the most the limiter is asked to make up for
+LEVEL_BIN = 0.05  # dB: resolution of the energy-by-level histogram
+LEVEL_TOP = 20.0  # dBFS: the histogram's top
+MEMORY_BYTES = 32 * 1024 * 1024  # results kept for clips that come back
 
-
-def integrated_loudness(samples: np.ndarray, rate: int = RATE) -> float:
-    """BS.1770-4 gated loudness in LUFS: pyloudnorm's filters and gating, vectorized.
-    ``samples``: (frames,) mono, or (frames, channels).
-
-    Gives the same figure as ``pyloudnorm.Meter(rate).integrated_loudness`` in a
-    fraction of the time (it loops over blocks in Python).
-    """
-    import pyloudnorm
-
-    # A -240 dB signal at Nyquist keeps the filters out of denormal numbers, which digital
-    # silence drives them into (15x slower); it changes no reading.
-    channels = samples.reshape(len(samples), -1).T.astype(np.float64)  # one row per channel
-    weighted = channels + _FLOOR * (1 - 2 * (np.arange(len(samples)) % 2))
-    for stage in pyloudnorm.Meter(rate)._filters.values():
-        weighted = stage.apply_filter(weighted)
-    weighted = np.sqrt(np.square(weighted).sum(axis=0))  # channels' powers summed
-    seconds = len(weighted) / rate
-    blocks = int(np.round((seconds - 0.4) / 0.1)) + 1
-    if blocks < 1:
-        return float("-inf")
-    index = np.arange(blocks)
-    lower = (0.4 * (index * 0.25) * rate).astype(int)
-    upper = (0.4 * (index * 0.25 + 1) * rate).astype(int)
-    energy = np.concatenate(([0.0], np.cumsum(weighted**2)))
-    power = (energy[np.minimum(upper, len(weighted))] - energy[lower]) / (0.4 * rate)
-    with np.errstate(divide="ignore"):
-        block_lufs = -0.691 + 10 * np.log10(power)
-    gated = power[block_lufs >= -70.0]
-    if not len(gated):
-        return float("-inf")
-    relative = -0.691 + 10 * np.log10(gated.mean()) - 10.0
-    kept = power[(block_lufs > relative) & (block_lufs > -70.0)]
-    with np.errstate(divide="ignore"):
-        return float(-0.691 + 10 * np.log10(kept.mean())) if len(kept) else float("-inf")
-
-
-def true_peak(samples: np.ndarray) -> float:
-    """The largest magnitude of the 4x oversampled signal (linear), any channel."""
-    floor = float(np.abs(samples).max(initial=0.0)) / 2
-    return float(_peak_envelope(samples, floor).max(initial=0.0))
+Source = Callable[[], Iterable[bytes]]
+Codec = Callable[[bytes], tuple[np.ndarray, int]]  # PCM encoded and decoded: samples, rate
 
 
 def normalize(
-    pcm: Iterable[bytes],
+    source: Source,
+    bitrate: int = DEFAULT_BITRATE,
+    channels: int = CHANNELS,
     target: float = TARGET_LUFS,
     ceiling: float = CEILING_DBTP,
-    channels: int = CHANNELS,
 ) -> Iterator[bytes]:
-    """16-bit PCM brought to ``target`` LUFS with true peak <= ``ceiling`` dBTP.
+    """The PCM ``source()`` yields, brought to ``target`` LUFS and under ``ceiling`` dBTP
+    as heard from an MP3 at ``bitrate``. ``source`` is called twice and must give the
+    same PCM both times."""
+    return normalize_for(source, _mp3(bitrate, channels), channels, target, ceiling)
 
-    Limiting lowers loudness, more so the harder it works, so the gain is found by the
-    secant method until the result measures within 0.05 LU of the target. True peaks
-    scale with the gain, so they are found once, on the input.
-    """
-    samples = np.frombuffer(b"".join(pcm), dtype=np.int16).astype(np.float32) / 32768
-    samples = samples.reshape(-1, channels) if channels > 1 else samples
-    loudness = integrated_loudness(samples)
-    if not np.isfinite(loudness):  # silence: nothing to bring up
-        yield from _to_pcm(samples)
+
+def normalize_for(
+    source: Source,
+    codec: Codec,
+    channels: int = CHANNELS,
+    target: float = TARGET_LUFS,
+    ceiling: float = CEILING_DBTP,
+) -> Iterator[bytes]:
+    """``normalize`` for the given codec."""
+    measured = _measure(source(), channels)
+    if not np.isfinite(measured.meter.integrated()):  # silence: nothing to bring up
+        yield from source()
         return
-    ceiling_linear = 10 ** ((ceiling - 0.1) / 20)  # a hair under, for reconstruction
-    first = target - loudness
-    # Peaks that could reach the ceiling with up to HEADROOM more gain than the first guess.
-    envelope = _peak_envelope(samples, ceiling_linear / 10 ** ((first + HEADROOM) / 20) / 2)
-
-    def error(gain_db: float) -> tuple[float, np.ndarray]:
-        gain = np.float32(10 ** (gain_db / 20))
-        result = _limit(samples * gain, envelope * gain, ceiling_linear)
-        return target - integrated_loudness(result), result
-
-    previous, (previous_error, result) = first, error(first)
-    gain_db = first + previous_error
-    for _ in range(ROUNDS):
-        miss, result = error(gain_db)
-        if abs(miss) <= 0.05 or miss == previous_error:
-            break
-        slope = (previous_error - miss) / (gain_db - previous)
-        step = miss / slope if slope > 0 else miss
-        previous, previous_error = gain_db, miss
-        gain_db = min(gain_db + step, first + HEADROOM)
-    overshoot = true_peak(result) / ceiling_linear
-    yield from _to_pcm(result / overshoot if overshoot > 1 else result)
+    limit = ceiling - MARGIN_DB
+    gain = measured.gain_for(target, limit)
+    shortfall, overshoot = _codec_effect(measured.excerpt, gain, limit, codec)
+    limit -= max(overshoot, 0.0) + CODEC_MARGIN_DB
+    gain = measured.gain_for(target + shortfall, limit)
+    yield from _limit(source(), gain, limit, channels)
 
 
-def _limit(samples: np.ndarray, peaks: np.ndarray, ceiling: float) -> np.ndarray:
-    """Lower the gain smoothly around every stretch whose true peak tops ``ceiling``."""
-    if peaks.max(initial=0.0) <= ceiling:
-        return samples
-    needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9)).astype(np.float32)
-    width = max(1, round(LOOKAHEAD * RATE))
-    gain = smooth_gain(needed, width)
-    return samples * (gain if samples.ndim == 1 else gain[:, None])
+# -- the stream as chunks -----------------------------------------------------------------
 
 
-def _peak_envelope(samples: np.ndarray, floor: float) -> np.ndarray:
-    """Per sample, the largest oversampled magnitude around it. Only chunks that reach
-    ``floor`` are oversampled (an inter-sample peak stays within 6 dB of its samples);
-    elsewhere the samples' own magnitude stands. Several channels: the largest of them."""
-    if samples.ndim > 1:
-        return np.max([_peak_envelope(channel, floor) for channel in samples.T], axis=0)
-    envelope = np.abs(samples)
-    for start in range(0, len(samples), _CHUNK):
-        end = min(start + _CHUNK, len(samples))
-        if envelope[start:end].max(initial=0.0) < floor:
+@dataclass(frozen=True)
+class _Chunk:
+    """A run of sound (``data``, at most ``CHUNK`` frames) or of digital silence."""
+
+    frames: int
+    channels: int
+    data: bytes | None = None
+
+    def samples(self) -> np.ndarray:
+        """As float, shape (frames, channels)."""
+        return _from_pcm(self.data or b"", self.channels)
+
+
+def _chunks(
+    pcm: Iterable[bytes], channels: int
+) -> Iterator[tuple[_Chunk | None, _Chunk, _Chunk | None]]:
+    """Each chunk with the ones before and after it: silences merged, sound cut into
+    pieces of at most ``CHUNK`` frames."""
+    previous = current = None
+    for chunk in _split(pcm, channels):
+        if current is not None:
+            yield previous, current, chunk
+        previous, current = current, chunk
+    if current is not None:
+        yield previous, current, None
+
+
+def _split(pcm: Iterable[bytes], channels: int) -> Iterator[_Chunk]:
+    frame_bytes = SAMPLE_WIDTH * channels
+    silence = 0
+    for piece in pcm:
+        frames = len(piece) // frame_bytes
+        if not np.frombuffer(piece, dtype=np.uint8).any():
+            silence += frames
             continue
-        lo, hi = max(start - _MARGIN, 0), min(end + _MARGIN, len(samples))
-        upsampled = np.abs(upsample(samples[lo:hi], OVERSAMPLE))
-        per_sample = upsampled[: (hi - lo) * OVERSAMPLE].reshape(-1, OVERSAMPLE).max(axis=1)
-        envelope[start:end] = np.maximum(envelope[start:end], per_sample[start - lo : end - lo])
-    return envelope
+        if silence:
+            yield _Chunk(silence, channels)
+            silence = 0
+        parts = -(-frames // CHUNK)
+        for part in range(parts):
+            start, end = part * frames // parts, (part + 1) * frames // parts
+            data = piece if parts == 1 else piece[start * frame_bytes : end * frame_bytes]
+            yield _Chunk(end - start, channels, data)
+    if silence:
+        yield _Chunk(silence, channels)
 
 
-def _to_pcm(samples: np.ndarray) -> Iterator[bytes]:
-    for start in range(0, len(samples), _OUT):
-        chunk = np.clip(np.round(samples[start : start + _OUT] * 32768), -32768, 32767).ravel()
-        yield chunk.astype(np.int16).tobytes()
+class _Levels:
+    """The limiter's envelope (dB) chunk by chunk, with what it needs from around each:
+    the samples next to it (for oversampling), the peaks ahead (for the look-ahead) and
+    the envelope just before (for the release)."""
+
+    def __init__(self, rate: int, ringing: int = 0) -> None:
+        self.slopes = gain_envelope.Slopes(rate)
+        self._ahead = self.slopes.lookahead + CONTEXT
+        self.reach = max(self.slopes.forget, self._ahead + CONTEXT, ringing)
+        self.carried = gain_envelope.FLOOR_DB
+
+    def alone(self, before: _Chunk | None, after: _Chunk | None) -> bool:
+        """Silence (or the track's edge) on both sides, longer than anything reaches."""
+        return all(
+            side is None or (side.data is None and side.frames >= self.reach)
+            for side in (before, after)
+        )
+
+    def silence(self, frames: int) -> None:
+        if frames >= self.slopes.forget:
+            self.carried = gain_envelope.FLOOR_DB
+        else:
+            self.carried -= self.slopes.release * frames
+
+    def envelope(self, before: _Chunk | None, chunk: _Chunk, after: _Chunk | None) -> np.ndarray:
+        samples = chunk.samples()
+        edge = np.zeros((CONTEXT, chunk.channels), dtype=np.float32)
+        head = before.samples()[-CONTEXT:] if before is not None else edge[:0]
+        head = np.concatenate((edge[len(head) :], head))
+        ahead = after.samples()[: self._ahead + CONTEXT] if after is not None else edge[:0]
+        ahead = np.concatenate((ahead, edge, edge))
+        last = np.concatenate((edge, samples))[-CONTEXT:]
+        peaks = gain_envelope.to_db(_peaks(samples, head, ahead[:CONTEXT]))
+        lookahead = self.slopes.lookahead
+        following = _peaks(ahead[:lookahead], last, ahead[lookahead:][:CONTEXT])
+        ahead_db = gain_envelope.to_db(following)
+        levels = gain_envelope.envelope(peaks, ahead_db, self.carried, self.slopes)
+        self.carried = float(levels[-1])
+        return levels
+
+
+def _peaks(samples: np.ndarray, before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """Per frame, the highest true peak of its channels."""
+    channels = range(samples.shape[1])
+    return np.max([sample_peaks(samples[:, c], before[:, c], after[:, c]) for c in channels], 0)
+
+
+class _Memo(OrderedDict):
+    """Results for chunks that come back; the least recently used go past a budget."""
+
+    def __init__(self, budget: int = MEMORY_BYTES) -> None:
+        super().__init__()
+        self._budget, self._held = budget, 0
+
+    def recall(self, key: bytes) -> tuple | None:
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return None
+
+    def keep(self, key: bytes, *value: object) -> None:
+        self[key] = value
+        self._held += _size(value)
+        while self._held > self._budget and len(self) > 1:
+            _, old = self.popitem(last=False)
+            self._held -= _size(old)
+
+
+def _size(value: tuple) -> int:
+    return sum(getattr(part, "nbytes", None) or len(part) for part in value if part is not None)
+
+
+# -- measuring ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Measured:
+    meter: LoudnessMeter
+    by_level: np.ndarray  # K-weighted energy summed per bin of limiter envelope
+    excerpt: np.ndarray  # the first seconds of sound, for the codec
+
+    def loudness_after(self, gain: float, ceiling: float) -> float:
+        """Integrated loudness once raised by ``gain`` dB and limited under ``ceiling``.
+
+        Limiting scales each sample's K-weighted energy by its gain squared (the gain
+        moves slowly against the filter's response); the samples it touches lie in loud
+        blocks, which the gates keep, and each sample counts in four blocks.
+        """
+        levels = gain_envelope.FLOOR_DB + LEVEL_BIN * (np.arange(len(self.by_level)) + 0.5)
+        cut = np.maximum(levels + gain - ceiling, 0.0)
+        lost = float(self.by_level @ (1 - 10 ** (-cut / 10)))
+        block_frames = 4 * self.meter.rate / 10
+        energy, blocks = self.meter.gated(gain, 4 * lost / block_frames)
+        if not blocks or energy <= 0:
+            return float("-inf")
+        return float(OFFSET + 10 * np.log10(energy / blocks) + gain)
+
+    def gain_for(self, target: float, ceiling: float) -> float:
+        """The gain (dB) at which the limited track reads ``target``: loudness rises with
+        gain, so step up to it, then halve the step."""
+        low = target - self.meter.integrated() - 1.0
+        most = low + MAX_GAIN_DB
+        high = low + 1.0
+        while self.loudness_after(high, ceiling) < target and high < most:
+            low, high = high, high + 1.0
+        for _ in range(30):
+            middle = (low + high) / 2
+            if self.loudness_after(middle, ceiling) < target:
+                low = middle
+            else:
+                high = middle
+        return (low + high) / 2
+
+
+def _measure(pcm: Iterable[bytes], channels: int, rate: int = RATE) -> _Measured:
+    meter = LoudnessMeter(rate, channels)
+    weighting = KWeighting(rate, CHUNK, channels)
+    levels = _Levels(rate, weighting.ringing)
+    by_level = np.zeros(round((LEVEL_TOP - gain_envelope.FLOOR_DB) / LEVEL_BIN))
+    memo = _Memo()
+    excerpt = _Excerpt(round(EXCERPT_S * rate), channels)
+    for before, chunk, after in _chunks(pcm, channels):
+        if chunk.data is None:
+            quiet = np.zeros((min(chunk.frames, weighting.ringing), channels))
+            ringing = (weighting.filter(quiet) ** 2).sum(axis=1)
+            meter.add_energy(ringing)
+            meter.add_silence(chunk.frames - len(ringing))
+            by_level[0] += ringing.sum()
+            levels.silence(chunk.frames)
+            excerpt.add_silence(chunk.frames)
+            continue
+        excerpt.add(chunk)
+        alone = levels.alone(before, after)
+        known = memo.recall(chunk.data) if alone else None
+        if known is None:
+            response = weighting.response(chunk.samples())
+            energy = (weighting.ring(response) ** 2).sum(axis=1)
+            envelope = levels.envelope(before, chunk, after)
+            bins = ((envelope - gain_envelope.FLOOR_DB) / LEVEL_BIN).astype(int)
+            bins = np.clip(bins, 0, len(by_level) - 1)
+            histogram = np.bincount(bins, weights=energy, minlength=len(by_level))
+            totals = np.concatenate(([0.0], np.cumsum(energy)))
+            if alone:
+                memo.keep(chunk.data, response, totals, histogram)
+        else:
+            response, totals, histogram = known
+            weighting.ring(response)
+        meter.add_totals(totals)
+        by_level += histogram
+    return _Measured(meter, by_level, excerpt.samples())
+
+
+class _Excerpt:
+    """The first ``frames`` of the track from its first sound on."""
+
+    def __init__(self, frames: int, channels: int) -> None:
+        self._wanted = frames
+        self._parts: list[np.ndarray] = [np.zeros((0, channels), dtype=np.float32)]
+
+    def add(self, chunk: _Chunk) -> None:
+        self._take(chunk.samples())
+
+    def add_silence(self, frames: int) -> None:
+        if len(self._parts) > 1:
+            self._take(np.zeros((min(frames, self._wanted), self._parts[0].shape[1]), np.float32))
+
+    def _take(self, samples: np.ndarray) -> None:
+        if self._wanted > 0:
+            self._parts.append(samples[: self._wanted])
+            self._wanted -= len(self._parts[-1])
+
+    def samples(self) -> np.ndarray:
+        return np.concatenate(self._parts)
+
+
+def _codec_effect(
+    excerpt: np.ndarray, gain: float, ceiling: float, codec: Codec
+) -> tuple[float, float]:
+    """What the codec does to the excerpt, limited: how far its loudness falls short of
+    the model's prediction (LU: the encoder's loss and the model's own error) and how
+    far its true peak rises over ``ceiling`` (dB)."""
+    channels = excerpt.shape[1]
+    limited = b"".join(_limit([_to_pcm(excerpt)], gain, ceiling, channels))
+    decoded, rate = codec(limited)
+    predicted = _measure([_to_pcm(excerpt)], channels).loudness_after(gain, ceiling)
+    heard = integrated_loudness(decoded, rate, channels)
+    if not (np.isfinite(predicted) and np.isfinite(heard)):
+        return 0.0, 0.0
+    peak = max(true_peak(decoded[:, channel]) for channel in range(channels))
+    return predicted - heard, gain_envelope.to_db(np.array([peak]))[0] - ceiling
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def _limit(
+    pcm: Iterable[bytes], gain: float, ceiling: float, channels: int, rate: int = RATE
+) -> Iterator[bytes]:
+    """The stream raised by ``gain`` dB with its envelope held under ``ceiling`` dB."""
+    levels = _Levels(rate)
+    memo = _Memo()
+    for before, chunk, after in _chunks(pcm, channels):
+        if chunk.data is None:
+            levels.silence(chunk.frames)
+            for start in range(0, chunk.frames, CHUNK):
+                yield bytes(SAMPLE_WIDTH * channels * min(CHUNK, chunk.frames - start))
+            continue
+        alone = levels.alone(before, after)
+        known = memo.recall(chunk.data) if alone else None
+        if known is None:
+            envelope = levels.envelope(before, chunk, after)
+            gains = 10 ** (gain_envelope.gain_db(envelope, gain, ceiling) / 20)
+            known = (_to_pcm(chunk.samples() * gains[:, None]),)
+            if alone:
+                memo.keep(chunk.data, *known)
+        yield known[0]
+
+
+def _mp3(bitrate: int, channels: int) -> Codec:
+    def codec(pcm: bytes) -> tuple[np.ndarray, int]:
+        return decode_samples(encode_pcm(pcm, bitrate, channels), channels)
+
+    return codec
+
+
+def _to_pcm(samples: np.ndarray) -> bytes:
+    return np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16).tobytes()
+
+
+def _from_pcm(data: bytes, channels: int) -> np.ndarray:
+    samples = np.frombuffer(data, dtype=np.int16).astype(np.float32) / 32768
+    return samples.reshape(-1, channels)
