@@ -40,6 +40,7 @@ from audio_builder.reading.importer import import_free_exercise_db
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "band-glute-kickback.md"
+LOWER_BODY = HERE.parent / "seeds" / "workouts" / "lower-body.yaml"
 CORPUS = HERE.parents[1] / "shared" / "corpus" / "free-exercise-db.json"  # beside the checkout
 BITRATE = 96
 FULL_COPY = {"sets": 3, "reps": 12}  # the seed's own settings, repeated to lengthen a plan
@@ -108,12 +109,20 @@ def run_child(args: list[str], cache: Path, cwd: Path) -> Run:
 
 
 def build(
-    session: Session, inputs: list[Path], cache: Path, jobs: int = 1, extra: list[str] | None = None
+    session: Session,
+    inputs: list[Path],
+    cache: Path,
+    jobs: int = 1,
+    extra: list[str] | None = None,
+    command: str = "build",
 ) -> Run:
-    """``audio-builder build`` into a fresh output folder, so nothing is skipped."""
+    """``audio-builder build`` (or ``podcast``) into a fresh output folder, so nothing is
+    skipped."""
     out = session.fresh("out")
-    args = [sys.executable, "-m", "audio_builder", "build", *map(str, inputs)]
+    args = [sys.executable, "-m", "audio_builder", command, *map(str, inputs)]
     args += ["--engine", "piper", "--jobs", str(jobs), "-o", str(out), *(extra or [])]
+    if command == "podcast":
+        args += ["--base-url", "https://example.com/pod/"]
     run = run_child(args, cache, session.root)
     shutil.rmtree(out)
     return run
@@ -178,6 +187,8 @@ def batch_inputs(session: Session, count: int) -> Path:
     """The first ``count`` exercises imported from free-exercise-db, in one folder."""
     imported = import_free_exercise_db(CORPUS, session.root / "imported").written
     folder = session.root / "batch-input"
+    if folder.exists():  # made by an earlier benchmark of this session
+        return folder
     folder.mkdir()
     for path in sorted(imported)[:count]:
         shutil.copy(path, folder / path.name)
@@ -355,6 +366,45 @@ def bench_resample(session: Session) -> None:
     )
 
 
+def bench_podcast(session: Session) -> None:
+    """8. Podcast episodes against builds: time on a 30-minute plan, memory from a 5- to
+    a 60-minute episode and for a batch in two workers, and the seeds side by side."""
+    build(session, [SEED, LOWER_BODY], session.warm_cache)  # fills the warm cache
+    small, middle, large = session.mode.scale_minutes
+    plan, actual = make_plan(session, middle)
+    for kind in ("build", "podcast"):
+        name = f"{kind}: {middle:g}-min plan"
+        session.notes[name] = f"{actual:.1f} min of audio"
+        for _ in range(session.mode.runs):
+            session.record(name, build(session, [plan], session.warm_cache, command=kind))
+    session.figures["podcast_over_build"] = session.median(
+        f"podcast: {middle:g}-min plan"
+    ) / session.median(f"build: {middle:g}-min plan")
+    rss = {}
+    for minutes in (small, large):
+        plan, actual = make_plan(session, minutes)
+        name = f"podcast: {minutes:g}-min plan"
+        session.notes[name] = f"{actual:.1f} min of audio"
+        for _ in range(session.mode.runs):
+            session.record(name, build(session, [plan], session.warm_cache, command="podcast"))
+        rss[minutes] = max(run.rss_mb for run in session.measured[name])
+    session.figures["podcast_rss60_minus_rss5_mb"] = rss[large] - rss[small]
+    for source in (SEED, LOWER_BODY):
+        for kind in ("build", "podcast"):
+            name = f"{kind}: {source.name}"
+            for _ in range(session.mode.runs):
+                session.record(name, build(session, [source], session.warm_cache, command=kind))
+    folder = batch_inputs(session, session.mode.batch_size)
+    build(session, [folder], session.warm_cache, 2, BATCH_SETTINGS)  # warm-up
+    worker_rss = {}
+    for kind in ("build", "podcast"):
+        name = f"{kind}: batch of {session.mode.batch_size}, --jobs 2"
+        run = build(session, [folder], session.warm_cache, 2, BATCH_SETTINGS, kind)
+        worker_rss[kind] = session.record(name, run).rss_mb
+    difference = worker_rss["podcast"] - worker_rss["build"]
+    session.figures["podcast_jobs2_rss_minus_build_mb"] = difference
+
+
 # -- report -------------------------------------------------------------------------------
 
 TARGETS = {  # figure: (comparison, bound)
@@ -367,6 +417,8 @@ TARGETS = {  # figure: (comparison, bound)
     "music_over_plain": ("<=", 1.8),
     "music_rss60_minus_rss5_mb": ("<=", 64.0),
     "soxr_speedup": (">=", 1.0),
+    "podcast_over_build": ("<=", 1.3),
+    "podcast_rss60_minus_rss5_mb": ("<=", 64.0),
 }
 
 
@@ -454,6 +506,7 @@ BENCHES = {
     "batch": bench_batch,
     "music": bench_music,
     "resample": bench_resample,
+    "podcast": bench_podcast,
 }
 
 
