@@ -323,16 +323,25 @@ def bench_music(session: Session) -> None:
     session.figures["music_over_plain"] = (
         session.median(f"warm build (seed), {MUSIC_MINUTES}-min music") / plain
     )
+    session.figures["music_rss60_minus_rss5_mb"] = rss_growth(session, "music", with_music)
+
+
+def rss_growth(
+    session: Session, label: str, extra: list[str] | None = None, command: str = "build"
+) -> float:
+    """Peak RSS of the longest scaling plan minus that of the shortest, both made with
+    ``command`` and ``extra``."""
     small, _, large = session.mode.scale_minutes
     rss = {}
     for minutes in (small, large):
         plan, actual = make_plan(session, minutes)
-        name = f"music: {minutes:g}-min plan"
+        name = f"{label}: {minutes:g}-min plan"
         session.notes[name] = f"{actual:.1f} min of audio"
         for _ in range(session.mode.runs):
-            session.record(name, build(session, [plan], session.warm_cache, extra=with_music))
+            run = build(session, [plan], session.warm_cache, extra=extra, command=command)
+            session.record(name, run)
         rss[minutes] = max(run.rss_mb for run in session.measured[name])
-    session.figures["music_rss60_minus_rss5_mb"] = rss[large] - rss[small]
+    return rss[large] - rss[small]
 
 
 def bench_resample(session: Session) -> None:
@@ -370,7 +379,7 @@ def bench_podcast(session: Session) -> None:
     """8. Podcast episodes against builds: time on a 30-minute plan, memory from a 5- to
     a 60-minute episode and for a batch in two workers, and the seeds side by side."""
     build(session, [SEED, LOWER_BODY], session.warm_cache)  # fills the warm cache
-    small, middle, large = session.mode.scale_minutes
+    middle = session.mode.scale_minutes[1]
     plan, actual = make_plan(session, middle)
     for kind in ("build", "podcast"):
         name = f"{kind}: {middle:g}-min plan"
@@ -380,15 +389,8 @@ def bench_podcast(session: Session) -> None:
     session.figures["podcast_over_build"] = session.median(
         f"podcast: {middle:g}-min plan"
     ) / session.median(f"build: {middle:g}-min plan")
-    rss = {}
-    for minutes in (small, large):
-        plan, actual = make_plan(session, minutes)
-        name = f"podcast: {minutes:g}-min plan"
-        session.notes[name] = f"{actual:.1f} min of audio"
-        for _ in range(session.mode.runs):
-            session.record(name, build(session, [plan], session.warm_cache, command="podcast"))
-        rss[minutes] = max(run.rss_mb for run in session.measured[name])
-    session.figures["podcast_rss60_minus_rss5_mb"] = rss[large] - rss[small]
+    growth = rss_growth(session, "podcast", command="podcast")
+    session.figures["podcast_rss60_minus_rss5_mb"] = growth
     for source in (SEED, LOWER_BODY):
         for kind in ("build", "podcast"):
             name = f"{kind}: {source.name}"

@@ -33,7 +33,7 @@ TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0
 MARGIN_DB = 0.1  # kept under the ceiling for the gain curve's effect on reconstruction
 CODEC_MARGIN_DB = 0.5  # and for peaks the encoder raises higher than in the excerpt
-EXCERPT_S = 20.0  # seconds of the track encoded to learn what the MP3 does to it
+EXCERPT_S = 10.0  # seconds of the track encoded to learn what the MP3 does to it
 CHUNK = 1 << 17  # the most frames measured or limited at once
 MAX_GAIN_DB = 60.0  # the most the limiter is asked to make up for
 LEVEL_BIN = 0.05  # dB: resolution of the energy-by-level histogram
@@ -268,12 +268,12 @@ def _measure(pcm: Iterable[bytes], channels: int, rate: int = RATE) -> _Measured
             bins = ((envelope - gain_envelope.FLOOR_DB) / LEVEL_BIN).astype(int)
             bins = np.clip(bins, 0, len(by_level) - 1)
             histogram = np.bincount(bins, weights=energy, minlength=len(by_level))
-            totals = np.concatenate(([0.0], np.cumsum(energy)))
-            if alone:
-                memo.keep(chunk.data, response, totals, histogram)
+            totals = np.concatenate(([0.0], np.cumsum(energy))).astype(np.float32)
+            if alone:  # kept: what it adds, and how it rings on into the silence after
+                memo.keep(chunk.data, totals, histogram, response[chunk.frames :])
         else:
-            response, totals, histogram = known
-            weighting.ring(response)
+            totals, histogram, ringing = known
+            weighting.ring(ringing)  # from rest, the chunk leaves only its ringing behind
         meter.add_totals(totals)
         by_level += histogram
     return _Measured(meter, by_level, excerpt.samples())

@@ -11,6 +11,7 @@ than 0.01 LU.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Sequence
 
@@ -123,8 +124,7 @@ class _HopEnds:
 
 
 def _lufs(mean_square: float) -> float:
-    with np.errstate(divide="ignore"):
-        return float(OFFSET + 10 * np.log10(mean_square))
+    return OFFSET + 10 * math.log10(mean_square) if mean_square > 0 else float("-inf")
 
 
 def integrated_loudness(
