@@ -33,7 +33,7 @@ TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0
 MARGIN_DB = 0.1  # kept under the ceiling for the gain curve's effect on reconstruction
 CODEC_MARGIN_DB = 0.5  # and for peaks the encoder raises higher than in the excerpt
-EXCERPT_S = 10.0  # seconds of the track encoded to learn what the MP3 does to it
+EXCERPT_S = 20.0  # seconds of the track encoded to learn what the MP3 does to it
 CHUNK = 1 << 17  # the most frames measured or limited at once
 MAX_GAIN_DB = 60.0  # the most the limiter is asked to make up for
 LEVEL_BIN = 0.05  # dB: resolution of the energy-by-level histogram
@@ -71,9 +71,9 @@ def normalize_for(
         return
     limit = ceiling - MARGIN_DB
     gain = measured.gain_for(target, limit)
-    shortfall, overshoot = _codec_effect(measured.excerpt, gain, limit, codec)
+    loss, overshoot = _codec_effect(measured.excerpt, gain, limit, codec)
     limit -= max(overshoot, 0.0) + CODEC_MARGIN_DB
-    gain = measured.gain_for(target + shortfall, limit)
+    gain = measured.gain_for(target + loss, limit)
     yield from _limit(source(), gain, limit, channels)
 
 
@@ -305,18 +305,17 @@ class _Excerpt:
 def _codec_effect(
     excerpt: np.ndarray, gain: float, ceiling: float, codec: Codec
 ) -> tuple[float, float]:
-    """What the codec does to the excerpt, limited: how far its loudness falls short of
-    the model's prediction (LU: the encoder's loss and the model's own error) and how
-    far its true peak rises over ``ceiling`` (dB)."""
+    """What the codec does to the excerpt, limited: the loudness it loses (LU) and how far
+    its true peak rises over ``ceiling`` (dB)."""
     channels = excerpt.shape[1]
     limited = b"".join(_limit([_to_pcm(excerpt)], gain, ceiling, channels))
     decoded, rate = codec(limited)
-    predicted = _measure([_to_pcm(excerpt)], channels).loudness_after(gain, ceiling)
-    heard = integrated_loudness(decoded, rate, channels)
-    if not (np.isfinite(predicted) and np.isfinite(heard)):
+    before = integrated_loudness(_from_pcm(limited, channels), RATE, channels)
+    after = integrated_loudness(decoded, rate, channels)
+    if not (np.isfinite(before) and np.isfinite(after)):
         return 0.0, 0.0
     peak = max(true_peak(decoded[:, channel]) for channel in range(channels))
-    return predicted - heard, gain_envelope.to_db(np.array([peak]))[0] - ceiling
+    return before - after, gain_envelope.to_db(np.array([peak]))[0] - ceiling
 
 
 # -- writing ------------------------------------------------------------------------------
