@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,25 +14,53 @@ from typing import BinaryIO
 
 from audio_builder.errors import OutputError
 
+# Temporary files this process may have left: each is named here before it exists and
+# forgotten only after it is gone, so an interruption at any point leaves it on the list.
+_unfinished: set[Path] = set()
+_making = threading.RLock()  # held while a temporary file is made, or all are removed
+
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A read-write handle on a temporary file that replaces ``path`` on success.
 
     On any error (or interruption) the temporary file is removed and ``path`` is left
-    as it was. Temporary names start with a dot and end in ``.tmp``.
+    as it was; if the interruption lands in the clean-up itself, ``remove_unfinished``
+    finishes it. Temporary names start with a dot and end in ``.tmp``; their 64 random
+    bits keep writers apart, and creating one refuses a name that exists.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     try:
-        os.chmod(temp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w+b") as handle:
+        with _making:
+            _unfinished.add(temp)
+            handle = open(temp, "xb+")  # noqa: SIM115 - closed below; mode 0o666 less umask
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
     finally:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
+        _unfinished.discard(temp)
+
+
+def remove_unfinished() -> None:
+    """Delete the temporary files this process started and did not finish: for a run
+    that is stopping. A file being renamed into place meanwhile is whole either way."""
+    with _making:
+        for temp in list(_unfinished):
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+            _unfinished.discard(temp)
+
+
+@contextmanager
+def no_new_files() -> Iterator[None]:
+    """No thread of this process starts a temporary file while this is held: for a
+    process that removes its unfinished files and ends before letting go."""
+    with _making:
+        yield
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -45,12 +74,6 @@ def write_output(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def remove_stale(folder: Path, older_than: float = 3600.0) -> None:

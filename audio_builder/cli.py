@@ -38,6 +38,7 @@ from audio_builder.settings import (
     describe,
     parse_setting,
 )
+from audio_builder.stopping import stopping_on_signals
 
 
 def _setting(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -214,8 +215,10 @@ def with_music(command: Any) -> Any:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="audio_builder")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn exercise markdown into voice-coached workout MP3s."""
+    ctx.with_resource(stopping_on_signals())
 
 
 @main.command()
