@@ -3,20 +3,20 @@ rest in one process or several, reporting each as it finishes."""
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from audio_builder.atomic import remove_stale
 from audio_builder.audio.music import music_digest
 from audio_builder.audio.narrator import Narrator, VoiceChoice, with_fallback
 from audio_builder.build import Built, Failed, Options, Track, build_one, load, songs
-from audio_builder.errors import AudioBuilderError, DocumentError, EngineError
+from audio_builder.errors import AudioBuilderError, DocumentError, EngineError, WorkerError
 from audio_builder.manifest import Entry, Manifest, track_key
+from audio_builder.workers import Pool, run_in_workers
 
 Result = Built | Failed
 
@@ -188,15 +188,9 @@ def _run(
         for track, key in pending:
             yield track, key, _build(track, narrator, options)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(choice,)
-    ) as pool:
-        futures = {pool.submit(_work, track, options): (track, key) for track, key in pending}
-        for future in as_completed(futures):
-            track, key = futures[future]
-            yield track, key, future.result()
+    workers = Pool(jobs, _start_worker, (choice,), partial(_work, options=options), _lost)
+    for (track, key), result in run_in_workers(pending, workers):
+        yield track, key, result
 
 
 _worker: dict[str, Narrator] = {}  # this worker process's narrator, made once
@@ -206,8 +200,14 @@ def _start_worker(choice: VoiceChoice) -> None:
     _worker["narrator"] = choice.narrator()
 
 
-def _work(track: Track, options: Options) -> Result:
-    return _build(track, _worker["narrator"], options)
+def _work(item: tuple[Track, str], options: Options) -> Result:
+    return _build(item[0], _worker["narrator"], options)
+
+
+def _lost(item: tuple[Track, str], how: str) -> Result:
+    source = item[0].source
+    why = f"a worker process died while it was being built ({how})"
+    return Failed(source, WorkerError(f"{source}: not built: {why}; run the build again"))
 
 
 def _build(track: Track, narrator: Narrator, options: Options) -> Result:

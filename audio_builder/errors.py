@@ -33,3 +33,7 @@ class SoundError(AudioBuilderError):
 
 class MusicError(AudioBuilderError):
     """The music given for a track is missing or has no song that can be played."""
+
+
+class WorkerError(AudioBuilderError):
+    """A worker process died (killed, out of memory) while it built a track."""

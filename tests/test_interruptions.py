@@ -75,7 +75,7 @@ def warm(warm_cache: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(warm_cache, tmp_path / "warm-cache"))
 
 
-def start(docs: Path, out: Path, cache: Path) -> subprocess.Popen:
+def start(docs: Path, out: Path, cache: Path, jobs: int = 1) -> subprocess.Popen:
     env = {**os.environ, "AUDIO_BUILDER_CACHE_DIR": str(cache)}
     command = [
         sys.executable,
@@ -88,7 +88,7 @@ def start(docs: Path, out: Path, cache: Path) -> subprocess.Popen:
         "--engine",
         "piper",
         "--jobs",
-        "1",
+        str(jobs),
     ]
     return subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -229,3 +229,110 @@ def test_damaged_cache_entry_is_synthesized_again(
     assert cli_engine.calls == [phrase]
     assert ClipCache(cache_dir).get(entry.stem) is not None  # repaired
     assert_only_whole_files(tmp_path / "two")
+
+
+def processes_started_by(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid``, read from /proc."""
+    return [
+        int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat") if parent(stat) == pid
+    ]
+
+
+def parent(stat: Path) -> int | None:
+    try:
+        state, ppid = stat.read_text().rsplit(")", 1)[1].split()[:2]
+    except (OSError, IndexError, ValueError):
+        return None  # gone meanwhile
+    return int(ppid) if state != "Z" else None
+
+
+def alive(pid: int) -> bool:
+    """Running, neither gone nor a zombie waiting to be reaped."""
+    return parent(Path(f"/proc/{pid}/stat")) is not None
+
+
+def wait_until_gone(pids: list[int], timeout: float) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return [pid for pid in pids if alive(pid)]
+
+
+def forget(cache: Path, *lines: str) -> None:
+    for line in lines:
+        ClipCache(cache).path(ClipCache.key("piper", PiperEngine.voice, line)).unlink()
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+
+@needs_proc
+@pytest.mark.parametrize("name", ["SIGKILL", "SIGTERM", "SIGHUP", "SIGINT"])
+def test_no_worker_outlives_a_stopped_parallel_build(docs, tmp_path, warm, name):
+    out, cache = tmp_path / "out", warm
+    # The last track must load the voice and speak: still building when the signal comes.
+    forget(cache, "Toe Tap.", "Raise your toes.", "Lower your toes.")
+    process = start(docs, out, cache, jobs=2)
+    running = wait_for(process, lambda: any(out.glob("*.mp3")))
+    workers = processes_started_by(process.pid)
+
+    process.send_signal(getattr(signal, name))
+    try:
+        process.wait(timeout=30)
+        left = wait_until_gone(workers, timeout=5)
+    finally:
+        for pid in filter(alive, workers):  # never leave a failed run's workers behind
+            os.kill(pid, signal.SIGKILL)
+    _, stderr = process.communicate(timeout=30)
+
+    assert running, "the build ended before it could be stopped"
+    assert len(workers) == 2
+    assert left == [], f"workers {left} outlived the build"
+    assert process.returncode != 0
+    assert "Traceback" not in stderr, stderr
+    assert "KeyboardInterrupt" not in stderr
+    assert len(list(out.glob("*.mp3"))) < len(NAMES)
+    assert_only_whole_files(out)
+    if name == "SIGKILL":  # the workers removed theirs; only the killed run's own may stay
+        assert all(p.name.startswith(f".{MANIFEST}.") for p in temp_files(out)), temp_files(out)
+    else:
+        assert temp_files(out) == []
+    assert_next_run_completes(docs, out, cache)
+
+
+@needs_proc
+def test_a_dead_worker_costs_only_the_tracks_it_held(docs, tmp_path, warm):
+    out, cache = tmp_path / "out", warm
+    # The two short tracks are built first, each in its own worker, and must speak; the
+    # long one waits for a free worker, all of its clips ready.
+    spoken = ["Arm Raise.", "Raise your arms.", "Lower your arms."]
+    spoken += ["Heel Lift.", "Raise your heels.", "Lower your heels."]
+    forget(cache, *spoken)
+    entries = [ClipCache(cache).path(ClipCache.key("piper", PiperEngine.voice, s)) for s in spoken]
+    process = start(docs, out, cache, jobs=2)
+    running = wait_for(process, lambda: any(entry.exists() for entry in entries))
+    workers = processes_started_by(process.pid)
+    mp3s_before = list(out.glob("*.mp3"))
+
+    os.kill(workers[0], signal.SIGKILL)
+    try:
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        for pid in filter(alive, workers):
+            os.kill(pid, signal.SIGKILL)
+
+    assert running and mp3s_before == [], "no worker was building when it was killed"
+    errors = [line for line in stderr.splitlines() if line.startswith("error:")]
+    died = "not built: a worker process died while it was being built"
+    assert errors == [
+        f"error: {docs / name}.md: {died} (killed by signal 9 (SIGKILL), out of memory?); "
+        "run the build again"
+        for name in NAMES[:2]
+    ], stderr
+    assert "Traceback" not in stderr, stderr
+    assert "1 built, 0 up to date, 2 failed" in stderr
+    assert process.returncode == 1
+    assert [p.name for p in out.glob("*.mp3")] == [f"{NAMES[2]}.mp3"]  # the batch went on
+    assert_only_whole_files(out)
+    assert temp_files(out) == []  # the worker stopped with the dead one cleaned up
+    assert wait_until_gone(workers, timeout=5) == []
