@@ -140,6 +140,16 @@ def assert_next_run_completes(docs: Path, out: Path, cache: Path) -> None:
     assert_only_whole_files(out)  # a killed run's temp files may stay, hidden
 
 
+def clip(cache: Path, line: str) -> Path:
+    """Where the offline voice's clip of ``line`` is cached."""
+    return ClipCache(cache).path(ClipCache.key("piper", PiperEngine().voice, line))
+
+
+def forget(cache: Path, *lines: str) -> None:
+    for line in lines:
+        clip(cache, line).unlink()
+
+
 POINTS = {
     "first-cache-write": None,  # one of the clips removed from the cache is written again
     "first-temp-mp3": lambda out, cache: bool(temp_files(out)),
@@ -171,8 +181,7 @@ def test_sigkill_leaves_only_whole_files(docs, tmp_path, warm_cache, point):
 def test_sigint_stops_without_a_traceback(docs, tmp_path, warm):
     out, cache = tmp_path / "out", warm
     # The last track must load the voice and speak: still running when the signal comes.
-    for line in ("Toe Tap.", "Raise your toes.", "Lower your toes."):
-        ClipCache(cache).path(ClipCache.key("piper", PiperEngine().voice, line)).unlink()
+    forget(cache, "Toe Tap.", "Raise your toes.", "Lower your toes.")
     process = start(docs, out, cache)
 
     running = wait_for(process, lambda: any(out.glob("*.mp3")))
@@ -258,11 +267,6 @@ def wait_until_gone(pids: list[int], timeout: float) -> list[int]:
     return [pid for pid in pids if alive(pid)]
 
 
-def forget(cache: Path, *lines: str) -> None:
-    for line in lines:
-        ClipCache(cache).path(ClipCache.key("piper", PiperEngine.voice, line)).unlink()
-
-
 needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
@@ -308,7 +312,7 @@ def test_a_dead_worker_costs_only_the_tracks_it_held(docs, tmp_path, warm):
     spoken = ["Arm Raise.", "Raise your arms.", "Lower your arms."]
     spoken += ["Heel Lift.", "Raise your heels.", "Lower your heels."]
     forget(cache, *spoken)
-    entries = [ClipCache(cache).path(ClipCache.key("piper", PiperEngine.voice, s)) for s in spoken]
+    entries = [clip(cache, line) for line in spoken]
     process = start(docs, out, cache, jobs=2)
     running = wait_for(process, lambda: any(entry.exists() for entry in entries))
     workers = processes_started_by(process.pid)
