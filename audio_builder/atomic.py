@@ -8,7 +8,7 @@ import secrets
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,7 +17,10 @@ from audio_builder.errors import OutputError
 # Temporary files this process may have left: each is named here before it exists and
 # forgotten only after it is gone, so an interruption at any point leaves it on the list.
 _unfinished: set[Path] = set()
-_making = threading.RLock()  # held while a temporary file is made, or all are removed
+# Held while a temporary file is made, or all are removed, once guard_making() says
+# another thread may remove them; until then there is nothing to exclude, and no lock
+# that an interruption in its release could leave held.
+_making: AbstractContextManager[object] = contextlib.nullcontext()
 
 
 @contextmanager
@@ -53,6 +56,14 @@ def remove_unfinished() -> None:
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
             _unfinished.discard(temp)
+
+
+def guard_making() -> None:
+    """From now on, making a temporary file and ``remove_unfinished`` exclude each
+    other: for a process where another thread removes them and ends it (a worker's stop
+    thread). The writing thread must then take no signal, which could leave it held."""
+    global _making
+    _making = threading.RLock()
 
 
 @contextmanager

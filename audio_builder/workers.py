@@ -20,7 +20,7 @@ from multiprocessing.process import BaseProcess
 from queue import SimpleQueue
 from typing import Any, Generic, TypeVar
 
-from audio_builder.atomic import no_new_files, remove_unfinished
+from audio_builder.atomic import guard_making, no_new_files, remove_unfinished
 
 Task = TypeVar("Task")
 Outcome = TypeVar("Outcome")
@@ -136,6 +136,7 @@ def _start_worker(parent: int, start: Callable[..., None], start_args: tuple[Any
     # here on inherit the mask): it acts at once, even while this thread spends seconds
     # in the voice's native code, where a Python signal handler would have to wait.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    guard_making()
     threading.Thread(target=_end_on_sigterm, name="stop", daemon=True).start()
     _follow(parent)
     start(*start_args)
