@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -66,15 +65,15 @@ def test_missing_input_path(runner, cli_engine, tmp_path):
 
 def refuse_for(monkeypatch, name: str, where: str, error: OSError) -> None:
     """Make the disk refuse the file called ``name`` (and only it) at ``where``."""
-    if where == "mkstemp":
-        real = tempfile.mkstemp
+    if where == "create":  # the temporary file beside it
+        real_open = open
 
-        def mkstemp(*args, **kwargs):
-            if kwargs.get("prefix", "").startswith(f".{name}."):
+        def create(file, *args, **kwargs):
+            if Path(file).name.startswith(f".{name}."):
                 raise error
-            return real(*args, **kwargs)
+            return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr(atomic.tempfile, "mkstemp", mkstemp)
+        monkeypatch.setattr(atomic, "open", create, raising=False)
     else:
         real_replace = os.replace
 
@@ -87,7 +86,7 @@ def refuse_for(monkeypatch, name: str, where: str, error: OSError) -> None:
 
 
 FAULTS = {
-    "permission-at-create": ("mkstemp", PermissionError(errno.EACCES, "Permission denied")),
+    "permission-at-create": ("create", PermissionError(errno.EACCES, "Permission denied")),
     "disk-full-at-rename": ("replace", OSError(errno.ENOSPC, "No space left on device")),
 }
 
