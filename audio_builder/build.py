@@ -18,16 +18,17 @@ from audio_builder.audio.pcm import CHANNELS
 from audio_builder.audio.render import render
 from audio_builder.audio.tags import Label, Tags
 from audio_builder.audio.timeline import Timeline, schedule
+from audio_builder.catalog import catalog
 from audio_builder.coaching.coach import Part, coach, prepare
 from audio_builder.coaching.script import CueScript
 from audio_builder.coaching.session import Block, coach_plan, plan_structure
-from audio_builder.errors import AudioBuilderError, DocumentError, SettingsError
-from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, name_of
+from audio_builder.errors import AudioBuilderError, DocumentError, EngineError, SettingsError
+from audio_builder.languages import DEFAULT_LANGUAGE, name_of
 from audio_builder.manifest import Stamp, stamp
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
 from audio_builder.reading.document import DOCUMENT_SUFFIXES, parse_file, slugify
 from audio_builder.reading.movement import analyse
-from audio_builder.reading.plan import PLAN_SUFFIXES, Entry, Group, is_plan, parse_plan
+from audio_builder.reading.plan import PLAN_SUFFIXES, Entry, Group, Plan, is_plan, parse_plan
 from audio_builder.settings import (
     DEFAULTS,
     MAX_TRACK_SECONDS,
@@ -117,7 +118,6 @@ class Built:
     from_cache: int = 0  # its other distinct lines, found in the clip cache
     reused: bool = False
     lang: str = DEFAULT_LANGUAGE
-    voice: str = ""  # the voice that spoke it, e.g. "gtts en/com"
 
 
 @dataclass(frozen=True)
@@ -131,9 +131,9 @@ def load(path: Path, overrides: dict[str, Any], language: str = DEFAULT_LANGUAGE
     text's where the document does not say."""
     if is_plan(path):
         return _load_plan(path, overrides, language)
-    part = _part(path, overrides)
+    part = _part(path, overrides, language=language)
     exercise = part.exercise
-    script = coach(exercise, part.settings)
+    script = coach(exercise, part.settings, part.lang)
     return Track(
         path,
         exercise.title,
@@ -143,7 +143,7 @@ def load(path: Path, overrides: dict[str, Any], language: str = DEFAULT_LANGUAGE
         _describe(part),
         (path,),
         exercise.equipment,
-        lang=exercise.lang or language,
+        lang=part.lang,
     )
 
 
@@ -164,7 +164,13 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
     """Time, mix and write one track, with its sidecars."""
     before, unsaved = narrator.synthesized, narrator.cache_failures
     notes: list[str] = []
-    timeline = time_track(track, narrator)
+    try:
+        timeline = time_track(track, narrator)
+    except EngineError as exc:
+        if not narrator.fall_back(exc):
+            raise
+        notes.append(narrator.fell_back or "")
+        timeline = time_track(track, narrator)
     output = options.output(track.slug)
     tags = Tags(
         track.title,
@@ -173,7 +179,7 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         timeline.groups,
         options.label,
         track.number,
-        LANGUAGES[track.lang].iso639_2,
+        track.lang,
     )
     mixer = _mixer(track, timeline, narrator, options, notes)
     channels = CHANNELS if mixer is None else mixer.channels
@@ -215,7 +221,6 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         synthesized=synthesized,
         from_cache=max(len(track.script.phrases()) - synthesized, 0),
         lang=track.lang,
-        voice=narrator.voice,
     )
 
 
@@ -263,20 +268,27 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
 _INPUTS = (*DOCUMENT_SUFFIXES, *PLAN_SUFFIXES)
 
 
-def _part(path: Path, options: dict[str, Any], plan: dict[str, Any] | None = None) -> Part:
+def _part(
+    path: Path,
+    options: dict[str, Any],
+    plan: dict[str, Any] | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> Part:
     """An exercise with its settings: defaults, then the text's prescription, the front
-    matter, the plan and the command line, each over the one before."""
-    exercise = parse_file(path)
+    matter, the plan and the command line, each over the one before; read and worked in
+    its own language, else in ``language``."""
+    exercise = parse_file(path, language)
+    lang = exercise.lang or language
     try:
         settings = (
-            DEFAULTS.override(from_text(analyse(exercise).prescription), "text")
+            DEFAULTS.override(from_text(analyse(exercise, lang=lang).prescription), "text")
             .override(exercise.settings, "front matter")
             .override(plan or {}, "plan")
             .override(options, "option")
         )
     except SettingsError as exc:
         raise DocumentError(f"{path}: {exc}") from None
-    return prepare(exercise, settings)
+    return prepare(exercise, settings, lang)
 
 
 def _describe(part: Part) -> list[str]:
@@ -289,31 +301,20 @@ def _describe(part: Part) -> list[str]:
 
 def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
     plan = parse_plan(path)
-    easy = {"sets": WARMUP_SETS}
-    warmup = tuple(
-        _plan_part(path, "warmup", n, e, overrides, easy) for n, e in enumerate(plan.warmup, 1)
-    )
-    cooldown = tuple(
-        _plan_part(path, "cooldown", n, e, overrides, easy) for n, e in enumerate(plan.cooldown, 1)
-    )
-    blocks = []
-    for number, item in enumerate(plan.items, 1):
-        if isinstance(item, Group):
-            where = f"exercises item {number} ({item.kind}), exercise"
-            parts = tuple(
-                _plan_part(path, where, n, e, overrides) for n, e in enumerate(item.entries, 1)
-            )
-            blocks.append(Block(parts, item.kind, item.settings))
-        else:
-            blocks.append(Block((_plan_part(path, "exercise", number, item, overrides),)))
+    read_in = plan.lang or language
+    warmup, blocks, cooldown = _plan_parts(path, plan, overrides, read_in)
     every = [*warmup, *(p for b in blocks for p in b.parts), *cooldown]
     lang = _plan_language(path, plan.lang, every, language)
+    if lang != read_in:  # its exercises say their language: read them all in it
+        warmup, blocks, cooldown = _plan_parts(path, plan, overrides, lang)
+        every = [*warmup, *(p for b in blocks for p in b.parts), *cooldown]
     steps = []
     for part in {part.exercise.source: part for part in every}.values():
         steps.append(f"{part.exercise.title}:")
         steps.extend(f"  {line}" for line in _describe(part))
     names = ", ".join(dict.fromkeys(part.exercise.title for part in every))
-    description = plan.description or f"A workout of {len(every)} exercises: {names}."
+    summary = catalog(lang).say("plan.description", count=len(every), names=names)
+    description = plan.description or summary
     try:
         script = coach_plan(plan.title, blocks, plan.rest_between, warmup, cooldown)
     except AudioBuilderError as exc:
@@ -337,6 +338,35 @@ def _load_plan(path: Path, overrides: dict[str, Any], language: str) -> Track:
     )
 
 
+def _plan_parts(
+    path: Path, plan: Plan, overrides: dict[str, Any], language: str
+) -> tuple[tuple[Part, ...], list[Block], tuple[Part, ...]]:
+    """The plan's warm-up, items and cool-down, read in ``language`` where an exercise
+    does not say its own."""
+    easy = {"sets": WARMUP_SETS}
+    warmup = tuple(
+        _plan_part(path, "warmup", n, e, overrides, language, easy)
+        for n, e in enumerate(plan.warmup, 1)
+    )
+    cooldown = tuple(
+        _plan_part(path, "cooldown", n, e, overrides, language, easy)
+        for n, e in enumerate(plan.cooldown, 1)
+    )
+    blocks = []
+    for number, item in enumerate(plan.items, 1):
+        if isinstance(item, Group):
+            where = f"exercises item {number} ({item.kind}), exercise"
+            parts = tuple(
+                _plan_part(path, where, n, e, overrides, language)
+                for n, e in enumerate(item.entries, 1)
+            )
+            blocks.append(Block(parts, item.kind, item.settings))
+        else:
+            part = _plan_part(path, "exercise", number, item, overrides, language)
+            blocks.append(Block((part,)))
+    return warmup, blocks, cooldown
+
+
 def _plan_language(path: Path, declared: str | None, parts: list[Part], language: str) -> str:
     """The plan's ``lang``, else the one its exercises declare, else the run's; a track
     speaks one language, so an exercise written in another is an error."""
@@ -358,10 +388,12 @@ def _plan_part(
     number: int,
     entry: Entry,
     overrides: dict[str, Any],
+    language: str,
     defaults: dict[str, Any] | None = None,
 ) -> Part:
     """One exercise of a plan; a failure names the plan and the item."""
     try:
-        return _part(entry.path, overrides, {**(defaults or {}), **entry.overrides})
+        plan_settings = {**(defaults or {}), **entry.overrides}
+        return _part(entry.path, overrides, plan_settings, language)
     except AudioBuilderError as exc:
         raise DocumentError(f"{path}: {where} {number}: {exc}") from None

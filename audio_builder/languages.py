@@ -34,6 +34,13 @@ def primary(tag: str) -> str:
     return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
 
 
+def spoken_or_default(tag: str) -> str:
+    """The language of a tag if the coach speaks it, else the default: for words around
+    the tracks (a feed may be tagged "es-MX" or "pt")."""
+    code = primary(tag)
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def name_of(tag: str) -> str:
     """ "Spanish (es)" for a language the coach speaks, else the tag itself."""
     known = LANGUAGES.get(primary(tag))

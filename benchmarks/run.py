@@ -41,6 +41,7 @@ from audio_builder.reading.importer import import_free_exercise_db
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "band-glute-kickback.md"
 LOWER_BODY = HERE.parent / "seeds" / "workouts" / "lower-body.yaml"
+SPANISH_SEED = HERE.parent / "seeds" / "languages" / "patada-de-gluteo.md"
 CORPUS = HERE.parents[1] / "shared" / "corpus" / "free-exercise-db.json"  # beside the checkout
 BITRATE = 96
 FULL_COPY = {"sets": 3, "reps": 12}  # the seed's own settings, repeated to lengthen a plan
@@ -269,6 +270,16 @@ def bench_batch(session: Session) -> None:
     session.figures["cpu_parallel_ceiling"] = cpu_ceiling()
 
 
+def bench_estimate(session: Session) -> None:
+    """6. The Spanish seed's script estimated from its text, with no voice (start-up
+    included, as a writer waits for it)."""
+    args = [sys.executable, "-m", "audio_builder", "script", str(SPANISH_SEED), "--estimate"]
+    name = "script --estimate (Spanish seed)"
+    for _ in range(max(session.mode.runs, 3)):
+        session.record(name, run_child(args, session.fresh("no-cache"), session.root))
+    session.figures["estimate_s"] = session.median(name)
+
+
 def cpu_ceiling() -> float:
     """The speedup this machine gives two CPU-bound processes at once (2.0 on 2 free
     cores): the bound on ``jobs2_speedup`` that no code change can pass."""
@@ -421,6 +432,7 @@ TARGETS = {  # figure: (comparison, bound)
     "soxr_speedup": (">=", 1.0),
     "podcast_over_build": ("<=", 1.3),
     "podcast_rss60_minus_rss5_mb": ("<=", 64.0),
+    "estimate_s": ("<=", 1.0),
 }
 
 
@@ -509,6 +521,7 @@ BENCHES = {
     "music": bench_music,
     "resample": bench_resample,
     "podcast": bench_podcast,
+    "estimate": bench_estimate,
 }
 
 

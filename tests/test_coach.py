@@ -12,14 +12,15 @@ from itertools import pairwise
 import pytest
 from conftest import SEEDS
 
+from audio_builder.catalog import catalog
 from audio_builder.coaching.coach import TEN_SECONDS, coach
-from audio_builder.coaching.numbers import words
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse
 from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Settings
 
-COUNTS = {f"{words(n).capitalize()}.": n for n in range(1, 101)}
+ENGLISH = catalog("en")
+COUNTS = {f"{ENGLISH.number(n).capitalize()}.": n for n in range(1, 101)}
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
+from audio_builder.catalog import catalog
 from audio_builder.coaching.coach import (
     TIP_MARGIN,
     TIP_MIN_REST,
@@ -17,17 +18,17 @@ from audio_builder.coaching.coach import (
     coaching_lines,
     prepare,
 )
-from audio_builder.coaching.numbers import duration, words
 from audio_builder.coaching.script import CueScript, Section
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Tempo
 
+ENGLISH = catalog("en")
 KICKBACK = SEEDS / "band-glute-kickback.md"
 PLANK = SEEDS / "forearm-plank.md"
 QUAD = SEEDS / "standing-quad-stretch.md"
 LUNGE = SEEDS / "reverse-lunge.md"
-COUNTS = {f"{words(n).capitalize()}." for n in range(1, 101)}
+COUNTS = {f"{ENGLISH.number(n).capitalize()}." for n in range(1, 101)}
 FIXED = COUNTS | {"Halfway.", "Last one.", "Left.", "Right."}
 
 
@@ -117,7 +118,7 @@ def test_plank_hold_cues(hold):
     script = script_of(PLANK, hold=hold)
     for part in set_sections(script):
         start, work, stop = part.segments
-        assert f"Hold for {duration(hold)}." in spoken(part)
+        assert f"Hold for {ENGLISH.duration(hold)}." in spoken(part)
         at = {c.text: c.at for c in work.cues if c.kind == "speech"}
         assert at["Halfway."] == pytest.approx(hold / 2)
         assert at["Ten seconds left."] == pytest.approx(hold - 10)
@@ -274,7 +275,7 @@ def test_short_rests_carry_no_tip(rest):
     assert len(rests) == 2
     for section in rests:
         lines = spoken(section)
-        assert lines[0] == f"Rest for {duration(rest)}."
+        assert lines[0] == f"Rest for {ENGLISH.duration(rest)}."
         assert set(lines[1:]) <= {"Ten seconds."}, lines
 
 

@@ -15,15 +15,16 @@ from audio_builder.audio.cache import ClipCache
 from audio_builder.audio.narrator import Narrator
 from audio_builder.audio.timeline import GAP, RATE, Placed, Timeline
 from audio_builder.build import Track, load, time_track
+from audio_builder.catalog import catalog
 from audio_builder.cli import main
 from audio_builder.coaching.coach import TEN_SECONDS
-from audio_builder.coaching.numbers import words
 
+ENGLISH = catalog("en")
 KICKBACK = SEEDS / "band-glute-kickback.md"
 PLANK = SEEDS / "forearm-plank.md"
 LONG_RATE = 22050
 GAP_SAMPLES = round(GAP * RATE)
-COUNTS = {f"{words(n).capitalize()}." for n in range(1, 13)}
+COUNTS = {f"{ENGLISH.number(n).capitalize()}." for n in range(1, 13)}
 
 
 class LongEngine:

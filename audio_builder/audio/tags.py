@@ -24,6 +24,7 @@ from mutagen.id3 import (
 
 from audio_builder.audio.pcm import RATE
 from audio_builder.audio.timeline import Chapter
+from audio_builder.catalog import catalog
 from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -45,7 +46,12 @@ class Tags:
     groups: tuple[Chapter, ...] = ()
     label: Label = Label()
     number: int = 0  # track number; 0: none
-    language: str = LANGUAGES[DEFAULT_LANGUAGE].iso639_2  # what is spoken, as ID3 wants it
+    language: str = DEFAULT_LANGUAGE  # what is spoken (ISO 639-1)
+
+    @property
+    def contents(self) -> str:
+        """The table of contents' title, in the track's language."""
+        return catalog(self.language).say("chapters.contents")
 
 
 def write_tags(handle: BinaryIO, tags: Tags) -> None:
@@ -54,8 +60,9 @@ def write_tags(handle: BinaryIO, tags: Tags) -> None:
     id3.add(TPE1(encoding=3, text=tags.label.artist))
     id3.add(TALB(encoding=3, text=tags.label.album))
     id3.add(TCON(encoding=3, text=tags.label.genre))
-    id3.add(TLAN(encoding=3, text=tags.language))
-    id3.add(COMM(encoding=3, lang=tags.language, desc="", text=tags.comment))
+    spoken = LANGUAGES[tags.language].iso639_2  # ID3 wants ISO 639-2: "spa"
+    id3.add(TLAN(encoding=3, text=spoken))
+    id3.add(COMM(encoding=3, lang=spoken, desc="", text=tags.comment))
     if tags.number:
         id3.add(TRCK(encoding=3, text=str(tags.number)))
     if tags.label.cover:
@@ -69,16 +76,17 @@ def write_tags(handle: BinaryIO, tags: Tags) -> None:
                 data=tags.label.cover,
             )
         )
-    for frame in chapter_frames(tags.chapters, tags.groups):
+    for frame in chapter_frames(tags.chapters, tags.groups, tags.contents):
         id3.add(frame)
     handle.seek(0)
     id3.save(handle, v2_version=4)
 
 
 def chapter_frames(
-    chapters: tuple[Chapter, ...], groups: tuple[Chapter, ...] = ()
+    chapters: tuple[Chapter, ...], groups: tuple[Chapter, ...], contents: str
 ) -> list[CHAP | CTOC]:
-    """One CHAP per chapter, and a top-level CTOC listing them in time order.
+    """One CHAP per chapter, and a top-level CTOC (titled ``contents``) listing them in
+    time order.
 
     With ``groups`` (the exercises of a plan), each group's chapters are listed by a
     nested CTOC titled with its name instead. mutagen writes frames sorted by size, so
@@ -112,7 +120,7 @@ def chapter_frames(
                 i for i, c in zip(ids, chapters, strict=True) if group.start <= c.start < group.end
             ]
             frames.append(_toc(toc_id, group.title, members, top_level=False))
-    frames.append(_toc("toc", "Chapters", top, top_level=True))
+    frames.append(_toc("toc", contents, top, top_level=True))
     return frames
 
 

@@ -19,15 +19,15 @@ from audio_builder.coaching.coach import (
     WORDS_PER_SECOND,
     Part,
     Tips,
+    capital,
     rep_segments,
 )
-from audio_builder.coaching.numbers import duration, words
 from audio_builder.coaching.script import Cue, Segment, beep, say
 from audio_builder.errors import SettingsError
 from audio_builder.reading.spoken import spoken_title
 from audio_builder.settings import MINUTE
 
-CLOCKED_UNIT = {"intervals": "Round", "tabata": "Round", "emom": "Minute", "amrap": "Minute"}
+CLOCKED_UNIT = {"intervals": "round", "tabata": "round", "emom": "minute", "amrap": "minute"}
 LAST_CALL = 12.0  # seconds before an AMRAP's end after which no exercise is called
 SPOKEN_COUNT = (5, 4)  # an AMRAP's last seconds said aloud before the 3-2-1 beeps
 
@@ -38,44 +38,49 @@ def intervals(
     """Work and rest for each exercise in turn, for ``rounds``: "Work" at each go beep,
     "Rest" at each stop beep, the next exercise and round named in the rest."""
     work, rest, rounds = settings["work"], settings["rest"], settings["rounds"]
-    names = [spoken_title(p.exercise.title) for p in parts]
-    said = phrases.INTERVALS_START.format(
-        kind=phrases.CHAPTER[kind],
-        rounds=phrases.times(rounds, "round"),
-        work=duration(work),
-        rest=duration(rest),
+    said_by = phrases.of(parts[0].lang)
+    names = [spoken_title(part.exercise.title, part.lang) for part in parts]
+    said = said_by.INTERVALS_START.format(
+        kind=said_by.CHAPTER[kind],
+        rounds=said_by.times(rounds, "round"),
+        work=said_by.words.duration(work),
+        rest=said_by.words.duration(rest),
         names=", ".join(dict.fromkeys(names)),
     )
     periods = [(number, index) for number in range(1, rounds + 1) for index in range(len(parts))]
-    opening = [phrases.ROUND.format(number=1, total=rounds), phrases.TITLE.format(name=names[0])]
+    opening = [
+        said_by.ROUND.format(number=1, total=rounds),
+        said_by.words.say("coach.title", title=names[0]),
+    ]
     first = _lead_in(opening)
     by_round: list[list[Segment]] = [[first]]
     for position, (number, index) in enumerate(periods):
         if number > len(by_round):
             by_round.append([])
-        by_round[-1].append(_work(names[index], work))
+        by_round[-1].append(_work(names[index], work, said_by))
         if position + 1 < len(periods) and rest > 0:
             upcoming, following = periods[position + 1]
             told = names[following] if following != index else ""
-            by_round[-1].append(_rest(rest, told, upcoming if upcoming != number else 0, rounds))
+            upcoming = upcoming if upcoming != number else 0
+            by_round[-1].append(_rest(rest, told, upcoming, rounds, said_by))
     return [said], by_round
 
 
-def _work(name: str, seconds: float) -> Segment:
-    cues = [beep("go", 0.0), _line(phrases.WORK, 0.0, name=name)]
+def _work(name: str, seconds: float, said_by: phrases.Phrases) -> Segment:
+    cues = [beep("go", 0.0), _line(said_by.WORK, 0.0, name=name)]
     if seconds >= 30:
-        cues.append(_line(phrases.HALFWAY, seconds / 2))
-        cues.append(_line(phrases.TEN_LEFT, seconds - TEN_SECONDS))
+        cues.append(_line(said_by.HALFWAY, seconds / 2))
+        cues.append(_line(said_by.TEN_LEFT, seconds - TEN_SECONDS))
     return Segment("work", tuple(cues), seconds, fixed=True)
 
 
-def _rest(seconds: float, name: str, number: int, rounds: int) -> Segment:
+def _rest(seconds: float, name: str, number: int, rounds: int, said_by: phrases.Phrases) -> Segment:
     """The stop beep, "Rest", what comes next, 3-2-1 into the next work."""
-    cues = [beep("stop", 0.0), _line(phrases.REST, 0.0)]
+    cues = [beep("stop", 0.0), _line(said_by.REST, 0.0)]
     if name:
-        cues.append(_line(phrases.NEXT_SHORT, None, name=name))
+        cues.append(_line(said_by.NEXT_SHORT, None, name=name))
     if number:
-        form = phrases.LAST_ROUND_SHORT if number == rounds else phrases.ROUND_SHORT
+        form = said_by.LAST_ROUND_SHORT if number == rounds else said_by.ROUND_SHORT
         cues.append(_line(form, None, number=number, total=rounds))
     return Segment("rest", (*cues, *_ticks(seconds)), seconds, fixed=True)
 
@@ -86,21 +91,23 @@ def emom(
     """A go beep on every minute; the minute's reps counted on the exercise's tempo,
     then rest till the top of the minute, "Ten seconds", 3-2-1."""
     total = settings["minutes"]
+    said_by = phrases.of(parts[0].lang)
     turns = [parts[(m - 1) % len(parts)] for m in range(1, total + 1)]
-    whats = [_what(part, (m - 1) // len(parts) + 1) for m, part in enumerate(turns, 1)]
-    listing = ", then ".join(whats[: len(parts)])
-    said = phrases.EMOM_START.format(minutes=phrases.minutes(total), listing=listing)
-    first = _lead_in([_line(phrases.MINUTE, None, number=1, total=total, what=whats[0]).text])
+    whats = [_what(part, (m - 1) // len(parts) + 1, said_by) for m, part in enumerate(turns, 1)]
+    listing = said_by.THEN.join(whats[: len(parts)])
+    said = said_by.EMOM_START.format(minutes=said_by.minutes(total), listing=listing)
+    first_minute = _line(said_by.MINUTE, None, number=1, total=total, what=whats[0])
+    first = _lead_in([first_minute.text])
     minutes: list[list[Segment]] = []
     for number, part in enumerate(turns, 1):
         turn = (number - 1) // len(parts) + 1
         cues, done = _minute_work(part, turn)
-        cues.append(_line(phrases.REST_TILL, done))
+        cues.append(_line(said_by.REST_TILL, done))
         if number < total:
             nxt = {"number": number + 1, "total": total, "what": whats[number]}
-            cues.append(_line(phrases.MINUTE, None, **nxt))
+            cues.append(_line(said_by.MINUTE, None, **nxt))
         if done <= MINUTE - TEN_SECONDS - 2:
-            cues.append(_line(phrases.TEN_SECONDS, MINUTE - TEN_SECONDS))
+            cues.append(_line(said_by.TEN_SECONDS, MINUTE - TEN_SECONDS))
         segment = Segment("minute", (beep("go", 0.0), *cues, *_ticks(MINUTE)), MINUTE, fixed=True)
         minutes.append([first, segment] if number == 1 else [segment])
     return [said], minutes
@@ -140,25 +147,29 @@ def amrap(
     """The round named once, then a time check every minute, "One minute left", the
     last ten seconds counted down, and "Time!"; with ``pace``, each exercise called."""
     total, pace = settings["minutes"], settings["pace"]
-    whats = [_what(part, 1) for part in parts]
+    said_by = phrases.of(parts[0].lang)
+    whats = [_what(part, 1, said_by) for part in parts]
     cap = total * MINUTE
-    lines = [phrases.AMRAP_START.format(listing=", ".join(whats), minutes=phrases.minutes(total))]
+    listing = ", ".join(whats)
+    lines = [said_by.AMRAP_START.format(listing=listing, minutes=said_by.minutes(total))]
     if pace:
-        lines.append(phrases.PACE.format(time=duration(pace)))
+        lines.append(said_by.PACE.format(time=said_by.words.duration(pace)))
     timed: list[tuple[float, Cue]] = [(0.0, beep("go", 0.0))]
     for gone in range(1, total):
         left = total - gone
         line = (
-            _line(phrases.ONE_MINUTE_LEFT, 0.0)
+            _line(said_by.ONE_MINUTE_LEFT, 0.0)
             if left == 1
-            else _line(phrases.TIME_GONE, 0.0, gone=phrases.minutes(gone), left=left)
+            else _line(said_by.TIME_GONE, 0.0, gone=said_by.minutes(gone), left=left)
         )
         timed.append((gone * MINUTE, line))
     if pace:  # after the time checks: at the same moment, the time check comes first
-        timed += _calls(parts, whats, pace, cap)
-    timed.append((cap - TEN_SECONDS, _line(phrases.TEN_LEFT, 0.0)))
+        timed += _calls(whats, pace, cap, said_by, [_workduration(part) for part in parts])
+    timed.append((cap - TEN_SECONDS, _line(said_by.TEN_LEFT, 0.0)))
+    words = said_by.words
     for n in SPOKEN_COUNT:
-        timed.append((cap - n, say(phrases.COUNT.format(count=words(n).capitalize()), 0.0)))
+        count = words.say("coach.count", number=capital(words.number(n)))
+        timed.append((cap - n, say(count, 0.0)))
     timed += [(cap - MINUTE + cue.at, cue) for cue in _ticks(MINUTE) if cue.at is not None]
     minutes: list[list[Segment]] = [[] for _ in range(total)]
     for number in range(total):
@@ -168,16 +179,16 @@ def amrap(
         )
         cues = tuple(_at(cue, at - number * MINUTE) for at, cue in here)
         minutes[number].append(Segment("minute", cues, MINUTE, fixed=True))
-    minutes[0].insert(0, _lead_in([phrases.GET_READY]))
+    minutes[0].insert(0, _lead_in([words.say("coach.get_ready")]))
     return lines, minutes
 
 
 def _calls(
-    parts: tuple[Part, ...], whats: list[str], pace: float, cap: float
+    whats: list[str], pace: float, cap: float, said_by: phrases.Phrases, work: list[float]
 ) -> list[tuple[float, Cue]]:
     """Each exercise called at ``pace`` seconds a round, its share of the round in
-    proportion to its work."""
-    shares = [max(_workduration(part), 1.0) for part in parts]
+    proportion to its ``work``."""
+    shares = [max(seconds, 1.0) for seconds in work]
     calls = []
     number = 0
     while (begin := number * pace) < cap - LAST_CALL:
@@ -186,7 +197,7 @@ def _calls(
             at = begin + offset
             if at >= cap - LAST_CALL:
                 break
-            form = phrases.ROUND_CALL if index == 0 else phrases.CALL
+            form = said_by.ROUND_CALL if index == 0 else said_by.CALL
             calls.append((at, _line(form, 0.0, number=number + 1, what=what)))
             offset += pace * shares[index] / sum(shares)
         number += 1
@@ -200,12 +211,13 @@ def _workduration(part: Part) -> float:
     return sum(lengths) * part.settings.reps_in(1)
 
 
-def _what(part: Part, turn: int) -> str:
+def _what(part: Part, turn: int, said_by: phrases.Phrases) -> str:
     """ "8 push-ups", or "Forearm Plank for 30 seconds"."""
-    name = spoken_title(part.exercise.title)
+    name = spoken_title(part.exercise.title, part.lang)
     if part.timed:
-        return phrases.HOW_LONG.format(name=name, time=duration(part.timed))
-    return phrases.HOW_MANY.format(reps=part.settings.reps_in(turn), names=phrases.plural(name))
+        return said_by.HOW_LONG.format(name=name, time=said_by.words.duration(part.timed))
+    reps = part.settings.reps_in(turn)
+    return said_by.HOW_MANY.format(reps=reps, names=said_by.plural(name))
 
 
 def _lead_in(lines: list[str]) -> Segment:
@@ -216,12 +228,12 @@ def _lead_in(lines: list[str]) -> Segment:
     return Segment("start", (*(say(line) for line in lines), *_ticks(go_at)), go_at)
 
 
-def finish(kind: str) -> Segment:
+def finish(kind: str, said_by: phrases.Phrases) -> Segment:
     """The stop beep at the end of the last period, and the group done."""
     cues = [beep("stop", 0.0)]
     if kind in ("emom", "amrap"):
-        cues.append(say(phrases.TIME_UP))
-    return Segment("stop", (*cues, say(phrases.DONE[kind])))
+        cues.append(say(said_by.TIME_UP))
+    return Segment("stop", (*cues, say(said_by.DONE[kind])))
 
 
 def _ticks(go_at: float) -> list[Cue]:
@@ -229,7 +241,7 @@ def _ticks(go_at: float) -> list[Cue]:
 
 
 def _line(template: tuple[str, ...], at: float | None, **values: object) -> Cue:
-    text, shorter = phrases.lines(template, **values)
+    text, shorter = phrases.Phrases.lines(template, **values)
     return say(text, at, shorter=shorter)
 
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from audio_builder.coaching.numbers import duration, words
-from audio_builder.coaching.phrases import EXERCISE_DONE, KEEP_GOING, prescription_line
+from audio_builder.catalog import Catalog, catalog
+from audio_builder.coaching.phrases import prescription_line
 from audio_builder.coaching.script import Cue, CueScript, Section, Segment, beep, say
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Item
@@ -39,6 +39,11 @@ class Part:
     exercise: Exercise
     settings: Settings
     movement: Movement
+    lang: str = DEFAULT_LANGUAGE  # what the coach speaks
+
+    @property
+    def words(self) -> Catalog:
+        return catalog(self.lang)
 
     @property
     def work(self) -> str:
@@ -60,15 +65,15 @@ class Part:
         return ("right", "left") if self.movement.sides == "left-right" else ("",)
 
 
-def prepare(exercise: Exercise, settings: Settings) -> Part:
-    return Part(exercise, settings, analyse(exercise, settings.sides))
+def prepare(exercise: Exercise, settings: Settings, lang: str = DEFAULT_LANGUAGE) -> Part:
+    return Part(exercise, settings, analyse(exercise, settings.sides, lang), lang)
 
 
-def coach(exercise: Exercise, settings: Settings) -> CueScript:
+def coach(exercise: Exercise, settings: Settings, lang: str = DEFAULT_LANGUAGE) -> CueScript:
     """The whole track: intro, each set (with rests between), outro."""
-    part = prepare(exercise, settings)
+    part = prepare(exercise, settings, lang)
     tips = Tips(coaching_lines(exercise))
-    sections = [intro(part), *sets(part, tips), outro(exercise, tips)]
+    sections = [intro(part), *sets(part, tips), outro(part, tips)]
     return CueScript(exercise.title, tuple(sections))
 
 
@@ -92,28 +97,28 @@ class Tips:
         return None
 
 
-def intro(part: Part, heading: str = "Intro", prescribe: bool = True) -> Section:
-    """Name, equipment, the set-up in full, then how the movement goes (and, with
-    ``prescribe``, the sets and reps the text gave; a group says its own)."""
-    exercise, movement = part.exercise, part.movement
-    lines = [f"{spoken_title(exercise.title, _lang(exercise))}."]
-    if needs := equipment_needed(exercise.equipment):
-        lines.append(f"You'll need {needs}.")
+def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
+    """Name, equipment, the set-up in full, then how the movement goes. In a plan the
+    ``heading`` is the exercise's name, and the section is grouped under it."""
+    exercise, movement, words = part.exercise, part.movement, part.words
+    lines = [words.say("coach.title", title=spoken_title(exercise.title, part.lang))]
+    if needs := equipment_needed(exercise.equipment, words):
+        lines.append(words.say("coach.needs", things=needs))
     told = exercise.steps if part.timed else movement.setup
     for step in told:
         lines.extend(_instructions(step.text))
     if not part.timed and len(told) < len(exercise.steps):
-        lines.append("The movement:")
+        lines.append(words.say("coach.movement"))
         for step in exercise.steps[len(told) :]:
             lines.extend(_instructions(step.text))
     if prescribe and any(source == "text" for _, source in part.settings.sources):
-        lines.append(prescription_line(part.settings, part.work, part.sides != ("",)))
+        lines.append(prescription_line(part.settings, part.work, part.sides != ("",), words))
     if movement.sides == "left-right":
-        lines.append(f"We'll work one {movement.limb} at a time, right first.")
+        lines.append(words.say(f"limbs.{movement.limb}.one_at_a_time"))
     elif movement.sides == "alternating":
-        lines.append("We'll start on the left.")
-    group = "" if heading == "Intro" else heading
-    return Section(heading, (Segment("intro", tuple(say(line) for line in lines)),), group)
+        lines.append(words.say("coach.alternating_start"))
+    title = heading or words.say("chapters.intro")
+    return Section(title, (Segment("intro", tuple(say(line) for line in lines)),), heading)
 
 
 def _instructions(text: str) -> list[str]:
@@ -124,60 +129,85 @@ def _instructions(text: str) -> list[str]:
 
 def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:
     """Every set (each side of it in turn) and the rests between them."""
-    settings = part.settings
-    prefix = f"{group}: " if group else ""
+    settings, words = part.settings, part.words
     for number in range(1, settings.sets + 1):
         for index, side in enumerate(part.sides):
             first = index == 0
             start = _set_start(part, number) if first else _switch(part, side)
-            work = timed_work(part.timed) if part.timed else rep_segments(part, number, first, tips)
-            title = f"Set {number}" + (f" · {side} {part.movement.limb}" if side else "")
-            yield Section(prefix + title, (start, *work), group)
+            work = (
+                timed_work(part.timed, words)
+                if part.timed
+                else rep_segments(part, number, first, tips)
+            )
+            title = (
+                words.say("chapters.set_side", number=number, side=side_name(part, side))
+                if side
+                else words.say("chapters.set", number=number)
+            )
+            yield Section(in_group(words, group, title), (start, *work), group)
         if number < settings.sets:
             lead_in = go_time(_set_start(part, number + 1))
             if settings.rest > lead_in:
                 tip = tips.next()
-                yield rest_section(f"{prefix}Rest {number}", settings.rest, lead_in, tip, group)
+                title = in_group(words, group, words.say("chapters.rest", number=number))
+                yield rest_section(title, settings.rest, lead_in, tip, words, group)
 
 
-def outro(exercise: Exercise, tips: Tips) -> Section:
+def in_group(words: Catalog, group: str, title: str) -> str:
+    """A chapter title inside a plan's exercise or group: "Bird Dog: Set 1"."""
+    return words.say("chapters.in_group", group=group, title=title) if group else title
+
+
+def side_name(part: Part, side: str) -> str:
+    """ "right leg", "pierna derecha", "rechtes Bein"."""
+    return part.words.say(f"limbs.{part.movement.limb}.{side}")
+
+
+def capital(text: str) -> str:
+    """The first letter in capital, the rest as written ("right leg" -> "Right leg")."""
+    return text[:1].upper() + text[1:]
+
+
+def outro(part: Part, tips: Tips) -> Section:
     """Well done, the last tip, and a variation for next time."""
-    lines = [EXERCISE_DONE.format(name=spoken_title(exercise.title, _lang(exercise)))]
+    exercise, words = part.exercise, part.words
+    lines = [words.say("coach.done", title=spoken_title(exercise.title, part.lang))]
     if exercise.tips and sentences(exercise.tips[-1])[:1] != [tips.last]:
         lines.append(exercise.tips[-1])
-    lines.extend(variation_lines(exercise.variations))
-    return closing(lines)
+    lines.extend(variation_lines(exercise.variations, words))
+    return closing(lines, words)
 
 
-def closing(lines: list[str]) -> Section:
+def closing(lines: list[str], words: Catalog) -> Section:
     """A track's last words, an exercise's or a session's, then a moment of quiet."""
     return Section(
-        "Outro",
+        words.say("chapters.outro"),
         (Segment("outro", tuple(say(line) for line in lines)), Segment("end", (), ENDING_SILENCE)),
     )
 
 
-def _lang(exercise: Exercise) -> str:
-    return exercise.lang or DEFAULT_LANGUAGE
-
-
 def _set_start(part: Part, number: int) -> Segment:
     """Announce the set (and the side, or the hold), then count down into "go"."""
-    sets = part.settings.sets
-    return start(
-        part, number, ["Final set." if number == sets and sets > 1 else f"Set {number} of {sets}."]
+    sets, words = part.settings.sets, part.words
+    final = number == sets and sets > 1
+    line = (
+        words.say("coach.final_set")
+        if final
+        else words.say("coach.set_of", number=number, total=sets)
     )
+    return start(part, number, [line])
 
 
 def start(part: Part, number: int, lines: list[str]) -> Segment:
     """Say ``lines`` (and the side, or the hold), then count down into "go"."""
+    words = part.words
     cues = [say(line) for line in lines]
     if part.sides[0]:
-        cues.append(say(f"{part.sides[0].capitalize()} {part.movement.limb}."))
+        cues.append(say(words.say("coach.side", side=capital(side_name(part, part.sides[0])))))
     if part.timed:
         cues.append(say(timed_announcement(part)))
     elif number == 1:
-        cues.append(say("Get ready."))
+        cues.append(say(words.say("coach.get_ready")))
     return countdown_segment("start", cues, part.timed is not None)
 
 
@@ -188,14 +218,16 @@ def one_set(part: Part, number: int, tips: Tips, lines: list[str]) -> list[Segme
     for index, side in enumerate(part.sides):
         segments.append(start(part, number, lines) if index == 0 else _switch(part, side))
         work = (
-            timed_work(part.timed) if part.timed else rep_segments(part, number, index == 0, tips)
+            timed_work(part.timed, part.words)
+            if part.timed
+            else rep_segments(part, number, index == 0, tips)
         )
         segments.extend(work)
     return segments
 
 
 def _switch(part: Part, side: str) -> Segment:
-    cues = [say(f"Switch sides — {side} {part.movement.limb}.")]
+    cues = [say(part.words.say("coach.switch_sides", side=side_name(part, side)))]
     return countdown_segment("switch", cues, part.timed is not None)
 
 
@@ -219,16 +251,16 @@ def countdown(go_at: float) -> list[Cue]:
 
 
 def timed_announcement(part: Part) -> str:
-    seconds = part.timed or DEFAULT_HOLD
+    seconds, words = part.timed or DEFAULT_HOLD, part.words
     if part.work == "time":
-        return f"{duration(seconds)} of work."
-    return f"Hold for {duration(seconds)}."
+        return capital(words.say("coach.work_for", time=words.duration(seconds)))
+    return capital(words.say("coach.hold_for", time=words.duration(seconds)))
 
 
 def rep_segments(part: Part, set_number: int, first_side: bool, tips: Tips) -> list[Segment]:
     """One segment per rep: phase cues on the very first rep, then counts on the tempo,
     "Halfway" and "Last one"; alternating work names the side of each half rep."""
-    settings, movement = part.settings, part.movement
+    settings, movement, words = part.settings, part.movement, part.words
     lengths = movement.durations(settings.tempo)
     alternating = movement.sides == "alternating"
     halves = ("left", "right") if alternating and settings.reps_count == "both" else ("",)
@@ -246,18 +278,20 @@ def rep_segments(part: Part, set_number: int, first_side: bool, tips: Tips) -> l
             if coached and index == 0:
                 cues.extend(_phase_cues(movement.phases, lengths, offset))
             elif side:
-                cues.append(say(f"{side.capitalize()}.", offset))
+                named = capital(words.say(f"sides.{side}"))
+                cues.append(say(words.say("coach.side", side=named), offset))
         if not coached:  # said right after the side, if any, without moving the clock
             where = 1 if alternating else 0
             if rep == reps and rep > 1:
-                cues.insert(where, say("Last one."))
+                cues.insert(where, say(words.say("coach.last_one")))
             elif settings.reps_low and rep == settings.reps_low + 1:
-                cues.insert(where, say(KEEP_GOING))
+                cues.insert(where, say(words.say("prescription.keep_going")))
             elif rep == halfway:
-                cues.insert(where, say("Halfway."))
+                cues.insert(where, say(words.say("coach.halfway")))
             elif rep == tip_rep and (tip := tips.next(rep_seconds - TIP_MARGIN)):
                 cues.insert(where, say(tip))
-        count = say(f"{words(rep).capitalize()}.", rep_seconds - COUNT_EARLY, "end")
+        spoken = words.say("coach.count", number=capital(words.number(rep)))
+        count = say(spoken, rep_seconds - COUNT_EARLY, "end")
         segments.append(Segment(f"rep {rep}", (*cues, count), rep_seconds))
     return segments
 
@@ -267,29 +301,34 @@ def _phase_cues(phases: tuple[Phase, ...], lengths: tuple[float, ...], offset: f
     return [say(phase.cue, at) for phase, at in zip(phases, starts, strict=True)]
 
 
-def timed_work(seconds: float) -> list[Segment]:
+def timed_work(seconds: float, words: Catalog) -> list[Segment]:
     cues = []
     if seconds >= 20:
-        cues.append(say("Halfway.", seconds / 2))
+        cues.append(say(words.say("coach.halfway"), seconds / 2))
     if seconds >= 25:
-        cues.append(say("Ten seconds left.", seconds - TEN_SECONDS))
+        cues.append(say(words.say("coach.ten_seconds_left"), seconds - TEN_SECONDS))
     cues.extend(countdown(seconds))
     work = Segment("work", tuple(cues), seconds + GO_BEEP)
-    return [work, Segment("stop", (say("And rest."),))]
+    return [work, Segment("stop", (say(words.say("coach.and_rest")),))]
 
 
 def rest_section(
-    title: str, seconds: float, lead_in: float, tip: str | None, group: str = ""
+    title: str, seconds: float, lead_in: float, tip: str | None, words: Catalog, group: str = ""
 ) -> Section:
     """The rest's own part: ``seconds`` until "go", of which the last ``lead_in`` are
     the next set's announcement and countdown."""
     length = seconds - lead_in
-    cues = [say(f"Rest for {duration(seconds)}.")]
+    cues = [say(rest_for(words, seconds))]
     if tip and seconds >= TIP_MIN_REST:
         cues.append(say(tip))
     if length >= TEN_SECONDS - lead_in + 3:
-        cues.append(say("Ten seconds.", length - (TEN_SECONDS - lead_in)))
+        cues.append(say(words.say("coach.ten_seconds"), length - (TEN_SECONDS - lead_in)))
     return Section(title, (Segment("rest", tuple(cues), length),), group)
+
+
+def rest_for(words: Catalog, seconds: float) -> str:
+    """ "Rest for 30 seconds.", "Descansa 30 segundos.", "30 Sekunden Pause." """
+    return capital(words.say("coach.rest_for", time=words.duration(seconds)))
 
 
 def coaching_lines(exercise: Exercise) -> list[str]:
@@ -307,18 +346,13 @@ def _tip_line(item: Item) -> str:
     return first if first.endswith((".", "!", "?")) else first + "."
 
 
-_HARDER = re.compile(r"\b(add|weight|heav|harder|challeng|increas|extra|tempo|pause)", re.I)
-_EASIER = re.compile(r"\b(easier|low[- ]impact|knee|beginner|modif|assist|incline|wall)", re.I)
-_IMPERATIVE = {"add", "use", "hold", "try", "increase", "elevate", "place", "slow", "do", "raise"}
-
-
-def variation_lines(variations: tuple[Item, ...]) -> list[str]:
+def variation_lines(variations: tuple[Item, ...], words: Catalog) -> list[str]:
     """ "Too easy? Add ankle weights next time." and "Too hard? Try ... instead." """
     lines = []
-    if harder := _pick(variations, _HARDER):
-        lines.append(f"Too easy? {_suggest(harder.label)} next time.")
-    if (easier := _pick(variations, _EASIER)) and easier is not harder:
-        lines.append(f"Too hard? {_suggest(easier.label)} instead.")
+    if harder := _pick(variations, words.pattern("variations.harder")):
+        lines.append(words.say("coach.too_easy", variation=_suggest(harder.label, words)))
+    if (easier := _pick(variations, words.pattern("variations.easier"))) and easier is not harder:
+        lines.append(words.say("coach.too_hard", variation=_suggest(easier.label, words)))
     return lines
 
 
@@ -329,26 +363,32 @@ def _pick(variations: tuple[Item, ...], pattern: re.Pattern[str]) -> Item | None
     return next(iter(named + described), None)
 
 
-def _suggest(label: str) -> str:
+def _suggest(label: str, words: Catalog) -> str:
     """ "Add ankle weights" stays; "Single band" -> "Try single band"."""
     label = label.rstrip(".:!").strip()
-    if label.split()[0].lower() in _IMPERATIVE:
+    if label.split()[0].lower() in words.text("variations.imperatives"):
         return label
-    return f"Try {label[0].lower()}{label[1:]}"
+    if words.text("words.lowercase"):
+        label = label[0].lower() + label[1:]
+    return words.say("coach.try_variation", variation=label)
 
 
 _COUNTED = r"(a|an|the|some|one|two|three|four|a pair|pair|\d)\b"  # no article before these
 
 
-def equipment_needed(items: tuple[str, ...]) -> str:
-    """ "Resistance band (loop band preferred)" -> "a resistance band"."""
+def equipment_needed(items: tuple[str, ...], words: Catalog) -> str:
+    """ "Resistance band (loop band preferred)" -> "a resistance band" (in English,
+    which adds "a" or "an"; other languages list the items as written)."""
     names = []
+    nothing = words.pattern("equipment.nothing", whole=True)
     for item in items:
         name = re.sub(r"\s*\([^)]*\)", "", item.split(":")[0]).strip().rstrip(".")
-        if not name or re.match(r"(none|no equipment|bodyweight)\b", name, re.IGNORECASE):
+        if not name or nothing.match(name):
             continue
-        name = name[0].lower() + name[1:]
-        if not re.match(_COUNTED, name) and not name.endswith("s"):
+        if words.text("words.lowercase"):
+            name = name[0].lower() + name[1:]
+        bare = not re.match(_COUNTED, name) and not name.endswith("s")
+        if words.text("equipment.articles") and bare:
             name = ("an " if name[0] in "aeiou" else "a ") + name
         names.append(name)
-    return " and ".join(dict.fromkeys(names))
+    return f" {words.text('words.and')} ".join(dict.fromkeys(names))

@@ -12,16 +12,18 @@ from audio_builder.coaching.coach import (
     TEN_SECONDS,
     Part,
     Tips,
+    capital,
     closing,
     coaching_lines,
     equipment_needed,
+    in_group,
     intro,
     one_set,
+    rest_for,
     sets,
     variation_lines,
 )
 from audio_builder.coaching.groups import coach_group
-from audio_builder.coaching.numbers import duration, words
 from audio_builder.coaching.script import CueScript, Section, Segment, say
 from audio_builder.errors import SettingsError
 from audio_builder.reading.spoken import spoken_title
@@ -43,7 +45,8 @@ class Block:
         if not self.kind:
             return self.parts[0].exercise.title
         names = ", ".join(dict.fromkeys(p.exercise.title for p in self.parts))
-        return f"{phrases.CHAPTER[self.kind]}: {names}"
+        said_by = phrases.of(self.parts[0].lang)
+        return in_group(said_by.words, said_by.CHAPTER[self.kind], names)
 
 
 def coach_plan(
@@ -56,14 +59,19 @@ def coach_plan(
     """A whole session. Each exercise's or group's sections are grouped under its title;
     a plan of plain exercises sounds as it always has."""
     every = [p for block in (Block(warmup), *blocks, Block(cooldown)) for p in block.parts]
-    needs = equipment_needed(tuple(dict.fromkeys(i for p in every for i in p.exercise.equipment)))
-    spoken = spoken_title(title)
-    lines = [phrases.TITLE.format(name=spoken), *_overview(blocks, warmup, cooldown)]
+    lang = every[0].lang
+    said_by = phrases.of(lang)
+    words = said_by.words
+    equipment = tuple(dict.fromkeys(i for p in every for i in p.exercise.equipment))
+    needs = equipment_needed(equipment, words)
+    spoken = spoken_title(title, lang)
+    lines = [words.say("coach.title", title=spoken), *_overview(blocks, warmup, cooldown)]
     if needs:
-        lines.append(phrases.YOU_NEED.format(needs=needs))
-    sections = [Section("Intro", (Segment("intro", tuple(say(line) for line in lines)),))]
+        lines.append(words.say("coach.needs", things=needs))
+    opening = Segment("intro", tuple(say(line) for line in lines))
+    sections = [Section(words.say("chapters.intro"), (opening,))]
     if warmup:
-        sections.extend(_easy(phrases.WARMUP, phrases.WARMUP_START, warmup))
+        sections.extend(_easy(said_by.WARMUP, said_by.WARMUP_START, warmup))
     for index, block in enumerate(blocks):
         if index or warmup:
             sections.append(_preview(block, rest_between, last=index == len(blocks) - 1))
@@ -73,10 +81,10 @@ def coach_plan(
             raise SettingsError(f"exercises item {index + 1} ({block.kind}): {exc}") from None
     if cooldown:
         sections.append(_preview(Block(cooldown[:1]), rest_between, last=False))
-        sections.extend(_easy(phrases.COOLDOWN, phrases.COOLDOWN_START, cooldown))
-    last_words = [phrases.SESSION_DONE.format(name=spoken)]
-    last_words.extend(variation_lines(blocks[-1].parts[-1].exercise.variations)[:1])
-    sections.append(closing(last_words))
+        sections.extend(_easy(said_by.COOLDOWN, said_by.COOLDOWN_START, cooldown))
+    last_words = [words.say("plan.complete", title=spoken)]
+    last_words.extend(variation_lines(blocks[-1].parts[-1].exercise.variations, words)[:1])
+    sections.append(closing(last_words, words))
     return CueScript(title, tuple(sections))
 
 
@@ -85,23 +93,27 @@ def _overview(
 ) -> list[str]:
     """ "Four exercises: ..." for plain exercises, else the parts of the session (none
     for a lone group: it announces itself)."""
+    said_by = phrases.of(blocks[0].parts[0].lang)
+    words = said_by.words
     if all(not b.kind for b in blocks) and not (warmup or cooldown):
-        names = [spoken_title(b.parts[0].exercise.title) for b in blocks]
-        count = words(len(names)).capitalize()
-        return [phrases.EXERCISES.format(count=count, listing=_listing(names))]
-    named = [phrases.WARMUP.lower()] if warmup else []
+        names = [spoken_title(b.parts[0].exercise.title, b.parts[0].lang) for b in blocks]
+        count = capital(words.number(len(names)))
+        return [words.say("plan.exercises", count=count, names=words.listing(names))]
+    named = [said_by.WARMUP.lower()] if warmup else []
     named += [_spoken(b) for b in blocks]
-    named += [phrases.COOLDOWN.lower()] if cooldown else []
+    named += [said_by.COOLDOWN.lower()] if cooldown else []
     if len(named) == 1:
         return []
-    return [phrases.PARTS.format(count=words(len(named)).capitalize(), listing=_listing(named))]
+    count = capital(words.number(len(named)))
+    return [said_by.PARTS.format(count=count, listing=words.listing(named))]
 
 
 def _spoken(block: Block) -> str:
     """How the coach names a block in passing."""
+    part = block.parts[0]
     if not block.kind:
-        return spoken_title(block.parts[0].exercise.title)
-    return phrases.SPOKEN[block.kind]
+        return spoken_title(part.exercise.title, part.lang)
+    return phrases.of(part.lang).SPOKEN[block.kind]
 
 
 def _block(block: Block) -> Iterator[Section]:
@@ -113,8 +125,10 @@ def _block(block: Block) -> Iterator[Section]:
     tips = Tips(coaching_lines(part.exercise))
     yield intro(part, heading=name)
     yield from sets(part, tips, group=name)
-    done = say(phrases.EXERCISE_DONE.format(name=spoken_title(name)))
-    yield Section(f"{name}: Done", (Segment("done", (done,)),), name)
+    words = part.words
+    done = say(words.say("coach.done", title=spoken_title(name, part.lang)))
+    done_title = in_group(words, name, words.say("chapters.done"))
+    yield Section(done_title, (Segment("done", (done,)),), name)
 
 
 def _easy(chapter: str, announcement: str, parts: tuple[Part, ...]) -> Iterator[Section]:
@@ -124,16 +138,18 @@ def _easy(chapter: str, announcement: str, parts: tuple[Part, ...]) -> Iterator[
     for index, part in enumerate(parts):
         if index:
             body.append(replace(_preview(Block((part,)), WARMUP_REST, last=False), group=chapter))
-        name = part.exercise.title
-        body.append(replace(intro(part, heading=name), title=f"{chapter}: {name}", group=chapter))
+        name, words = part.exercise.title, part.words
+        named = in_group(words, chapter, name)
+        body.append(replace(intro(part, heading=name), title=named, group=chapter))
         tips = Tips(coaching_lines(part.exercise))
         if part.settings.sets == 1:  # done once: no "Set 1 of 1"
             work = one_set(part, 1, tips, [])
-            body.append(Section(f"{name}: Go", tuple(work), chapter))
+            go = in_group(words, name, words.say("chapters.go"))
+            body.append(Section(go, tuple(work), chapter))
         else:
             body.extend(replace(s, group=chapter) for s in sets(part, tips, group=name))
     planned = sum(seg.seconds or 0.0 for section in body for seg in section.segments)
-    time = duration(max(1, round(planned / 60)) * 60)
+    time = parts[0].words.duration(max(1, round(planned / 60)) * 60)
     said = say(announcement.format(time=time))
     yield Section(chapter, (Segment("announce", (said,)),), chapter)
     yield from body
@@ -141,22 +157,27 @@ def _easy(chapter: str, announcement: str, parts: tuple[Part, ...]) -> Iterator[
 
 def _preview(block: Block, seconds: float, last: bool) -> Section:
     """The rest before an item: how long, what comes next, what to get ready."""
-    cues = [say(phrases.REST_FOR.format(time=duration(seconds)))]
+    lang = block.parts[0].lang
+    said_by = phrases.of(lang)
+    words = said_by.words
+    cues = [say(rest_for(words, seconds))]
     if block.kind:
-        names = _listing([spoken_title(p.exercise.title) for p in block.parts])
-        form = phrases.LAST_GROUP if last else phrases.NEXT_GROUP
-        cues.append(say(form.format(group=phrases.SPOKEN[block.kind], names=names)))
+        names = words.listing([spoken_title(p.exercise.title, lang) for p in block.parts])
+        form = said_by.LAST_GROUP if last else said_by.NEXT_GROUP
+        cues.append(say(form.format(group=said_by.SPOKEN[block.kind], names=names)))
     else:
-        spoken = spoken_title(block.parts[0].exercise.title)
-        form = phrases.LAST_EXERCISE if last else phrases.NEXT_UP
-        cues.append(say(form.format(name=spoken)))
+        spoken = spoken_title(block.parts[0].exercise.title, lang)
+        key = "plan.last_exercise" if last else "plan.next_up"
+        cues.append(say(words.say(key, name=spoken)))
     equipment = tuple(dict.fromkeys(i for p in block.parts for i in p.exercise.equipment))
-    if needs := equipment_needed(equipment):
-        cues.append(say(phrases.YOU_NEED.format(needs=needs)))
+    if needs := equipment_needed(equipment, words):
+        cues.append(say(words.say("coach.needs", things=needs)))
     if seconds >= TEN_SECONDS + 5:
-        cues.append(say(phrases.TEN_SECONDS_LEFT, seconds - TEN_SECONDS))
+        cues.append(say(words.say("coach.ten_seconds"), seconds - TEN_SECONDS))
     title = block.title if block.kind else block.parts[0].exercise.title
-    return Section(f"Rest · next up: {title}", (Segment("rest", tuple(cues), seconds),))
+    return Section(
+        words.say("chapters.rest_next", name=title), (Segment("rest", tuple(cues), seconds),)
+    )
 
 
 def plan_structure(
@@ -164,8 +185,9 @@ def plan_structure(
 ) -> Iterator[str]:
     """The session at a glance: each group with its rounds, and each exercise's reps or
     time ("Push-Up: 3 × 12, 10, 8 reps")."""
+    said_by = phrases.of(blocks[0].parts[0].lang)
     if warmup:
-        yield f"{phrases.WARMUP}:"
+        yield f"{said_by.WARMUP}:"
         yield from (f"  {_prescribed(part)}" for part in warmup)
     for block in blocks:
         if not block.kind:
@@ -174,13 +196,13 @@ def plan_structure(
         shown = ", ".join(
             f"{name.replace('_', ' ')} {value:g}" for name, value in block.settings.items() if value
         )
-        yield f"{phrases.CHAPTER[block.kind]} ({shown}):"
+        yield f"{said_by.CHAPTER[block.kind]} ({shown}):"
         timed_by_group = block.kind in ("intervals", "tabata")
         for part in block.parts:
             shown_part = part.exercise.title if timed_by_group else _prescribed(part, sets=False)
             yield f"  {shown_part}"
     if cooldown:
-        yield f"{phrases.COOLDOWN}:"
+        yield f"{said_by.COOLDOWN}:"
         yield from (f"  {_prescribed(part)}" for part in cooldown)
 
 
@@ -191,7 +213,3 @@ def _prescribed(part: Part, sets: bool = True) -> str:
     work = f"{part.timed:g} s" if part.timed else f"{reps} reps"
     count = f"{s.sets} × " if sets else ""
     return f"{part.exercise.title}: {count}{work}"
-
-
-def _listing(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

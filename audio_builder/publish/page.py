@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from audio_builder.catalog import catalog
+from audio_builder.languages import spoken_or_default
 from audio_builder.publish.cuesheet import clock
 from audio_builder.publish.feed import Episode, Show
 
@@ -30,7 +32,9 @@ document.querySelectorAll("a[data-seek]").forEach(link => link.addEventListener(
 def render_page(
     show: Show, episodes: list[Episode], chapters: dict[str, list[tuple[float, str]]]
 ) -> str:
-    """The page; ``chapters`` maps an episode's guid to its (start seconds, title) list."""
+    """The page, in the feed's language; ``chapters`` maps an episode's guid to its
+    (start seconds, title) list."""
+    words = catalog(spoken_or_default(show.language))
     items = "\n".join(
         _episode(number, e, chapters.get(e.guid, [])) for number, e in enumerate(episodes, 1)
     )
@@ -47,7 +51,7 @@ def render_page(
 <header>
 <img src="{escape(show.image)}" alt="">
 <div><h1>{escape(show.title)}</h1><p>{escape(show.description)}</p>
-<p><a href="feed.xml">Podcast feed (RSS)</a></p></div>
+<p><a href="feed.xml">{escape(words.say("publish.feed_link"))}</a></p></div>
 </header>
 {items}
 <script>{_SCRIPT}</script>
@@ -64,11 +68,12 @@ def _episode(number: int, episode: Episode, chapters: list[tuple[float, str]]) -
         for start, title in chapters
     )
     lang = escape(episode.language)
+    label = escape(catalog(spoken_or_default(episode.language)).say("publish.captions"))
     return f"""<article lang="{lang}">
 <h2>{escape(episode.title)}</h2>
 <p>{escape(episode.description)}</p>
 <audio id="{player}" controls preload="metadata" src="{escape(episode.audio)}">
-<track kind="captions" srclang="{lang}" label="Cues" src="{escape(episode.transcript)}" default>
+<track kind="captions" srclang="{lang}" label="{label}" src="{escape(episode.transcript)}" default>
 </audio>
 <ol class="chapters">
 {links}

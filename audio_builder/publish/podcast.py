@@ -16,7 +16,8 @@ from audio_builder.audio.narrator import VoiceChoice
 from audio_builder.audio.tags import Label
 from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Options, sidecars
-from audio_builder.languages import DEFAULT_LANGUAGE
+from audio_builder.catalog import catalog
+from audio_builder.languages import DEFAULT_LANGUAGE, spoken_or_default
 from audio_builder.publish.cover import load_cover, make_cover
 from audio_builder.publish.feed import Episode, Show, render_feed
 from audio_builder.publish.page import render_page
@@ -73,10 +74,8 @@ def export_podcast(
     episodes = [_episode(result) for result in built]
     spoken = Counter(episode.language for episode in episodes).most_common(1)
     language = podcast.language or (spoken[0][0] if spoken else options.language)
-    description = podcast.description or (
-        f"{podcast.title}: narrator-coached workouts, one exercise or session per episode, "
-        "with chapters and a transcript for every cue."
-    )
+    words = catalog(spoken_or_default(language))
+    description = podcast.description or words.say("publish.description", title=podcast.title)
     base = podcast.base_url if podcast.base_url.endswith("/") else podcast.base_url + "/"
     show = Show(
         podcast.title,
@@ -97,7 +96,8 @@ def _episode(built: Built) -> Episode:
     description = built.description
     if built.equipment:
         stop = "" if description.endswith((".", "!", "?")) or not description else "."
-        description += f"{stop} Equipment: " + "; ".join(built.equipment) + "."
+        items = "; ".join(built.equipment)
+        description += f"{stop} " + catalog(built.lang).say("publish.equipment", items=items)
     output = built.output
     transcript, chapters = sidecars(output)
     return Episode(

@@ -18,21 +18,22 @@ import frontmatter
 import mistune
 import yaml
 
+from audio_builder.catalog import catalog
 from audio_builder.errors import DocumentError, SettingsError
-from audio_builder.languages import parse_language
+from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
 from audio_builder.reading.spoken import speakable, whitespace
 from audio_builder.settings import parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
-SECTIONS = {
-    "equipment": ("equipment",),
-    "starting position": ("starting position", "setup", "set up", "set-up"),
-    "execution": ("execution", "instructions", "how to", "steps", "directions", "technique"),
-    "common mistakes": ("common mistakes", "mistakes"),
-    "variations": ("variations", "variation"),
-    "tip": ("tip", "tips"),
-    "programming": ("programming", "prescription", "sets and reps", "dosage", "volume"),
-}
+SECTIONS = (  # the parts of a document, named in each language's catalog
+    "equipment",
+    "starting position",
+    "execution",
+    "common mistakes",
+    "variations",
+    "tip",
+    "programming",
+)
 DOCUMENT_SUFFIXES = (".md",)  # what an exercise document is named
 MAX_DOCUMENT_BYTES = 512 * 1024
 MAX_STEPS = 40
@@ -76,17 +77,18 @@ class Exercise:
     lang: str | None = None  # front matter ``lang``; None: the run's language
 
 
-def parse_file(path: Path) -> Exercise:
+def parse_file(path: Path, language: str = DEFAULT_LANGUAGE) -> Exercise:
     """Read and parse one exercise file; every problem is a ``DocumentError`` naming it."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse(raw, path)
+    return parse(raw, path, language)
 
 
-def parse(raw: bytes, source: Path) -> Exercise:
-    """Parse the bytes of an exercise document that came from ``source``."""
+def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercise:
+    """Parse the bytes of an exercise document that came from ``source``; its text is
+    made speakable in its own ``lang``, else in ``language``."""
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise DocumentError(
             f"{source}: too long ({len(raw) // 1024} KiB); an exercise document may be "
@@ -106,9 +108,9 @@ def parse(raw: bytes, source: Path) -> Exercise:
             f"{source}: only front matter, no body; add the steps after the closing '---'"
         )
     blocks = _markdown(body)
-    sections, howto, heading, lead = _read_body(blocks)
+    sections, howto, heading, lead = _read_body(blocks, lang or language)
     steps = howto or tuple(_step(i) for i in sections.get("execution", ()))
-    steps = steps or _first_list(blocks)
+    steps = steps or _first_list(blocks, lang or language)
     if not steps:
         where = "under '<!-- howto -->'" if howto is not None else "in the document"
         raise DocumentError(
@@ -246,11 +248,12 @@ _NAMED_IN_DESCRIPTION = (
 )
 
 
-def _first_list(blocks: list[dict]) -> tuple[Step, ...]:
+def _first_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     """Without a howto or an Execution section, the document's first list is the steps."""
     for block in blocks:
         if block["type"] == "list":
-            items = [_item(child.get("children", [])) for child in block.get("children", [])]
+            children = block.get("children", [])
+            items = [_item(child.get("children", []), lang) for child in children]
             return tuple(_step(i) for i in items if i.text or i.label)[: MAX_STEPS + 1]
     return ()
 
@@ -263,7 +266,7 @@ def _plain_value(value: Any) -> str:
 
 
 def _read_body(
-    blocks: list[dict],
+    blocks: list[dict], lang: str
 ) -> tuple[dict[str, tuple], tuple[Step, ...] | None, str, str]:
     """Return the named sections, the howto steps (None without a marker), the first
     top-level heading and the first paragraph before any section (a description)."""
@@ -278,7 +281,7 @@ def _read_body(
 
     def close_step() -> None:
         if steps is not None and step_title is not None:
-            steps.append(Step(step_title, speakable(" ".join(step_text))))
+            steps.append(Step(step_title, speakable(" ".join(step_text), lang)))
 
     for block in blocks:
         kind = block["type"]
@@ -286,8 +289,8 @@ def _read_body(
             steps, current = [], None
         elif kind == "heading":
             raw = whitespace(_inline_text(block.get("children", [])))
-            text = speakable(raw)
-            name = _section_name(text)
+            text = speakable(raw, lang)
+            name = _section_name(text, lang)
             if block["attrs"]["level"] == 1 and not heading:
                 heading = raw
             elif steps is not None and name != "programming":
@@ -304,10 +307,10 @@ def _read_body(
         elif steps is not None and step_title is not None and not in_section:
             step_text.append(_block_text(block))
         elif current is not None:
-            current.extend(_items(block))
+            current.extend(_items(block, lang))
         elif not in_section and block["type"] == "paragraph":
             if lead:  # a loose paragraph later on ("Do 3 x 10.") is read for its numbers
-                sections.setdefault("programming", []).extend(_items(block))
+                sections.setdefault("programming", []).extend(_items(block, lang))
             else:
                 lead = whitespace(_block_text(block))
     close_step()
@@ -341,32 +344,34 @@ class _ExecutionItems(list):
         target.extend(items)
 
 
-def _section_name(heading: str) -> str | None:
+def _section_name(heading: str, lang: str) -> str | None:
+    """Which part of the document a heading opens, by the names its language gives it."""
     lowered = heading.lower().rstrip(":").strip()
-    for name, spellings in SECTIONS.items():
+    for name in SECTIONS:
+        spellings = catalog(lang).text(f"sections.{name.replace(' ', '_')}")
         if any(lowered.startswith(spelling) for spelling in spellings):
             return name
     return None
 
 
-def _items(block: dict) -> list[Item]:
+def _items(block: dict, lang: str) -> list[Item]:
     """List entries as items; a paragraph becomes one item with no label."""
     if block["type"] == "list":
-        return [_item(child.get("children", [])) for child in block.get("children", [])]
-    text = speakable(_block_text(block))
+        return [_item(child.get("children", []), lang) for child in block.get("children", [])]
+    text = speakable(_block_text(block), lang)
     return [Item("", text)] if text else []
 
 
-def _item(children: list[dict]) -> Item:
+def _item(children: list[dict], lang: str) -> Item:
     """Split a leading bold label off: ``**Label:** text``."""
     first = children[0].get("children", []) if children else []
     if first and first[0]["type"] == "strong":
-        label = speakable(_inline_text(first[0].get("children", []))).rstrip(":").strip()
+        label = speakable(_inline_text(first[0].get("children", [])), lang).rstrip(":").strip()
         rest = speakable(
-            _inline_text(first[1:]) + " " + " ".join(_block_text(c) for c in children[1:])
+            _inline_text(first[1:]) + " " + " ".join(_block_text(c) for c in children[1:]), lang
         )
         return Item(label, rest.lstrip(": ").strip())
-    return Item("", speakable(" ".join(_block_text(c) for c in children)))
+    return Item("", speakable(" ".join(_block_text(c) for c in children), lang))
 
 
 def _join(item: Item) -> str:

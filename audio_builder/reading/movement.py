@@ -7,37 +7,25 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Step
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.sides import Sides, detect_sides
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
-    FILLERS,
-    Kind,
     classify,
     classify_step,
     holds_a_position,
     is_starting_position,
     lead_removed,
 )
+from audio_builder.reading.vocabulary import WORD, Kind, vocabulary
 from audio_builder.reading.worked import Work, how_worked
 from audio_builder.settings import DEFAULT_TEMPO, Tempo
 
 Role = Literal["setup", "up", "hold", "down", "transition"]
 
 _CYCLE: tuple[Kind, ...] = ("up", "hold", "down")  # a step may go on to later phases
-_NUMBERS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
-_SECONDS = re.compile(
-    r"\b(?:for|in|over)\s+(?:about\s+)?(a|an|one|two|three|four|five|\d+(?:\.\d+)?)"
-    r"(?:\s+full)?\s+(?:second|seconds|sec|secs|s)\b",
-    re.IGNORECASE,
-)
-_PREPOSITIONS = re.compile(
-    r"\s+(at|to|into|with|for|on|in|toward|towards|of|from)\b.*$", re.IGNORECASE
-)
-_UNRACK = re.compile(r"\b(out of|off|from) the (rack|hooks|stands|pins|blocks)\b", re.I)
-_OTHER_SIDE_NEXT = re.compile(r"\b(repeat|switch)\b[^.]*\b(other|opposite)\s+(side|leg|arm)", re.I)
-_SWITCHING = re.compile(r"\b(switch|repeat|change sides|other side|roll over)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +38,6 @@ class Phase:
 
 
 _ROLE_NAMES = {"setup": "set-up", "transition": "transition"}
-_UNREAD_REP = (Phase("up", "Up", None), Phase("down", "Lower", None))
 
 
 @dataclass(frozen=True)
@@ -98,20 +85,21 @@ class Movement:
         )
 
 
-def analyse(exercise: Exercise, sides: str | None = None) -> Movement:
+def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Movement:
     """Decide how the whole exercise is worked, then read each step's part in it: the
     set-up, the phases of one rep, or (after the movement) a transition; and how the
-    sides are worked (``sides`` from the settings wins over the text)."""
-    kinds = _step_kinds(exercise.steps)
+    sides are worked (``sides`` from the settings wins over the text). ``lang``: the
+    language the document is written in."""
+    kinds = _step_kinds(exercise.steps, lang)
     found = prescribed(exercise)
-    work = how_worked(exercise, any(k in ("up", "down") for k in kinds), found)
-    roles = _hold_roles(exercise.steps, kinds) if work == "hold" else _rep_roles(kinds)
+    work = how_worked(exercise, any(k in ("up", "down") for k in kinds), found, lang)
+    roles = _hold_roles(exercise.steps, kinds, lang) if work == "hold" else _rep_roles(kinds)
     setup: list[Step] = []
     phases: list[Phase] = []
     steps = []
     for step, role in zip(exercise.steps, roles, strict=True):
         found_phases = (
-            [_timed_from_execution(p, exercise) for p in _phases(step, role)]
+            [_timed_from_execution(p, exercise, lang) for p in _phases(step, role, lang)]
             if role in _CYCLE
             else []
         )
@@ -120,8 +108,9 @@ def analyse(exercise: Exercise, sides: str | None = None) -> Movement:
         phases.extend(found_phases)
         steps.append((step.title, tuple(found_phases)))
     if work == "reps" and not any(p.kind in ("up", "down") for p in phases):
-        phases = list(_UNREAD_REP)  # a lift we could not follow is still counted
-    mode, limb = detect_sides(exercise)
+        words = vocabulary(lang)  # a lift we could not follow is still counted
+        phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
+    mode, limb = detect_sides(exercise, lang)
     if mode != "alternating":
         found.pop("per_side", None)  # a count per side changes only alternating work
     if work == "time" and mode == "alternating":
@@ -133,24 +122,22 @@ def analyse(exercise: Exercise, sides: str | None = None) -> Movement:
     )
 
 
-def _step_kinds(steps: tuple[Step, ...]) -> list[Kind | None]:
+def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:
     """The kind of each step's leading action; "return to the start" reverses the
-    movement before it. Every step up to the one that says "this is your starting
-    position" gets into that position; after it, a step that opens with set-up advice
-    is read by the movement it goes on to."""
+    movement before it."""
     kinds: list[Kind | None] = []
     previous: Kind | None = None
-    starts = [i for i, step in enumerate(steps) if is_starting_position(step.text)]
+    starts = [i for i, step in enumerate(steps) if is_starting_position(step.text, lang)]
     for index, step in enumerate(steps):
         if starts and index <= starts[0]:
             kind: Kind | None = "setup"
-        elif _UNRACK.search(next(iter(sentences(step.text)), "")):
-            kind = _later_move(step, previous) or "setup"  # unrack, then move
+        elif vocabulary(lang)["unrack"].search(next(iter(sentences(step.text)), "")):
+            kind = _later_move(step, previous, lang) or "setup"  # unrack, then move
         else:
-            kind = classify_step(step.title, step.text, previous)
+            kind = classify_step(step.title, step.text, previous, lang)
             if starts and kind == "setup":
-                kind = _later_move(step, previous) or kind  # "be sure to keep ... Then push"
-        if kind == "down" and _OTHER_SIDE_NEXT.search(step.text):
+                kind = _later_move(step, previous, lang) or kind  # "be sure to keep ... Then push"
+        if kind == "down" and vocabulary(lang)["other_side_next"].search(step.text):
             kind = "transition"  # "return to the start, then repeat on the other side"
         kinds.append(kind)
         if kind in ("up", "down"):
@@ -158,9 +145,9 @@ def _step_kinds(steps: tuple[Step, ...]) -> list[Kind | None]:
     return kinds
 
 
-def _later_move(step: Step, previous: Kind | None) -> Kind | None:
+def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:
     """The first movement a step's later sentences make, if any."""
-    later = (classify(sentence, previous) for sentence in sentences(step.text)[1:])
+    later = (classify(sentence, previous, lang) for sentence in sentences(step.text)[1:])
     return next((k for k in later if k in ("up", "down")), None)
 
 
@@ -178,12 +165,12 @@ def _rep_roles(kinds: list[Kind | None]) -> list[Role]:
     return roles
 
 
-def _hold_roles(steps: tuple[Step, ...], kinds: list[Kind | None]) -> list[Role]:
+def _hold_roles(steps: tuple[Step, ...], kinds: list[Kind | None], lang: str) -> list[Role]:
     """A held position: set-up steps lead into the step that holds it (the first one
     that says to hold or stay, else the last that moves); later steps hold on, unless
     they switch sides or repeat."""
     texts = [f"{step.title}. {step.text}" for step in steps]
-    held = next((i for i, text in enumerate(texts) if holds_a_position(text)), None)
+    held = next((i for i, text in enumerate(texts) if holds_a_position(text, lang)), None)
     if held is None:
         moving = [i for i, kind in enumerate(kinds) if kind in _CYCLE]
         held = moving[-1] if moving else len(steps) - 1
@@ -191,7 +178,7 @@ def _hold_roles(steps: tuple[Step, ...], kinds: list[Kind | None]) -> list[Role]
     for index, text in enumerate(texts):
         if index < held:
             roles.append("setup")
-        elif index > held and _SWITCHING.search(text) and kinds[index] != "hold":
+        elif index > held and vocabulary(lang)["switching"].search(text) and kinds[index] != "hold":
             roles.append("transition")
         else:
             roles.append("hold")
@@ -204,50 +191,53 @@ def _origin(phase: Phase, tempo: Tempo | None) -> str:
     return "from the text" if phase.seconds is not None else "default tempo"
 
 
-def _timed_from_execution(phase: Phase, exercise: Exercise) -> Phase:
+def _timed_from_execution(phase: Phase, exercise: Exercise, lang: str) -> Phase:
     """A phase the howto gives no duration takes one the Execution list states for
     the same kind of movement ("pause and squeeze ... for a second")."""
     if phase.seconds is not None:
         return phase
     for item in exercise.execution:
         for sentence in sentences(f"{item.label}. {item.text}"):
-            kind = classify(sentence) or classify(item.label)
-            seconds = _seconds(sentence, phase.kind, []) if kind == phase.kind else None
+            kind = classify(sentence, lang=lang) or classify(item.label, lang=lang)
+            seconds = _seconds(sentence, phase.kind, [], lang) if kind == phase.kind else None
             if seconds is not None:
                 return Phase(phase.kind, phase.cue, seconds)
     return phase
 
 
-def _phases(step: Step, first: Kind) -> list[Phase]:
+def _phases(step: Step, first: Kind, lang: str) -> list[Phase]:
     """The movement phases a step describes, in order, starting with its role."""
     parts = sentences(step.text)
-    phases = [Phase(first, _short(step.title), _seconds(step.text, first, parts))]
+    phases = [Phase(first, _short(step.title, lang), _seconds(step.text, first, parts, lang))]
     for sentence in parts:
-        kind = classify(sentence, phases[-1].kind)
+        kind = classify(sentence, phases[-1].kind, lang)
         if kind in _CYCLE and _CYCLE.index(kind) > _CYCLE.index(phases[-1].kind):
-            phases.append(Phase(kind, _cue_for(kind, sentence), _seconds(sentence, kind, [])))
+            seconds = _seconds(sentence, kind, [], lang)
+            phases.append(Phase(kind, _cue_for(kind, sentence, lang), seconds))
     return phases
 
 
-def _seconds(text: str, kind: Kind, parts: list[str]) -> float | None:
+def _seconds(text: str, kind: Kind, parts: list[str], lang: str) -> float | None:
     """A duration stated in the sentence(s) of this phase ("pause for a second")."""
-    scope = [p for p in parts if classify(p) in (kind, None)] if parts else [text]
+    words = vocabulary(lang)
+    scope = [p for p in parts if classify(p, lang=lang) in (kind, None)] if parts else [text]
     for sentence in scope:
-        if match := _SECONDS.search(sentence):
+        if match := words["seconds"].search(sentence):
             word = match.group(1).lower()
-            return _NUMBERS.get(word) or float(word)
+            return words.numbers.get(word) or float(word.replace(",", "."))
     return None
 
 
-def _short(title: str) -> str:
+def _short(title: str, lang: str) -> str:
     """A step title trimmed to a quick cue: "Squeeze at the Top" -> "Squeeze"."""
-    short = _PREPOSITIONS.sub("", title).strip() or title
+    short = vocabulary(lang)["prepositions"].sub("", title).strip() or title
     return short[:1].upper() + short[1:].lower()
 
 
-def _cue_for(kind: Kind, sentence: str) -> str:
+def _cue_for(kind: Kind, sentence: str, lang: str) -> str:
+    vocab = vocabulary(lang)
     if kind == "down":
-        return "Lower"
-    words = re.findall(r"[A-Za-z]+", lead_removed(sentence))
-    word = next((w for w in words if w.lower() not in FILLERS), kind)
+        return vocab.lower
+    words = re.findall(WORD, lead_removed(sentence, lang))
+    word = next((w for w in words if w.lower() not in vocab.fillers), kind)
     return word.capitalize()

@@ -7,33 +7,17 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise
+from audio_builder.reading.vocabulary import vocabulary
 
 Sides = Literal["both", "left-right", "alternating"]
 
-_LIMB = r"(?:legs?|arms?|sides?|feet|foot|hands?|knees?)"
-_ALTERNATING = re.compile(
-    rf"\balternat(?:e|es|ing)\s+(?:\w+\s+){{0,2}}?(?:{_LIMB}|left|right|between)"
-    rf"|\balternating\s*$|\b{_LIMB}\s+alternating\b|\balternat\w*\s+(?:with\s+)?each\s+rep"
-    rf"|\bto the other side\b|\balternating sides\b|\bcontinue alternating\b",
-    re.IGNORECASE | re.MULTILINE,
-)
-_ONE_SIDE = re.compile(
-    rf"\b(?:switch|change)\s+(?:sides|legs|arms|knees|feet|hands)\b"
-    rf"|\b(?:repeat|perform|do)\b[^.]*\b(?:other|opposite|left|right|next)\s+{_LIMB}"
-    rf"|\bone\s+{_LIMB}\s+at\s+a\s+time\b|\bone side at a time\b"
-    rf"|(?<!\bat )(?<!\bto )(?<!\bby )\b(?:each|per)\s+(?:side|leg|arm)\b"
-    rf"|\b(?:single|one)[- ](?:leg|arm|hand)(?:ed)?\b|\bpistol\b"
-    rf"|\bin one hand\b|\bwith (?:your|the) (?:right|left) hand\b"
-    rf"|\bsingle[- ]hand\b|\bone arm holding\b|\bthe arm nearest\b",
-    re.IGNORECASE,
-)
-_BOTH_POSED = re.compile(r"\bone (arm|leg|foot|hand) \w+ and one \1 \w+", re.IGNORECASE)
-_LIMB_NAME = re.compile(r"\b(leg|arm)s?\b", re.IGNORECASE)
 
-
-def detect_sides(exercise: Exercise) -> tuple[Sides, str]:
-    """The way the sides are worked, and what a side is called ("leg", "arm", "side")."""
+def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Sides, str]:
+    """The way the sides are worked, and what a side is called ("leg", "arm", "side"),
+    from the words of the text's language."""
+    words = vocabulary(lang)
     text = " ".join(
         [exercise.title, exercise.description]
         + [f"{step.title}. {step.text}" for step in exercise.steps]
@@ -43,12 +27,12 @@ def detect_sides(exercise: Exercise) -> tuple[Sides, str]:
     steps = " ".join(step.text for step in exercise.steps)
     if re.search(r"\bone (?:kettlebell|dumbbell)\b", steps, re.IGNORECASE):
         text += " in one hand"  # a single weight in the steps is one arm at a time
-    text = _BOTH_POSED.sub("", text)
+    text = words["both_posed"].sub("", text)
     mode: Sides = "both"
-    if _ALTERNATING.search(text):
+    if words["alternating"].search(text):
         mode = "alternating"
-    elif _ONE_SIDE.search(text):
+    elif words["one_side"].search(text):
         mode = "left-right"
-    named = " ".join(m.group(0) for m in _ONE_SIDE.finditer(text))
-    limbs = [m.group(1).lower() for m in _LIMB_NAME.finditer(named)]
-    return mode, next(iter(limbs), "side")
+    named = " ".join(m.group(0) for m in words["one_side"].finditer(text))
+    limbs = [words.limbs.get(m.group(1).lower()) for m in words["limb_name"].finditer(named)]
+    return mode, next((limb for limb in limbs if limb), "side")

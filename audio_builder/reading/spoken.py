@@ -1,5 +1,6 @@
 """Text made ready to be spoken: a chain of small str -> str functions, like gTTS's
-pre-processors. Input is plain text (markup already removed); output reads naturally."""
+pre-processors. Input is plain text (markup already removed); output reads naturally in
+the text's language: the words for symbols, units and shorthand come from its catalog."""
 
 from __future__ import annotations
 
@@ -7,32 +8,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-_FRACTIONS = {"½": " and a half", "¼": " and a quarter", "¾": " and three quarters"}
-_LONE_FRACTIONS = {"½": "half", "¼": "a quarter", "¾": "three quarters"}
-
-_ABBREVIATIONS = [
-    (r"\be\.g\.,?", "for example,"),
-    (r"\bi\.e\.,?", "that is,"),
-    (r"\betc\.", "and so on."),
-    (r"\bvs\.?(?=\s)", "versus"),
-    (r"\bapprox\.", "approximately"),
-    (r"\bmin\.", "minutes."),
-]
-
-_UNITS = {
-    "s": "seconds",
-    "sec": "seconds",
-    "secs": "seconds",
-    "min": "minutes",
-    "mins": "minutes",
-    "kg": "kilograms",
-    "kgs": "kilograms",
-    "lb": "pounds",
-    "lbs": "pounds",
-    "cm": "centimeters",
-    "mm": "millimeters",
-    "ft": "feet",
-}
+from audio_builder.catalog import Catalog, catalog, catalog_codes
+from audio_builder.languages import DEFAULT_LANGUAGE
 
 
 def pictographs(text: str) -> str:
@@ -52,53 +29,68 @@ def pictographs(text: str) -> str:
     return "".join(kept)
 
 
-def shorthand(text: str) -> str:
+def shorthand(text: str, words: Catalog) -> str:
     """Gym shorthand as a coach says it: ~45 -> about 45, RPE 7 -> effort 7 out of 10,
     x3 and 2x -> 3 times and 2 times."""
-    text = re.sub(r"[~≈]\s*(?=\d)", "about ", text)
-    text = re.sub(r"\bRPE\s*(\d+(?:\.\d+)?)", r"effort \1 out of 10", text, flags=re.IGNORECASE)
-    text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", r"\1 times", text)
-    return re.sub(r"\b(\d+)\s?[x×](?!\s*\d)(?![\w×])", r"\1 times", text)
+    said = words.data["spoken"]
+    text = re.sub(r"[~≈]\s*(?=\d)", f"{said['about']} ", text)
+    effort = said["effort"]
+    text = re.sub(
+        r"\bRPE\s*(\d+(?:\.\d+)?)", lambda m: effort.format(n=m[1]), text, flags=re.IGNORECASE
+    )
+    times = said["times"]
+    text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", lambda m: times.format(n=m[1]), text)
+    return re.sub(r"\b(\d+)\s?[x×](?!\s*\d)(?![\w×])", lambda m: times.format(n=m[1]), text)
 
 
-def symbols(text: str) -> str:
+def symbols(text: str, words: Catalog) -> str:
     """Read symbols out: 90° -> 90 degrees, & -> and, 50% -> 50 percent."""
-    text = re.sub(r"\s*°\s*([CF])\b", lambda m: " degrees " + m.group(1), text)
-    text = re.sub(r"\s*°", " degrees", text)
-    text = re.sub(r"\s*%", " percent", text)
-    text = text.replace("&", " and ").replace("+", " plus ").replace("@", " at ")
+    said = words.data["spoken"]
+    degrees = said["degrees"]
+    text = re.sub(r"\s*°\s*([CF])\b", lambda m: f" {degrees} " + m.group(1), text)
+    text = re.sub(r"\s*°", f" {degrees}", text)
+    text = re.sub(r"\s*%", f" {said['percent']}", text)
+    text = text.replace("&", f" {said['and']} ").replace("+", f" {said['plus']} ")
+    text = text.replace("@", f" {said['at']} ")
     text = re.sub(r"(?<=\d)\s*[x×]\s*(?=\d)", " x ", text)
     return text
 
 
-def fractions(text: str) -> str:
+def fractions(text: str, words: Catalog) -> str:
     """1½ -> 1 and a half; a lone ¾ -> three quarters; 3/4 between digits -> three quarters."""
-    text = re.sub(r"(?<=\d)([½¼¾])", lambda m: _FRACTIONS[m.group(1)], text)
-    text = re.sub(r"[½¼¾]", lambda m: _LONE_FRACTIONS[m.group(0)], text)
-    return re.sub(r"\b3/4\b", "three quarters", re.sub(r"\b1/2\b", "half", text))
+    after, lone = words.data["spoken"]["fractions"], words.data["spoken"]["lone_fractions"]
+    text = re.sub(r"(?<=\d)([½¼¾])", lambda m: after[m.group(1)], text)
+    text = re.sub(r"[½¼¾]", lambda m: lone[m.group(0)], text)
+    return re.sub(r"\b3/4\b", lone["¾"], re.sub(r"\b1/2\b", lone["½"], text))
 
 
-def sets_by_reps(text: str) -> str:
+def sets_by_reps(text: str, words: Catalog) -> str:
     """3 x 10 -> 3 sets of 10."""
-    return re.sub(r"\b(\d+) x (\d+)\b", r"\1 sets of \2", text)
-
-
-def abbreviations(text: str) -> str:
-    """e.g. -> for example; units after numbers in words (10 s -> 10 seconds)."""
-    for pattern, spoken in _ABBREVIATIONS:
-        text = re.sub(pattern, spoken, text, flags=re.IGNORECASE)
-    units = "|".join(sorted(_UNITS, key=len, reverse=True))
+    said = words.text("spoken.sets_of")
     return re.sub(
-        rf"\b(\d+(?:\.\d+)?)\s?({units})\b(?=[\s,;.)!?]|$)",
-        lambda m: f"{m.group(1)} {_UNITS[m.group(2).lower()]}",
-        text,
+        r"\b(\d+) x (\d+)\b", lambda m: said.format(sets=m.group(1), reps=m.group(2)), text
     )
 
 
-def ranges(text: str) -> str:
+def abbreviations(text: str, words: Catalog) -> str:
+    """e.g. -> for example; units after numbers in words (10 s -> 10 seconds)."""
+    for pattern, spoken in words.text("spoken.abbreviations"):
+        text = re.sub(pattern, spoken, text, flags=re.IGNORECASE)
+    named = words.text("spoken.units")
+    units = "|".join(sorted(named, key=len, reverse=True))
+    return re.sub(
+        rf"\b(\d+(?:\.\d+)?)\s?({units})\b(?=[\s,;.)!?]|$)",
+        lambda m: f"{m.group(1)} {named[m.group(2).lower()]}",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def ranges(text: str, words: Catalog) -> str:
     """10-20 -> 10 to 20; word/word -> word or word."""
-    text = re.sub(r"\b(\d+)\s*[-–]\s*(\d+)\b", r"\1 to \2", text)
-    return re.sub(r"\b([A-Za-z]+)/([A-Za-z]+)\b", r"\1 or \2", text)
+    span, either = words.text("spoken.range"), words.text("spoken.or")
+    text = re.sub(r"\b(\d+)\s*[-–]\s*(\d+)\b", lambda m: span.format(low=m[1], high=m[2]), text)
+    return re.sub(r"\b([^\W\d_]+)/([^\W\d_]+)\b", rf"\1 {either} \2", text)
 
 
 SPOKEN_PUNCTUATION = ".,;:!?'\"()—-"  # marks a voice reads as pauses and tone
@@ -109,13 +101,14 @@ def _sayable(char: str) -> bool:
     return category[0] == "L" or category == "Nd" or char == " " or char in SPOKEN_PUNCTUATION
 
 
-def unspeakable(text: str) -> str:
+def unspeakable(text: str, words: Catalog) -> str:
     """Whatever is left that a voice cannot say: square and curly brackets become round
     ones, other marks (# * / \\ | < > = ~ and the like) are dropped."""
+    said = words.data["spoken"]
     text = text.translate(str.maketrans("[]{}", "()()"))
-    text = re.sub(r"(?<=\w)/(?=\w)", " or ", text)
-    text = re.sub(r"(?<=\d)\s*<\s*(?=\d)", " is less than ", text)
-    text = re.sub(r"(?<=\d)\s*>\s*(?=\d)", " is more than ", text)
+    text = re.sub(r"(?<=\w)/(?=\w)", f" {said['or']} ", text)
+    text = re.sub(r"(?<=\d)\s*<\s*(?=\d)", f" {said['less_than']} ", text)
+    text = re.sub(r"(?<=\d)\s*>\s*(?=\d)", f" {said['more_than']} ", text)
     text = "".join(char if _sayable(char) else " " for char in unicodedata.normalize("NFC", text))
     return re.sub(r"\(\s*\)", " ", text)
 
@@ -134,48 +127,47 @@ def whitespace(text: str) -> str:
     return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
 
-PRE_PROCESSORS: tuple[Callable[[str], str], ...] = (
+PRE_PROCESSORS: tuple[Callable[[str, Catalog], str], ...] = (
     fractions,
     shorthand,
     symbols,
-    pictographs,
+    lambda text, words: pictographs(text),
     sets_by_reps,
     abbreviations,
     ranges,
-    sentence_spacing,
+    lambda text, words: sentence_spacing(text),
     unspeakable,
-    whitespace,
 )
 
 
-def speakable(text: str) -> str:
-    """Run every pre-processor in order."""
+def speakable(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Run every pre-processor in order, with the words of the text's language."""
+    words = catalog(lang)
     for process in PRE_PROCESSORS:
-        text = process(text)
-    return text
+        text = process(text, words)
+    return whitespace(text)
 
 
-FUNCTION_WORDS = {  # short words that tell which language a half of a title is in
-    "en": {"the", "and", "with", "on", "for", "to", "of", "in", "at"},
-    "es": {"el", "la", "los", "las", "con", "para", "de", "del", "y", "en", "al"},
-    "de": {"der", "die", "das", "und", "mit", "an", "auf", "am", "im", "zur"},
-    "fr": {"le", "la", "les", "du", "des", "au", "aux", "et", "avec", "sur", "à"},
-}
-
-
-def spoken_title(title: str, lang: str = "en") -> str:
+def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A title as the track says it: a title in two languages ("Wall Sit / Chaise au
     mur") is said in the track's language only; tags keep the whole title."""
     halves = [half for half in re.split(r"\s+[/|]\s+", pictographs(title)) if half.strip()]
     if len(halves) > 1:
         halves.sort(key=lambda half: -_language_score(half, lang))
-    return speakable(halves[0] if halves else title)
+    return speakable(halves[0] if halves else title, lang)
 
 
 def _language_score(text: str, lang: str) -> int:
+    """How much ``text`` looks like ``lang``: its function words, less those of the
+    other languages there is a catalog for."""
     words = re.findall(r"\w+", text.lower())
-    own = FUNCTION_WORDS.get(lang, set())
-    others = set().union(*(w for code, w in FUNCTION_WORDS.items() if code != lang)) - own
+    own = set(catalog(lang).text("spoken.function_words"))
+    others = {
+        word
+        for code in catalog_codes()
+        if code != lang
+        for word in catalog(code).text("spoken.function_words")
+    } - own
     return sum(word in own for word in words) - sum(word in others for word in words)
 
 

@@ -1,0 +1,53 @@
+"""The words a document is read by, in its language: the verbs of each phase, the
+fillers and lead clauses to skip, and the patterns that tell how an exercise is worked
+(its catalog's ``reading`` table, compiled once)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from audio_builder.catalog import catalog
+
+Kind = Literal["setup", "up", "hold", "down", "transition"]
+KINDS: tuple[Kind, ...] = ("setup", "up", "hold", "down", "transition")
+WORD = r"[^\W\d_]+"  # a word in any language's letters
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    verbs: dict[str, Kind]
+    reversing: frozenset[str]  # "return": the opposite of the phase before
+    holding: frozenset[str]  # "hold": a position, or an object when one follows
+    fillers: frozenset[str]  # "slowly", "then": skipped before the verb
+    numbers: dict[str, float]  # "a", "two": in stated durations
+    limbs: dict[str, str]  # a limb's word -> "leg" or "arm"
+    patterns: dict[str, re.Pattern[str]]
+    up: str  # the cues of a rep whose steps could not be read
+    lower: str
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        return self.patterns[name]
+
+
+@cache
+def vocabulary(lang: str) -> Vocabulary:
+    words = catalog(lang)
+    reading = words.data["reading"]
+    return Vocabulary(
+        verbs={verb: kind for kind in KINDS for verb in reading[kind]},
+        reversing=frozenset(reading["reversing"]),
+        holding=frozenset(reading["holding"]),
+        fillers=frozenset(reading["fillers"]),
+        numbers={word: float(n) for word, n in reading["number_words"].items()},
+        limbs={word: limb for limb, names in reading["limbs"].items() for word in names},
+        patterns={
+            key: re.compile(value, re.IGNORECASE | re.MULTILINE)
+            for key, value in reading.items()
+            if isinstance(value, str)
+        },
+        up=words.say("coach.up"),
+        lower=words.say("coach.lower"),
+    )

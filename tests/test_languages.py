@@ -1,0 +1,154 @@
+"""The coach in Spanish, German and French: the seeds are coached in their language
+throughout, read as their English counterparts are, and the text's shorthand is said in
+its language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SEEDS
+
+from audio_builder.build import load
+from audio_builder.catalog import catalog
+from audio_builder.cli import main
+from audio_builder.reading.spoken import speakable
+
+LANGUAGE_SEEDS = SEEDS / "languages"
+SPANISH = LANGUAGE_SEEDS / "patada-de-gluteo.md"
+GERMAN = LANGUAGE_SEEDS / "einbeiniges-beckenheben.md"
+FRENCH = LANGUAGE_SEEDS / "squat-au-poids-du-corps.md"
+SPANISH_PLAN = LANGUAGE_SEEDS / "gluteos-y-core.yaml"
+
+
+def estimate(runner, path) -> dict:
+    result = runner.invoke(main, ["script", str(path), "--estimate", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def coach_lines(script: dict, document_lines: set[str]) -> list[str]:
+    """What the coach adds: every spoken line that is not the document's own text."""
+    return [
+        cue["text"]
+        for cue in script["cues"]
+        if cue["kind"] == "speech" and cue["text"] not in document_lines
+    ]
+
+
+def document_lines(path) -> set[str]:
+    """The lines the document itself gives: its steps, tips and step titles."""
+    track = load(path, {})
+    steps = {line for step in _steps(path) for line in step}
+    return steps | {cue for cue in track.script.phrases() if _from_document(cue, path)}
+
+
+def _steps(path):
+    from audio_builder.reading.document import parse_file
+    from audio_builder.reading.spoken import sentences
+
+    exercise = parse_file(path)
+    texts = [step.text for step in exercise.steps] + list(exercise.tips)
+    texts += [item.text for item in (*exercise.mistakes, *exercise.starting_position)]
+    return [sentences(text) for text in texts if text]
+
+
+def _from_document(line: str, path) -> bool:
+    """Tips and step titles come from the document, as written."""
+    text = path.read_text(encoding="utf-8")
+    return line.rstrip(".") in text
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "expected"),
+    [
+        (SPANISH, "es", ["Serie 1 de 3.", "Pierna derecha.", "Uno.", "Doce.", "¡La última!"]),
+        (GERMAN, "de", ["Satz 1 von 3.", "Rechtes Bein.", "Eins.", "Zehn.", "Halbzeit."]),
+        (FRENCH, "fr", ["Série 1 sur 3.", "Un.", "Dix.", "Et la dernière !", "Prépare-toi."]),
+    ],
+)
+def test_the_seed_is_coached_in_its_language_throughout(runner, path, code, expected):
+    script = estimate(runner, path)
+    english = estimate(runner, SEEDS / "band-glute-kickback.md")
+    words = catalog(code)
+
+    said = coach_lines(script, document_lines(path))
+    for line in expected:
+        assert line in said
+    english_said = set(coach_lines(english, document_lines(SEEDS / "band-glute-kickback.md")))
+    same_word = {f"{catalog('en').number(n).capitalize()}." for n in range(101)} & {
+        f"{words.number(n).capitalize()}." for n in range(101)
+    }  # "Six." is French too
+    assert not (english_said & set(said)) - same_word  # not one English phrase
+    titles = [chapter["title"] for chapter in script["chapters"]]
+    assert titles[0] == words.say("chapters.intro") and titles[-1] == words.say("chapters.outro")
+    assert words.say("chapters.set", number=1) in titles[1]
+    assert all("Set " not in title and "Rest " not in title for title in titles)
+
+
+def test_a_spanish_howto_is_read_as_the_english_one(write_doc):
+    english = load(SEEDS / "band-glute-kickback.md", {})
+    spanish = load(SPANISH, {})
+
+    def understood(track):
+        return [line.split(": ", 1)[1] for line in track.steps]
+
+    assert understood(spanish) == understood(english)
+    assert understood(spanish)[:6] == [
+        "set-up",
+        "set-up",
+        "up 2 s (default tempo)",
+        "hold 1 s (from the text), down 2 s (default tempo)",
+        "left-right (leg)",
+        "reps",
+    ]
+    plank, plancha = load(SEEDS / "forearm-plank.md", {}), load(LANGUAGE_SEEDS / "plancha.md", {})
+    assert understood(plancha) == understood(plank)  # held for time, not counted
+
+
+def test_the_german_one_sided_bridge_is_read_as_the_english_one():
+    english = load(SEEDS / "single-leg-glute-bridge.md", {})
+    german = load(GERMAN, {})
+
+    assert "sides: left-right (leg)" in german.steps and "sides: left-right (leg)" in english.steps
+    assert "worked: reps" in german.steps
+    assert [line.split(": ")[1] for line in german.steps[:2]] == ["set-up", "set-up"]
+
+
+def test_the_spanish_plan_speaks_spanish(runner):
+    script = estimate(runner, SPANISH_PLAN)
+    spoken = [cue["text"] for cue in script["cues"] if cue["kind"] == "speech"]
+
+    assert spoken[:2] == [
+        "Glúteos y core.",
+        "Dos ejercicios: Patada de glúteo con banda y Plancha.",
+    ]
+    assert "Último ejercicio: Plancha." in spoken
+    assert "Aguanta 30 segundos." in spoken
+    assert "Sesión terminada: Glúteos y core. ¡Gran trabajo!" in spoken[-2:]
+    assert "Plancha: Serie 1" in [chapter["title"] for chapter in script["chapters"]]
+
+
+@pytest.mark.parametrize(
+    ("code", "written", "said"),
+    [
+        (
+            "es",
+            "Haz 3 x 10, p. ej. con 5 kg, y descansa 30 s.",
+            "Haz 3 series de 10, por ejemplo, con 5 kilos, y descansa 30 segundos.",
+        ),
+        (
+            "de",
+            "3 x 10, z. B. mit 90° im Knie & 10-12 Sek.",
+            "3 Sätze à 10, zum Beispiel mit 90 Grad im Knie und 10 bis 12 Sekunden.",
+        ),
+        (
+            "fr",
+            "Fais 3 x 10 à 50% de ta charge, ½ tour.",
+            "Fais 3 séries de 10 à 50 pour cent de ta charge, un demi tour.",
+        ),
+        ("en", "Do 3 x 10, e.g. at 90°.", "Do 3 sets of 10, for example, at 90 degrees."),
+    ],
+)
+def test_shorthand_is_said_in_the_text_language(code, written, said):
+    assert speakable(written, code) == said
