@@ -152,3 +152,24 @@ def test_the_spanish_plan_speaks_spanish(runner):
 )
 def test_shorthand_is_said_in_the_text_language(code, written, said):
     assert speakable(written, code) == said
+
+
+def test_workout_formats_speak_the_plan_language(runner, tmp_path):
+    plan = tmp_path / "circuito.yaml"
+    plan.write_text(
+        "title: Circuito corto\nlang: es\nexercises:\n"
+        f"  - circuit: {{rounds: 2, rest: 10, rest_rounds: 30, exercises: "
+        f"[{{path: {SPANISH}, reps: 5}}, {{path: {LANGUAGE_SEEDS / 'plancha.md'}, hold: 20}}]}}\n"
+        f"  - tabata: {{path: {LANGUAGE_SEEDS / 'plancha.md'}}}\n",
+        encoding="utf-8",
+    )
+
+    script = estimate(runner, plan)
+
+    spoken = [cue["text"] for cue in script["cues"] if cue["kind"] == "speech"]
+    titles = [chapter["title"] for chapter in script["chapters"]]
+    assert "Circuito: Ronda 2" in titles and "Tabata: Ronda 8" in titles
+    assert "Última ronda." in spoken and "Ronda 2 de 8." in spoken and "Descansa." in spoken
+    assert any(line.startswith("Circuito, 2 rondas:") for line in spoken)
+    english = {"Round 2 of 2.", "Rest.", "Work!", "Last round.", "Halfway."}
+    assert not english & set(spoken)
