@@ -22,7 +22,7 @@ from audio_builder.catalog import catalog
 from audio_builder.coaching.coach import Part, coach, prepare
 from audio_builder.coaching.script import CueScript
 from audio_builder.coaching.session import Block, coach_plan, plan_structure
-from audio_builder.errors import AudioBuilderError, DocumentError, EngineError, SettingsError
+from audio_builder.errors import AudioBuilderError, DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, name_of
 from audio_builder.manifest import Stamp, stamp
 from audio_builder.publish.cuesheet import as_chapters_json, as_vtt, seconds
@@ -118,6 +118,7 @@ class Built:
     from_cache: int = 0  # its other distinct lines, found in the clip cache
     reused: bool = False
     lang: str = DEFAULT_LANGUAGE
+    voice: str = ""  # the voice that spoke it, e.g. "gtts en/com"
 
 
 @dataclass(frozen=True)
@@ -164,13 +165,7 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
     """Time, mix and write one track, with its sidecars."""
     before, unsaved = narrator.synthesized, narrator.cache_failures
     notes: list[str] = []
-    try:
-        timeline = time_track(track, narrator)
-    except EngineError as exc:
-        if not narrator.fall_back(exc):
-            raise
-        notes.append(narrator.fell_back or "")
-        timeline = time_track(track, narrator)
+    timeline = time_track(track, narrator)
     output = options.output(track.slug)
     tags = Tags(
         track.title,
@@ -221,6 +216,7 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
         synthesized=synthesized,
         from_cache=max(len(track.script.phrases()) - synthesized, 0),
         lang=track.lang,
+        voice=narrator.voice,
     )
 
 
