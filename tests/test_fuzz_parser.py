@@ -14,10 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from audio_builder.catalog import catalog
 from audio_builder.coaching.coach import coach
 from audio_builder.coaching.script import CueScript
 from audio_builder.errors import DocumentError
-from audio_builder.reading.document import SECTIONS, Exercise, parse
+from audio_builder.reading.document import Exercise, parse
 from audio_builder.reading.spoken import speakable
 from audio_builder.settings import DEFAULTS, parse_settings
 
@@ -176,7 +177,8 @@ well_formed_line = st.tuples(plain_word, st.lists(st.one_of(plain_word, harmless
     lambda drawn: " ".join([drawn[0], *drawn[1]])
 )
 # A heading named like the programming section is that section, even among the steps.
-step_title = plain_word.filter(lambda word: word.lower() not in SECTIONS["programming"])
+PROGRAMMING = catalog("en").text("sections.programming")
+step_title = plain_word.filter(lambda word: word.lower() not in PROGRAMMING)
 valid_settings = st.fixed_dictionaries(
     {},
     optional={
