@@ -22,7 +22,7 @@ from audio_builder.audio.sounds import load_sounds
 from audio_builder.audio.timeline import Timeline, schedule
 from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Failed, Options, Track, find_inputs, load, time_track
-from audio_builder.errors import AudioBuilderError, SettingsError
+from audio_builder.errors import AudioBuilderError, SettingsError, VoiceMismatchError
 from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 from audio_builder.publish.cuesheet import as_json, as_text, as_vtt, clock
 from audio_builder.publish.podcast import Podcast, export_podcast
@@ -264,8 +264,11 @@ def build(
         mix=mix,
         metronome=metronome,
     )
-    results = _with_progress(inputs, lambda done: build_many(inputs, choice, settings, jobs, done))
-    sys.exit(_summary(results))
+    auto = voice["engine"] == "auto"
+    results = _with_progress(
+        inputs, lambda done: build_many(inputs, choice, settings, jobs, done), auto
+    )
+    sys.exit(_summary(results, auto))
 
 
 @main.command()
@@ -374,14 +377,15 @@ def podcast(
         mix=mix,
         metronome=metronome,
     )
+    auto = voice["engine"] == "auto"
     try:
         results = _with_progress(
-            inputs, lambda done: export_podcast(inputs, choice, show, jobs, done)
+            inputs, lambda done: export_podcast(inputs, choice, show, jobs, done), auto
         )
     except AudioBuilderError as exc:
         _fail(exc)
     click.echo(f"feed: {out_dir / 'feed.xml'}, page: {out_dir / 'index.html'}", err=True)
-    sys.exit(_summary(results))
+    sys.exit(_summary(results, auto))
 
 
 @main.command("import")
@@ -478,16 +482,16 @@ def _inputs(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def _with_progress(
-    inputs: list[Path], run: Callable[[Callable[[Result], None]], list[Result]]
+    inputs: list[Path], run: Callable[[Callable[[Result], None]], list[Result]], auto: bool
 ) -> list[Result]:
     """Run a batch with a progress bar on a terminal; elsewhere, one line per track."""
     if not sys.stderr.isatty():
-        return run(lambda result: _report(result, verbose=True))
+        return run(lambda result: _report(result, True, auto))
     with click.progressbar(length=len(inputs), label="Building", file=sys.stderr) as bar:
         finished: set[Path] = set()  # a track made again (the run changed voice) counts once
 
         def done(result: Result) -> None:
-            _report(result, verbose=False)
+            _report(result, False, auto)
             if result.source not in finished:
                 finished.add(result.source)
                 bar.update(1)
@@ -495,10 +499,18 @@ def _with_progress(
         return run(done)
 
 
-def _report(result: Result, verbose: bool) -> None:
+def _skipped(result: Result, auto: bool) -> bool:
+    """With ``--engine auto``, a text in a language no voice here speaks is passed
+    over rather than failed, so a folder of several languages still builds everything
+    this machine can speak (an explicit engine or voice makes it an error)."""
+    return auto and isinstance(result, Failed) and isinstance(result.error, VoiceMismatchError)
+
+
+def _report(result: Result, verbose: bool, auto: bool) -> None:
     """Errors and notes always; each track when not on a terminal."""
     if isinstance(result, Failed):
-        click.echo(f"error: {result.error}", err=True)
+        kind = "skipped" if _skipped(result, auto) else "error"
+        click.echo(f"{kind}: {result.error}", err=True)
         return
     if verbose:
         state = "up to date" if result.reused else "built"
@@ -509,15 +521,17 @@ def _report(result: Result, verbose: bool) -> None:
         click.echo(f"note: {result.source}: {note}", err=True)
 
 
-def _summary(results: list[Result]) -> int:
+def _summary(results: list[Result], auto: bool) -> int:
     """Print the totals; the exit status: 1 if any input failed."""
     built = [r for r in results if isinstance(r, Built)]
     reused = sum(r.reused for r in built)
-    failed = len(results) - len(built)
+    skipped = sum(_skipped(r, auto) for r in results)
+    failed = len(results) - len(built) - skipped
+    passed_over = f", {skipped} skipped (no voice for their language here)" if skipped else ""
     synthesized = sum(r.synthesized for r in built)
     from_cache = sum(r.from_cache for r in built)
     click.echo(
-        f"{len(built) - reused} built, {reused} up to date, {failed} failed; "
+        f"{len(built) - reused} built, {reused} up to date, {failed} failed{passed_over}; "
         f"{synthesized} clips synthesized, {from_cache} from the cache",
         err=True,
     )

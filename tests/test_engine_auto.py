@@ -230,3 +230,23 @@ def test_the_record_names_the_voice_that_spoke(runner, google, offline, docs, tm
     assert re.search(r"^3 built, 0 up to date", with_google.stderr, re.MULTILINE)
     assert spoken_by_google(tmp_path / "out" / "calf-lift.vtt")
     assert re.search(r"^0 built, 3 up to date", again.stderr, re.MULTILINE)
+
+
+@pytest.mark.skipif(PiperEngine.check() is not None, reason="no offline voice")
+def test_auto_passes_over_a_language_no_voice_here_speaks(runner, google, write_doc, tmp_path):
+    google.server.replace(responses.HEAD, PROBE_URL, body=requests.exceptions.ConnectionError())
+    write_doc("arm-raise.md", SIMPLE_DOC.format(title="Arm Raise"))
+    spanish = write_doc(
+        "brazos.md", SIMPLE_DOC.format(title="Brazos").replace("---\n", "---\nlang: es\n", 1)
+    )
+    out = tmp_path / "out"
+
+    result = run(
+        runner, "build", str(tmp_path / "docs"), "-o", str(out), "--sets", "1", "--reps", "1"
+    )
+
+    assert result.exit_code == 0, result.stderr
+    assert f"skipped: {spanish}: the text is in Spanish (es)" in result.stderr
+    assert "error:" not in result.stderr
+    assert "1 built, 0 up to date, 0 failed, 1 skipped" in result.stderr
+    assert sorted(path.name for path in out.glob("*.mp3")) == ["arm-raise.mp3"]
