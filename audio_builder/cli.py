@@ -25,7 +25,6 @@ from audio_builder.build import Built, Failed, Options, Track, find_inputs, load
 from audio_builder.errors import AudioBuilderError, SettingsError, VoiceMismatchError
 from audio_builder.languages import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 from audio_builder.publish.cuesheet import as_json, as_text, as_vtt, clock
-from audio_builder.publish.podcast import Podcast, export_podcast
 from audio_builder.reading.importer import import_free_exercise_db
 from audio_builder.settings import (
     DEFAULT_SPEED,
@@ -361,6 +360,11 @@ def podcast(
     voice, overrides = _split_voice(options)
     mix = _mix(music, music_level, duck, rest_music_level)
     choice = _voice_choice(voice)
+    from audio_builder.publish.podcast import (
+        Podcast,
+        export_podcast,
+    )  # feed and cover libraries: only here
+
     show = Podcast(
         out_dir,
         base_url,
