@@ -1,6 +1,6 @@
 """The coaching rules: turn an exercise and its settings into a ``CueScript``.
 
-What a good personal trainer would say, timed to the movement (DESIGN.md, rules 1-7).
+What a good personal trainer would say, timed to the movement (the coaching rules in README.md).
 """
 
 from __future__ import annotations
