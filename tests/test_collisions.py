@@ -1,6 +1,6 @@
 """Cues never collide: with a voice far too slow for its slots, every clip still plays
-whole and alone, the slots grow instead, and each growth is reported (README.md, the "Nothing collides" rule:
-"a clip too long for its slot stretches that slot and is reported, never overlapped")."""
+whole and alone, the slots grow instead, and each growth is reported (the README's
+"Nothing collides" rule)."""
 
 from __future__ import annotations
 
