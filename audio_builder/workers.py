@@ -27,6 +27,7 @@ Outcome = TypeVar("Outcome")
 
 STOP_GRACE = 10.0  # seconds a stopped worker has to remove its unfinished files
 PARENT_POLL = 0.5  # seconds between looks at the parent, where the kernel cannot watch
+REAP_POLL = 0.05  # seconds between looks at a stopping worker's exit code
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _STOPPED = (-signal.SIGTERM, 128 + signal.SIGTERM)  # a worker's end after SIGTERM
 
@@ -107,7 +108,10 @@ def _stop(workers: set[BaseProcess]) -> None:
         worker.terminate()
     deadline = time.monotonic() + STOP_GRACE
     for worker in workers:
-        worker.join(max(0.0, deadline - time.monotonic()))
+        # The executor's own thread may reap a worker at the same instant, and then this
+        # join returns before the exit code is known: look again until it is.
+        while worker.exitcode is None and time.monotonic() < deadline:
+            worker.join(min(REAP_POLL, max(0.0, deadline - time.monotonic())))
     for worker in workers:
         if worker.is_alive():
             worker.kill()

@@ -40,7 +40,7 @@ def test_a_dead_worker_costs_only_the_tasks_its_pool_held():
     assert sorted(n for n, _ in results) == list(range(10))  # each once: the rest went on
     assert done[DIES] == "lost: killed by signal 9 (SIGKILL), out of memory?"
     lost_with_it = {n for n, outcome in done.items() if isinstance(outcome, str)} - {DIES}
-    assert lost_with_it <= {DIES - 1, DIES + 1}  # at most the one other task it held
+    assert len(lost_with_it) <= 1  # at most the one other task its pool held
     assert all(done[n] == n * n for n in set(done) - lost_with_it - {DIES})
 
 
