@@ -27,7 +27,7 @@ from audio_builder.settings import DEFAULTS
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "reading_labels"
-CORPUS = ROOT.parent / "shared" / "corpus" / "free-exercise-db.json"
+CORPUS = ROOT / "tests" / "corpus" / "free-exercise-db.json"
 LABEL_NAMES = ("work", "sides", "steps", "prescription")
 
 
