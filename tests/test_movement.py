@@ -7,6 +7,7 @@ from conftest import SEEDS
 
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse, classify
+from audio_builder.reading.verbs import classify_step
 from audio_builder.settings import DEFAULT_TEMPO, Tempo
 
 
@@ -100,3 +101,29 @@ def test_a_plank_holds_and_does_not_move():
 )
 def test_classify_by_leading_verb(sentence, kind):
     assert classify(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Continue lifting the dumbbells until your arms are extended.", "up"),
+        ("Continue to lower your body.", "down"),
+        ("Continue alternating in this manner.", "transition"),
+        ("Pull the bar out of the rack without protracting your shoulders.", "setup"),
+    ],
+)
+def test_continuing_and_unracking(sentence, kind):
+    assert classify(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Feel It", "Feel the contraction and slowly lower the weights.", "down"),
+        ("The Three Phases", "There are three phases. Next, push and extend your legs.", "up"),
+        ("Wide", "However wide your grip, cover the ring. Pull the bar out of the rack.", "setup"),
+        ("Forearms", "Your forearms should be stationary.", None),
+    ],
+)
+def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
+    assert classify_step(title, text) == kind

@@ -9,9 +9,13 @@ import re
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.vocabulary import WORD, Kind, Vocabulary, vocabulary
 
-_CONTINUED: dict[str, Kind] = {"to": "up", "up": "up", "down": "down", "lowering": "down"}
+_CONTINUED: dict[str, Kind] = {"to": "up", "up": "up", "down": "down"}
+_MOVING: dict[Kind | None, Kind] = {"up": "up", "down": "down"}  # "continue lifting"
+_INFINITIVE = re.compile(r"^to (?=\w+ing\b|\w+ (?:the|your)\b)")  # "continue to lower the bar"
 _PARTICLE = re.compile(r"(?:\w+ ){0,4}?(down|up)\b")  # "bring the bar down"
 _DIRECTED = {"pull", "press", "push", "drive", "lift", "raise", "jump"}  # "pull down" is a pull
+# where a new action can begin: "Feel the contraction and slowly lower the weights"
+_CLAUSE = re.compile(r",?\s+(?:and|then)\s+|,\s+|;\s*")
 # the pulls of a clean or snatch: the first two lift the bar, the third pulls under it
 _PULL = re.compile(r"^(?:\w+\s+){0,3}?the\s+(first|second|third)\s+pull\b", re.IGNORECASE)
 
@@ -51,14 +55,20 @@ def classify_step(
     title: str, text: str, previous: Kind | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> Kind | None:
     """A step's kind from its title, unless the title is only the first words of its
-    text (imported steps), which is read whole; an empty step does nothing."""
+    text (imported steps), which is read whole; a step whose first words name no action
+    we know is read on, clause by clause ("There are three phases ... Next, push");
+    an empty step does nothing."""
     if not text.strip():
         return None
-    first = next(iter(re.split(r"(?<=[.!?])\s+", text.strip())), "")
+    first, *later = re.split(r"(?<=[.!?])\s+", text.strip())
     words = re.findall(WORD, title.lower())
-    if words and re.findall(WORD, first.lower())[: len(words)] == words:
-        return classify(first, previous, lang)
-    return classify(title, previous, lang) or classify(first, previous, lang)
+    if not (words and re.findall(WORD, first.lower())[: len(words)] == words):
+        first = f"{title}. {first}"
+    for sentence in (*re.split(r"(?<=[.!?])\s+", first), *later):
+        for clause in (sentence, *_CLAUSE.split(lead_removed(sentence, lang))[1:]):
+            if kind := classify(clause, previous, lang):
+                return kind
+    return None
 
 
 def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Kind | None:
@@ -84,6 +94,8 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
         kind = vocab.verbs.get(word)
         if kind is None:
             return None
+        if vocab["unrack"].search(rest):
+            return "setup"  # "pull the bar out of the rack"
         holding = word in vocab.holding and vocab["objects"].match(rest)
         if holding and not holds_a_position(clause, lang):
             return "setup"
@@ -92,7 +104,8 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
         if word == "step" and re.match(r"(away|under|onto|into|out|up onto)\b", rest):
             return "setup"
         if word == "continue":
-            return _CONTINUED.get(rest.split(" ")[0], "transition") if rest else "transition"
+            then = _lemma(_INFINITIVE.sub("", rest).split(" ")[0], vocab)
+            return _CONTINUED.get(then) or _MOVING.get(vocab.verbs.get(then), "transition")
         if re.match(r"(?:\w+ ){0,2}?hips back\b", rest) and word in (
             "push",
             "sit",
