@@ -38,6 +38,19 @@ Lower your arms. {line}
         ("Rest 90 seconds between sets.", {"rest": 90}),
         ("Walk for 40 seconds.", {"duration": 40}),
         ("Pause for a second.", {}),  # a pause inside the rep, not a hold
+        ("5 × 5. Rest 2–3 min between sets.", {"sets": 5, "reps": 5, "rest": (120, 180)}),
+        ("4 rounds · 20–30 s hold · 30 s rest.", {"sets": 4, "hold": (20, 30), "rest": 30}),
+        ("10 rounds: 40 s on / 20 s off.", {"sets": 10, "duration": 40, "rest": 20}),
+        (
+            "Three hangs of 30–45 seconds, with a minute of rest.",
+            {"sets": 3, "hold": (30, 45), "rest": 60},
+        ),
+        ("AMRAP 60 seconds, 3 rounds.", {"sets": 3, "duration": 60}),
+        ("That's one round: do 3 rounds, resting 60 s after each.", {"sets": 3, "rest": 60}),
+        ("Do it twice on each side.", {"sets": 2}),
+        ("Three sets of 10 reps, with 60 seconds' rest.", {"sets": 3, "reps": 10, "rest": 60}),
+        ("It burns 300 calories in 30 minutes.", {}),  # information, not a plan
+        ("After your one second hold, stand up.", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -101,3 +114,18 @@ def test_a_range_is_said_and_counted_to_its_top(write_doc):
     assert _counts(track) == [12, 12]
     assert "2 sets of 8 to 12 reps." in spoken
     assert spoken.count("Keep going if you can.") == 2  # after the eighth rep of each set
+
+
+def test_a_table_and_an_opening_paragraph_prescribe(write_doc):
+    table = "| Sets | Reps | Tempo | Rest |\n|---|---|---|---|\n| 3 | 12–15 | 3-0-1 | 60–90 s |\n\n"
+    path = write_doc("t.md", '---\ndescription: "Legs."\n---\n\n' + table + STEPS.format(line=""))
+    assert prescribed(parse_file(path)) == {"sets": 3, "reps": (12, 15), "rest": (60, 90)}
+
+    lead = "You'll do **4 sets of 6**, with 90 secs between sets.\n\n"
+    path = write_doc("l.md", '---\ndescription: "Legs."\n---\n\n' + lead + STEPS.format(line=""))
+    assert prescribed(parse_file(path)) == {"sets": 4, "reps": 6, "rest": 90}
+
+
+def test_the_programming_wins_over_a_count_in_the_steps(write_doc):
+    text = "## Sets and reps\n3 x 8–10 per arm.\n\n" + STEPS.format(line="Left and right: 1 rep.")
+    assert prescribed(parse_file(write_doc("c.md", text)))["reps"] == (8, 10)

@@ -15,6 +15,7 @@ from audio_builder.reading.spoken import sentences, speakable
         ("Use a band, e.g. a loop band.", "Use a band, for example, a loop band."),
         ("Keep a straight torso.This matters.", "Keep a straight torso. This matters."),
         ("Do 10-20 reps.", "Do 10 to 20 reps."),
+        ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
         ("Hold for 30 s.", "Hold for 30 seconds."),
         ("Lower ¾ of the way.", "Lower three quarters of the way."),
         ("Walk 1½ laps.", "Walk 1 and a half laps."),

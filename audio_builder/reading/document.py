@@ -39,7 +39,7 @@ MAX_DOCUMENT_BYTES = 512 * 1024
 MAX_STEPS = 40
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
-_markdown = mistune.create_markdown(renderer=None)
+_markdown = mistune.create_markdown(renderer=None, plugins=["table"])
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,11 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
             f"{source}: too many steps ({len(steps)}); an exercise may have at most "
             f"{MAX_STEPS} — split it into several exercises"
         )
-    description = whitespace(_plain_value(metadata.get("description", ""))) or lead
+    description = whitespace(_plain_value(metadata.get("description", "")))
+    programming = sections.get("programming", ())
+    if description and lead:  # an opening paragraph beside the description may prescribe
+        programming = (Item("", speakable(lead, lang or language)), *programming)
+    description = description or lead
     title = _title(metadata, heading, description, source)
     return Exercise(
         title=title,
@@ -136,7 +140,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         mistakes=sections.get("common mistakes", ()),
         variations=sections.get("variations", ()),
         tips=tuple(_join(item) for item in sections.get("tip", ())),
-        programming=sections.get("programming", ()),
+        programming=programming,
         settings=settings,
         video=_plain_value(metadata.get("video", "")),
         lang=lang,
@@ -308,8 +312,8 @@ def _read_body(
             step_text.append(_block_text(block))
         elif current is not None:
             current.extend(_items(block, lang))
-        elif not in_section and block["type"] == "paragraph":
-            if lead:  # a loose paragraph later on ("Do 3 x 10.") is read for its numbers
+        elif not in_section and kind in ("paragraph", "table"):
+            if lead or kind == "table":  # later on ("Do 3 x 10.") it is read for its numbers
                 sections.setdefault("programming", []).extend(_items(block, lang))
             else:
                 lead = whitespace(_block_text(block))
@@ -355,11 +359,35 @@ def _section_name(heading: str, lang: str) -> str | None:
 
 
 def _items(block: dict, lang: str) -> list[Item]:
-    """List entries as items; a paragraph becomes one item with no label."""
+    """List entries as items; a table's rows as "Sets: 3, Reps: 10" items; a paragraph
+    becomes one item with no label."""
     if block["type"] == "list":
         return [_item(child.get("children", []), lang) for child in block.get("children", [])]
+    if block["type"] == "table":
+        return _table_items(block, lang)
     text = speakable(_block_text(block), lang)
     return [Item("", text)] if text else []
+
+
+def _table_items(block: dict, lang: str) -> list[Item]:
+    """One item per row, each cell named by its column: "Sets: 3, Reps: 12 to 15"."""
+    head, *body = block.get("children", [])
+    names = [_inline_text(cell.get("children", [])) for cell in head.get("children", [])]
+    rows = [row for part in body for row in part.get("children", [])]
+    return [
+        Item(
+            "",
+            speakable(
+                ", ".join(
+                    f"{name}: {_inline_text(cell.get('children', []))}"
+                    for name, cell in zip(names, row.get("children", []), strict=False)
+                )
+                + ".",
+                lang,
+            ),
+        )
+        for row in rows
+    ]
 
 
 def _item(children: list[dict], lang: str) -> Item:

@@ -93,6 +93,7 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
     kinds = _step_kinds(exercise.steps, lang)
     found = prescribed(exercise)
     work = how_worked(exercise, any(k in ("up", "down") for k in kinds), found, lang)
+    _as_worked(found, work)
     roles = _hold_roles(exercise.steps, kinds, lang) if work == "hold" else _rep_roles(kinds)
     setup: list[Step] = []
     phases: list[Phase] = []
@@ -120,6 +121,18 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
     return Movement(
         tuple(setup), tuple(phases), tuple(steps), mode, limb, work, tuple(roles), found
     )
+
+
+def _as_worked(found: dict, work: Work) -> None:
+    """A time the text states is the length of the work as the exercise is done: a
+    hold's "for 30 seconds" holds, a drill's works for time."""
+    held, worked = found.pop("hold", None), found.pop("duration", None)
+    if work == "time" and (worked or held):
+        found["duration"] = worked or held
+    elif work == "hold" and (held or worked):
+        found["hold"] = held or worked
+    elif work == "reps":
+        found.update({k: v for k, v in (("hold", held), ("duration", worked)) if v})
 
 
 def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:

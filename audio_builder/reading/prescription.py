@@ -24,28 +24,53 @@ _WORDS = dict(
     twelve=12,
     fifteen=15,
     twenty=20,
+    twice=2,
 )
 _RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?"
-SETS = re.compile(rf"\b{_NUMBER}\s+(?:sets|rounds|set|round)\b", re.IGNORECASE)
+_UNIT = r"(seconds?|secs?|minutes?|mins?)"
+SETS = re.compile(
+    rf"\b{_NUMBER}\s+(?:sets|rounds|set|round|hangs|holds|intervals)\b"
+    rf"|^sets\s*:\s*{_NUMBER}\b"  # a table's row: "Sets: 3, Reps: 10"
+    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b",
+    re.IGNORECASE,
+)
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
 SETS_OF = re.compile(rf"\bsets\s+of\s+{_RANGE}\b(?!\s+(?:seconds|minutes))", re.IGNORECASE)
-REPS = re.compile(rf"\b{_RANGE}\s+(?:reps|repetitions|rep|times)\b", re.IGNORECASE)
+REPS = re.compile(
+    rf"\b{_RANGE}\s+(?:reps|repetitions|rep|times)\b|\breps\s*:\s*{_RANGE}\b", re.IGNORECASE
+)
 SECONDS = re.compile(
-    rf"\bfor\s+(?:about\s+)?{_RANGE}(?:\s+or\s+more)?\s+(seconds?|secs?|minutes?|mins?)\b"
+    rf"\bfor\s+(?:about\s+)?{_RANGE}(?:\s+or\s+more)?\s+{_UNIT}\b"
     rf"|\bfor\s+(a|one)\s+(minute)\b",
     re.IGNORECASE,
 )
 SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
-    rf"\b{_RANGE}\s+(seconds?|minutes?)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
+    rf"\b{_RANGE}\s+{_UNIT}\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
-REST = re.compile(rf"\brest(?:ing)?\s+(?:for\s+)?{_NUMBER}\s+(seconds?|minutes?)\b", re.IGNORECASE)
+HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds"
+    rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?)\b|\b(?:holds?|hangs?)\s+of\s+{_RANGE}\s+{_UNIT}",
+    re.IGNORECASE,
+)
+WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off"
+    rf"\b(?:amrap|emom)\s+{_RANGE}\s+{_UNIT}"
+    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work)\b(?!\s+(?:each|either|the|both|one|your))",
+    re.IGNORECASE,
+)
+REST = re.compile(
+    rf"\brest(?:ing)?\s*:?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
+    rf"|\b{_RANGE}\s+{_UNIT}'?\s+(?:of\s+)?(?:rest|off|between\s+(?:sets|rounds))\b"
+    r"|\b(a|one)\s+(minute)\s+of\s+rest\b",
+    re.IGNORECASE,
+)
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm)\b|\bon each side\b", re.IGNORECASE)
 _WORK_FOR_TIME = re.compile(
     r"\b(work|walk|run|jog|sprint|carry|pedal|row|swing|jump|skip|crawl|drag|cycle|march|"
-    r"circle)\w*\b",
+    r"circle|flow|skate|bike|keep moving|keep going|step)\w*\b",
     re.IGNORECASE,
 )
+_HOLDING = re.compile(r"\b(hold|stay|remain|paus|hang|rest|relax|breath)\w*\b", re.IGNORECASE)
+_INFORMATION = re.compile(r"\b(calories|burns?|burned)\b", re.IGNORECASE)  # not a plan
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
 
@@ -69,8 +94,9 @@ def prescribed(exercise: Exercise) -> dict:
 
 
 def prescription_sentences(exercise: Exercise) -> list[str]:
-    texts = [speakable(exercise.description), *(step.text for step in exercise.steps)]
-    texts += [item.text for item in (*exercise.execution, *exercise.programming)]
+    texts = [item.text for item in exercise.programming]  # where a trainer writes it
+    texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
+    texts += [item.text for item in exercise.execution]
     return [sentence for text in texts for sentence in sentences(text)]
 
 
@@ -79,31 +105,59 @@ def read_sentence(sentence: str, found: dict) -> None:
     if match := TIMES_AS_SETS.match(sentence):
         found.setdefault("sets", _number(match.group(1)))
         return
-    if match := SETS.search(sentence):
-        found.setdefault("sets", _number(match.group(1)))
+    if _INFORMATION.search(sentence):
+        return
+    counts = [_number(next(g for g in m.groups() if g)) for m in SETS.finditer(sentence)]
+    if counts:  # "That's one round: do 3 rounds"
+        found.setdefault("sets", max(counts))
     for pattern in (SETS_OF, REPS):
         if match := pattern.search(sentence):
-            found.setdefault("reps", _span(match.group(1), match.group(2)))
+            found.setdefault("reps", _span(*_pair(match)))
             if PER_SIDE.search(sentence[match.end() :]):
                 found.setdefault("per_side", True)
             break
     if match := REST.search(sentence):
-        unit = 60 if match.group(2).lower().startswith("min") else 1
-        found.setdefault("rest", _number(match.group(1)) * unit)
+        found.setdefault("rest", _seconds(match))
+        sentence = sentence[: match.start()] + sentence[match.end() :]
+    for pattern, name in ((HELD, "hold"), (WORKED, "duration")):
+        if (match := pattern.search(sentence)) and _long_enough(seconds := _seconds(match)):
+            found.setdefault(name, seconds)
     for match in [*SECONDS.finditer(sentence), *SECONDS_PER_SIDE.finditer(sentence)]:
-        if match.re is SECONDS and match.group(4):  # "for a minute"
-            low, high, unit = "60", None, 1
-        else:
-            low, high = match.group(1), match.group(2)
-            unit = 60 if match.group(3).lower().startswith("m") else 1
-        span = _span(low, high)
-        seconds = tuple(n * unit for n in span) if isinstance(span, tuple) else span * unit
-        if (max(seconds) if isinstance(seconds, tuple) else seconds) < MIN_HOLD:
-            continue
-        before = sentence[: match.start()]
-        name = "duration" if _WORK_FOR_TIME.search(before) else "hold"
-        found.setdefault(name, seconds)
-        break
+        if _long_enough(seconds := _seconds(match)):
+            found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
+            break
+
+
+def _long_enough(seconds: int | tuple[int, ...]) -> bool:
+    """Whether a time is a set's length, not a pause inside a rep."""
+    return (max(seconds) if isinstance(seconds, tuple) else seconds) >= MIN_HOLD
+
+
+def _pair(match: re.Match) -> tuple[str, str | None]:
+    """The low and high numbers of a pattern's one matching alternative."""
+    groups = match.groups()
+    for index in range(0, len(groups), 2):
+        if groups[index]:
+            return groups[index], groups[index + 1]
+    raise ValueError(match)
+
+
+def _seconds(match: re.Match) -> int | tuple[int, ...]:
+    """A matched time in seconds: "20 to 30 seconds", "2 minutes", "a minute"."""
+    words = [g for g in match.groups() if g]
+    if words[0].lower() in ("a", "one") and words[-1].lower().startswith("min"):
+        return 60
+    unit = 60 if words[-1].lower().startswith("m") else 1
+    span = _span(words[0], words[1] if len(words) > 2 else None)
+    return tuple(n * unit for n in span) if isinstance(span, tuple) else span * unit
+
+
+def _held_or_worked(before: str) -> str:
+    """A time is a hold or work for time by the verb nearest before it: "lift your hips
+    and hold for 20 seconds" holds; "we push for 15 seconds" works."""
+    verbs = [*_HOLDING.finditer(before), *_WORK_FOR_TIME.finditer(before)]
+    nearest = max(verbs, key=lambda m: m.start(), default=None)
+    return "duration" if nearest is not None and nearest.re is _WORK_FOR_TIME else "hold"
 
 
 def unspoken(sentence: str) -> str:
@@ -116,7 +170,7 @@ def unspoken(sentence: str) -> str:
     if TIMES_AS_SETS.match(sentence):
         return ""
     text = sentence
-    for pattern in (REST, SECONDS, SECONDS_PER_SIDE, SETS_OF, REPS, SETS):
+    for pattern in (REST, HELD, WORKED, SECONDS, SECONDS_PER_SIDE, SETS_OF, REPS, SETS):
         text = pattern.sub("", text)
     text = re.sub(r"\b(on each side|each side|per side)\b", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
