@@ -127,3 +127,20 @@ def test_continuing_and_unracking(sentence, kind):
 )
 def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
     assert classify_step(title, text) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "sides"),
+    [
+        ("Alternating DB Curl", "Curl the dumbbell to your shoulder.", "alternating"),
+        (
+            "Rear Delt Fly",
+            "Grab the left handle with your right hand and the right handle with your left hand.",
+            "both",
+        ),
+        ("Cable Row", "Grab the handle with your right hand.", "left-right"),
+    ],
+)
+def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
+    text = f"# {title}\n\n<!-- howto -->\n\n### Grip\n{line}\n\n### Lift\nLift it.\n"
+    assert analyse(parse_file(write_doc("s.md", text))).sides == sides
