@@ -110,6 +110,12 @@ def test_classify_by_leading_verb(sentence, kind):
         ("Continue to lower your body.", "down"),
         ("Continue alternating in this manner.", "transition"),
         ("Pull the bar out of the rack without protracting your shoulders.", "setup"),
+        ("We drive hard through the balls of our feet.", "up"),
+        ("On an exhale we press the floor away.", "up"),
+        ("Take three seconds to hinge forward at the hip.", "down"),
+        ("Break at hips and knees together.", "down"),
+        ("Pick up the dumbbell and let it hang.", "setup"),
+        ("Now you have to get your body under the barbell.", "down"),
     ],
 )
 def test_continuing_and_unracking(sentence, kind):

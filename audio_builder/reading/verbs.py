@@ -12,6 +12,10 @@ from audio_builder.reading.vocabulary import WORD, Kind, Vocabulary, vocabulary
 _CONTINUED: dict[str, Kind] = {"to": "up", "up": "up", "down": "down"}
 _MOVING: dict[Kind | None, Kind] = {"up": "up", "down": "down"}  # "continue lifting"
 _INFINITIVE = re.compile(r"^to (?=\w+ing\b|\w+ (?:the|your)\b)")  # "continue to lower the bar"
+_UNDER = {  # "pull yourself under the bar", "get your body under the barbell"
+    "pull": r"(?:\w+ ){0,2}?yourself (?:down|under|below)\b",
+    "get": r"(?:\w+ ){0,2}?(?:under|below)\b",
+}
 _PARTICLE = re.compile(r"(?:\w+ ){0,4}?(down|up)\b")  # "bring the bar down"
 _DIRECTED = {"pull", "press", "push", "drive", "lift", "raise", "jump"}  # "pull down" is a pull
 # where a new action can begin: "Feel the contraction and slowly lower the weights"
@@ -113,8 +117,8 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             "drive",
         ):
             return "down"
-        if word == "pull" and re.match(r"(?:\w+ ){0,2}?yourself (down|under|below)\b", rest):
-            return "down"  # pulling yourself under the bar is the drop into the catch
+        if word in _UNDER and re.match(_UNDER[word], rest):
+            return "down"  # pulling yourself (getting) under the bar is the drop into the catch
         if word == "squeeze" and re.match(r"(?:\w+ ){0,3}?together\b", rest):
             return "up"  # squeezing the shoulder blades together is the movement
         then = re.search(r"\band (\w+)", rest)
