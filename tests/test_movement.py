@@ -150,3 +150,9 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
     text = f"# {title}\n\n<!-- howto -->\n\n### Grip\n{line}\n\n### Lift\nLift it.\n"
     assert analyse(parse_file(write_doc("s.md", text))).sides == sides
+
+
+def test_a_set_up_title_over_a_moving_text_moves_once_the_movement_has_begun():
+    text = "Drive through your heel and come back up to standing."
+    assert classify_step("Stand Tall", text, previous="down") == "up"
+    assert classify_step("Stand Tall", text) == "setup"

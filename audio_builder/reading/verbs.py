@@ -61,13 +61,16 @@ def classify_step(
     """A step's kind from its title, unless the title is only the first words of its
     text (imported steps), which is read whole; a step whose first words name no action
     we know is read on, clause by clause ("There are three phases ... Next, push");
-    an empty step does nothing."""
+    once the movement has begun, a set-up title over a moving text ("Stand Tall: drive
+    through your heel") is read by its text; an empty step does nothing."""
     if not text.strip():
         return None
     first, *later = re.split(r"(?<=[.!?])\s+", text.strip())
     words = re.findall(WORD, title.lower())
     if not (words and re.findall(WORD, first.lower())[: len(words)] == words):
-        first = f"{title}. {first}"
+        read_on = classify(first, previous, lang) in ("up", "down", "hold")
+        if not (previous and read_on and classify(title, previous, lang) == "setup"):
+            first = f"{title}. {first}"  # after the first move, "Stand Tall" may be a phase
     for sentence in (*re.split(r"(?<=[.!?])\s+", first), *later):
         for clause in (sentence, *_CLAUSE.split(lead_removed(sentence, lang))[1:]):
             if kind := classify(clause, previous, lang):
