@@ -116,6 +116,11 @@ def test_classify_by_leading_verb(sentence, kind):
         ("Break at hips and knees together.", "down"),
         ("Pick up the dumbbell and let it hang.", "setup"),
         ("Now you have to get your body under the barbell.", "down"),
+        ("On an exhale we press the floor away and round our spine up, letting it go.", "up"),
+        ("We let go, catch our breath and turn the sled around.", "transition"),
+        ("We come onto our hands and knees.", "setup"),
+        ("As you land, absorb the impact through your legs.", "down"),
+        ("Rebound by driving upward.", "up"),
     ],
 )
 def test_continuing_and_unracking(sentence, kind):
@@ -156,3 +161,8 @@ def test_a_set_up_title_over_a_moving_text_moves_once_the_movement_has_begun():
     text = "Drive through your heel and come back up to standing."
     assert classify_step("Stand Tall", text, previous="down") == "up"
     assert classify_step("Stand Tall", text) == "setup"
+
+
+def test_continuing_until_a_position_goes_on_with_the_phase_before():
+    assert classify("Continue until your elbows break 90 degrees.", "down") == "down"
+    assert classify("Continue until you have jumped over all of the hurdles.", "up") == "transition"

@@ -11,6 +11,9 @@ from audio_builder.reading.vocabulary import WORD, Kind, Vocabulary, vocabulary
 
 _CONTINUED: dict[str, Kind] = {"to": "up", "up": "up", "down": "down"}
 _MOVING: dict[Kind | None, Kind] = {"up": "up", "down": "down"}  # "continue lifting"
+_UNTIL = re.compile(  # "until" a position, not until the set is done
+    r"until (?!(?:\w+ ){0,4}?(?:reps|repetitions|sets?|done|complete|finished|all|every)\b)"
+)
 _INFINITIVE = re.compile(r"^to (?=\w+ing\b|\w+ (?:the|your)\b)")  # "continue to lower the bar"
 _UNDER = {  # "pull yourself under the bar", "get your body under the barbell"
     "pull": r"(?:\w+ ){0,2}?yourself (?:down|under|below)\b",
@@ -39,7 +42,7 @@ def lead_removed(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
     words = vocabulary(lang)
     text = text.strip()
     for _ in range(4):
-        shorter = words["lead_phrase"].sub("", words["lead_clause"].sub("", text)).strip()
+        shorter = words["lead_clause"].sub("", words["lead_phrase"].sub("", text)).strip()
         if shorter == text:
             break
         text = shorter
@@ -111,8 +114,14 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
         if word == "step" and re.match(r"(away|under|onto|into|out|up onto)\b", rest):
             return "setup"
         if word == "continue":
+            if previous in ("up", "down") and _UNTIL.match(rest):
+                return previous  # "continue until your elbows break 90 degrees"
             then = _lemma(_INFINITIVE.sub("", rest).split(" ")[0], vocab)
             return _CONTINUED.get(then) or _MOVING.get(vocab.verbs.get(then), "transition")
+        if word == "let" and rest.startswith("go"):
+            return "transition"  # "let go of the bar"
+        if word == "come" and re.match(r"(?:back )?onto\b", rest):
+            return "setup"  # "come onto your hands and knees"
         if re.match(r"(?:\w+ ){0,2}?hips back\b", rest) and word in (
             "push",
             "sit",
