@@ -121,6 +121,8 @@ def test_classify_by_leading_verb(sentence, kind):
         ("We come onto our hands and knees.", "setup"),
         ("As you land, absorb the impact through your legs.", "down"),
         ("Rebound by driving upward.", "up"),
+        ("You can skate at a comfortable pace.", "up"),
+        ("Whether pulling forwards or backwards, lift the sled.", "up"),
     ],
 )
 def test_continuing_and_unracking(sentence, kind):
