@@ -339,3 +339,24 @@ def test_a_plan_of_groups_is_a_podcast_episode_with_nested_chapters(runner, cli_
     tags = ID3(out / "episodes" / "small-groups.mp3")
     tocs = [str(f.sub_frames["TIT2"]) for f in tags.getall("CTOC")]
     assert "Tabata: Jumping Jacks" in tocs and "Circuit: Bodyweight Squat" in tocs
+
+
+def test_intervals_of_one_side_at_a_time_switch_sides_at_half_time(tmp_path):
+    from conftest import FakeEngine
+
+    from audio_builder.audio.cache import ClipCache
+    from audio_builder.audio.narrator import Narrator
+
+    bridge = SEEDS / "single-leg-glute-bridge.md"
+    plan = {"title": "Bridges", "exercises": [{"tabata": {"path": str(bridge), "rounds": 2}}]}
+    track = load(write(tmp_path, plan), {})
+    timeline = time_track(track, Narrator(FakeEngine(), ClipCache(tmp_path / "cache")))
+
+    goes = [c.start for c in timeline.cues if c.kind == "beep" and c.text == "go"]
+    said = {c.text: c.start for c in timeline.cues if c.kind == "speech"}
+    assert "Work: Single-Leg Glute Bridge, right leg." in said
+    switches = [c.start for c in timeline.cues if c.text == "Switch sides — left leg."]
+    assert len(switches) == len(goes) == 2
+    for go, switch in zip(goes, switches, strict=True):
+        assert (switch - go) / RATE == pytest.approx(10.0, abs=0.05)
+    assert "Halfway." not in said

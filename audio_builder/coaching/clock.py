@@ -21,6 +21,7 @@ from audio_builder.coaching.coach import (
     Tips,
     capital,
     rep_segments,
+    side_name,
 )
 from audio_builder.coaching.script import Cue, Segment, beep, say
 from audio_builder.errors import SettingsError
@@ -30,6 +31,7 @@ from audio_builder.settings import MINUTE
 CLOCKED_UNIT = {"intervals": "round", "tabata": "round", "emom": "minute", "amrap": "minute"}
 LAST_CALL = 12.0  # seconds before an AMRAP's end after which no exercise is called
 SPOKEN_COUNT = (5, 4)  # an AMRAP's last seconds said aloud before the 3-2-1 beeps
+MIN_SIDE = 5.0  # seconds a side needs before work in an interval is split between sides
 
 
 def intervals(
@@ -57,7 +59,7 @@ def intervals(
     for position, (number, index) in enumerate(periods):
         if number > len(by_round):
             by_round.append([])
-        by_round[-1].append(_work(names[index], work, said_by))
+        by_round[-1].append(_work(parts[index], names[index], work, said_by))
         if position + 1 < len(periods) and rest > 0:
             upcoming, following = periods[position + 1]
             told = names[following] if following != index else ""
@@ -66,10 +68,18 @@ def intervals(
     return [said], by_round
 
 
-def _work(name: str, seconds: float, said_by: phrases.Phrases) -> Segment:
+def _work(part: Part, name: str, seconds: float, said_by: phrases.Phrases) -> Segment:
+    """Go, the exercise's name, and halfway (for work done one side at a time, the
+    switch to the other side) and ten seconds left in work of 30 s or more."""
+    one_side = part.movement.sides == "left-right" and seconds >= 2 * MIN_SIDE
+    if one_side:
+        name = f"{name}, {side_name(part, 'right')}"
     cues = [beep("go", 0.0), _line(said_by.WORK, 0.0, name=name)]
-    if seconds >= 30:
+    if one_side:
+        cues.append(_line(said_by.SWITCH, seconds / 2, side=side_name(part, "left")))
+    elif seconds >= 30:
         cues.append(_line(said_by.HALFWAY, seconds / 2))
+    if seconds >= 30:
         cues.append(_line(said_by.TEN_LEFT, seconds - TEN_SECONDS))
     return Segment("work", tuple(cues), seconds, fixed=True)
 
