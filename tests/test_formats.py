@@ -360,3 +360,26 @@ def test_intervals_of_one_side_at_a_time_switch_sides_at_half_time(tmp_path):
     for go, switch in zip(goes, switches, strict=True):
         assert (switch - go) / RATE == pytest.approx(10.0, abs=0.05)
     assert "Halfway." not in said
+
+
+def test_an_emom_takes_one_side_a_minute_and_an_amrap_says_each_side(tmp_path):
+    from conftest import FakeEngine
+
+    from audio_builder.audio.cache import ClipCache
+    from audio_builder.audio.narrator import Narrator
+
+    bridge = {"path": str(SEEDS / "single-leg-glute-bridge.md"), "reps": 5}
+    plan = {
+        "title": "Bridges",
+        "exercises": [
+            {"emom": {"minutes": 2, "exercises": [bridge]}},
+            {"amrap": {"minutes": 2, "exercises": [bridge]}},
+        ],
+    }
+    track = load(write(tmp_path, plan), {})
+    said = speech(time_track(track, Narrator(FakeEngine(), ClipCache(tmp_path / "cache"))))
+    assert "Minute 1 of 2: 5 single-leg glute bridges, right leg." in said
+    assert "Minute 2 of 2: 5 single-leg glute bridges, left leg." in said
+    assert (
+        "5 single-leg glute bridges on each side, as many rounds as you can in 2 minutes." in said
+    )

@@ -103,7 +103,10 @@ def emom(
     total = settings["minutes"]
     said_by = phrases.of(parts[0].lang)
     turns = [parts[(m - 1) % len(parts)] for m in range(1, total + 1)]
-    whats = [_what(part, (m - 1) // len(parts) + 1, said_by) for m, part in enumerate(turns, 1)]
+    whats = [
+        _what(part, (m - 1) // len(parts) + 1, said_by, by_turn=True)
+        for m, part in enumerate(turns, 1)
+    ]
     listing = said_by.THEN.join(whats[: len(parts)])
     said = said_by.EMOM_START.format(minutes=said_by.minutes(total), listing=listing)
     first_minute = _line(said_by.MINUTE, None, number=1, total=total, what=whats[0])
@@ -221,13 +224,20 @@ def _workduration(part: Part) -> float:
     return sum(lengths) * part.settings.reps_in(1)
 
 
-def _what(part: Part, turn: int, said_by: phrases.Phrases) -> str:
-    """ "8 push-ups", or "Forearm Plank for 30 seconds"."""
+def _what(part: Part, turn: int, said_by: phrases.Phrases, by_turn: bool = False) -> str:
+    """ "8 push-ups", or "Forearm Plank for 30 seconds". Work done one side at a time
+    is "on each side", or with ``by_turn`` one side a turn: "8 lunges, right leg"."""
     name = spoken_title(part.exercise.title, part.lang)
     if part.timed:
-        return said_by.HOW_LONG.format(name=name, time=said_by.words.duration(part.timed))
-    reps = part.settings.reps_in(turn)
-    return said_by.HOW_MANY.format(reps=reps, names=said_by.plural(name))
+        what = said_by.HOW_LONG.format(name=name, time=said_by.words.duration(part.timed))
+    else:
+        reps = part.settings.reps_in(turn)
+        what = said_by.HOW_MANY.format(reps=reps, names=said_by.plural(name))
+    if part.movement.sides != "left-right":
+        return what
+    if by_turn:
+        return f"{what}, {side_name(part, 'right' if turn % 2 else 'left')}"
+    return what + said_by.words.say("prescription.each_side")
 
 
 def _lead_in(lines: list[str]) -> Segment:
