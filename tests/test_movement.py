@@ -152,6 +152,12 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
             "both",
         ),
         ("Cable Row", "Grab the handle with your right hand.", "left-right"),
+        (
+            "Lateral Raise",
+            "Grasp the left pulley with the right hand and the right with the left.",
+            "both",
+        ),
+        ("Cable Press", "Press the handles up. You can also alternate hands.", "both"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):

@@ -51,6 +51,7 @@ Lower your arms. {line}
         ("Three sets of 10 reps, with 60 seconds' rest.", {"sets": 3, "reps": 10, "rest": 60}),
         ("It burns 300 calories in 30 minutes.", {}),  # information, not a plan
         ("After your one second hold, stand up.", {}),
+        ("After completing one set on the right, switch to your left side.", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

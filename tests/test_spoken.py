@@ -16,6 +16,7 @@ from audio_builder.reading.spoken import sentences, speakable
         ("Keep a straight torso.This matters.", "Keep a straight torso. This matters."),
         ("Do 10-20 reps.", "Do 10 to 20 reps."),
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
+        ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
         ("Hold for 30 s.", "Hold for 30 seconds."),
         ("Lower ¾ of the way.", "Lower three quarters of the way."),
         ("Walk 1½ laps.", "Walk 1 and a half laps."),

@@ -70,6 +70,7 @@ _WORK_FOR_TIME = re.compile(
     re.IGNORECASE,
 )
 _HOLDING = re.compile(r"\b(hold|stay|remain|paus|hang|rest|relax|breath)\w*\b", re.IGNORECASE)
+_DONE = re.compile(r"\b(?:complet\w*|finish\w*|after|each|every|per|between)\s+$", re.I)
 _INFORMATION = re.compile(r"\b(calories|burns?|burned)\b", re.IGNORECASE)  # not a plan
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
@@ -107,7 +108,11 @@ def read_sentence(sentence: str, found: dict) -> None:
         return
     if _INFORMATION.search(sentence):
         return
-    counts = [_number(next(g for g in m.groups() if g)) for m in SETS.finditer(sentence)]
+    counts = [
+        _number(next(g for g in m.groups() if g))
+        for m in SETS.finditer(sentence)
+        if not _DONE.search(sentence[: m.start()])  # "after completing one set, switch"
+    ]
     if counts:  # "That's one round: do 3 rounds"
         found.setdefault("sets", max(counts))
     for pattern in (SETS_OF, REPS):

@@ -9,6 +9,7 @@ from typing import Literal
 
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise
+from audio_builder.reading.spoken import sentences
 from audio_builder.reading.vocabulary import vocabulary
 
 Sides = Literal["both", "left-right", "alternating"]
@@ -20,7 +21,7 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     words = vocabulary(lang)
     text = " ".join(
         [exercise.title, exercise.description]
-        + [f"{step.title}. {step.text}" for step in exercise.steps]
+        + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
         + [f"{item.label}. {item.text}" for item in exercise.starting_position]
         + [f"{item.label}. {item.text}" for item in exercise.programming]
     )
@@ -36,3 +37,10 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     named = " ".join(m.group(0) for m in words["one_side"].finditer(text))
     limbs = [words.limbs.get(m.group(1).lower()) for m in words["limb_name"].finditer(named)]
     return mode, next((limb for limb in limbs if limb), "side")
+
+
+def _as_done(text: str, lang: str) -> str:
+    """The text without the sentences that offer another way ("You can also alternate
+    hands")."""
+    aside = vocabulary(lang)["aside"]
+    return " ".join(s for s in sentences(text) if not aside.match(s))

@@ -65,8 +65,9 @@ def fractions(text: str, words: Catalog) -> str:
 
 
 def sets_by_reps(text: str, words: Catalog) -> str:
-    """3 x 10 -> 3 sets of 10."""
-    said = words.text("spoken.sets_of")
+    """3 x 10 -> 3 sets of 10; a size (2 x 6's boards) -> 2 by 6's."""
+    said, by = words.text("spoken.sets_of"), words.text("spoken.by")
+    text = re.sub(r"\b(\d+) x (\d+)(?='s\b)", lambda m: by.format(a=m[1], b=m[2]), text)
     return re.sub(
         r"\b(\d+) x (\d+)\b", lambda m: said.format(sets=m.group(1), reps=m.group(2)), text
     )
