@@ -122,6 +122,9 @@ def test_classify_by_leading_verb(sentence, kind):
         ("As you land, absorb the impact through your legs.", "down"),
         ("Rebound by driving upward.", "up"),
         ("You can skate at a comfortable pace.", "up"),
+        ("Begin the jump by dipping with the knees.", "down"),
+        ("Push your butt out toward the kettlebell.", "down"),
+        ("Looking straight ahead, lower your torso.", "down"),
         ("Whether pulling forwards or backwards, lift the sled.", "up"),
     ],
 )

@@ -19,6 +19,7 @@ _UNDER = {  # "pull yourself under the bar", "get your body under the barbell"
     "pull": r"(?:\w+ ){0,2}?yourself (?:down|under|below)\b",
     "get": r"(?:\w+ ){0,2}?(?:under|below)\b",
 }
+_HIPS_BACK = re.compile(r"(?:\w+ ){0,3}?(?:hips|butt|glutes) (?:back|out)\b")  # "push hips back"
 _PARTICLE = re.compile(r"(?:\w+ ){0,4}?(down|up)\b")  # "bring the bar down"
 _DIRECTED = {"pull", "press", "push", "drive", "lift", "raise", "jump"}  # "pull down" is a pull
 # where a new action can begin: "Feel the contraction and slowly lower the weights"
@@ -122,12 +123,7 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             return "transition"  # "let go of the bar"
         if word == "come" and re.match(r"(?:back )?onto\b", rest):
             return "setup"  # "come onto your hands and knees"
-        if re.match(r"(?:\w+ ){0,2}?hips back\b", rest) and word in (
-            "push",
-            "sit",
-            "send",
-            "drive",
-        ):
+        if word in ("push", "sit", "send", "drive") and _HIPS_BACK.match(rest):
             return "down"
         if word in _UNDER and re.match(_UNDER[word], rest):
             return "down"  # pulling yourself (getting) under the bar is the drop into the catch
