@@ -52,6 +52,20 @@ Lower your arms. {line}
         ("It burns 300 calories in 30 minutes.", {}),  # information, not a plan
         ("After your one second hold, stand up.", {}),
         ("After completing one set on the right, switch to your left side.", {}),
+        ("4x6 @ RPE 7-8, rest 2' between sets.", {"sets": 4, "reps": 6, "rest": 120}),
+        (
+            "2-3 sets of 12-15 / side. Rest 1:30.",
+            {"sets": (2, 3), "reps": (12, 15), "rest": 90, "per_side": True},
+        ),
+        ("3 rounds x12 e/s with 2 × 8–10 kg dumbbells.", {"sets": 3, "reps": 12, "per_side": True}),
+        (
+            "30/30 x 8: thirty seconds on, eight times through.",
+            {"sets": 8, "duration": 30, "rest": 30},
+        ),
+        ("EMOM 12: 6 reps. Train 3 times a week.", {"sets": 12, "reps": 6}),
+        ("Hold 45s, 3 rounds.", {"sets": 3, "hold": 45}),
+        ("Three sets of five, with a full minute of rest.", {"sets": 3, "reps": 5, "rest": 60}),
+        ("My physio watched one set, and the plan is 3 sets.", {"sets": 3}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -130,3 +144,8 @@ def test_a_table_and_an_opening_paragraph_prescribe(write_doc):
 def test_the_programming_wins_over_a_count_in_the_steps(write_doc):
     text = "## Sets and reps\n3 x 8–10 per arm.\n\n" + STEPS.format(line="Left and right: 1 rep.")
     assert prescribed(parse_file(write_doc("c.md", text)))["reps"] == (8, 10)
+
+
+def test_numbers_under_a_heading_of_no_known_part_are_read(write_doc):
+    text = "## The plan\nRx: 2 x 10\nrest: 45s\n\n" + STEPS.format(line="")
+    assert prescribed(parse_file(write_doc("n.md", text))) == {"sets": 2, "reps": 10, "rest": 45}

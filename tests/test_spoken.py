@@ -17,6 +17,13 @@ from audio_builder.reading.spoken import sentences, speakable
         ("Do 10-20 reps.", "Do 10 to 20 reps."),
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
         ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
+        ("4x6 @ RPE 7-8.", "4 sets of 6 at effort 7 to 8 out of 10."),
+        ("30/30 x 8.", "8 rounds of 30 seconds on and 30 seconds off."),
+        ("Rest 1:30, then 2' more.", "Rest 1 minute 30 seconds, then 2 minutes more."),
+        (
+            "Walk at 5 km/h, x12 e/s, 8–10/side.",
+            "Walk at 5 kilometers per hour, 12 times each side, 8 to 10 per side.",
+        ),
         ("Hold for 30 s.", "Hold for 30 seconds."),
         ("Lower ¾ of the way.", "Lower three quarters of the way."),
         ("Walk 1½ laps.", "Walk 1 and a half laps."),

@@ -72,6 +72,7 @@ class Exercise:
     variations: tuple[Item, ...] = ()
     tips: tuple[str, ...] = ()
     programming: tuple[Item, ...] = ()  # sets, reps and times written apart from the steps
+    notes: tuple[Item, ...] = ()  # text under headings of no known part, read for numbers
     settings: dict[str, Any] = field(default_factory=dict)
     video: str = ""
     lang: str | None = None  # front matter ``lang``; None: the run's language
@@ -141,6 +142,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         variations=sections.get("variations", ()),
         tips=tuple(_join(item) for item in sections.get("tip", ())),
         programming=programming,
+        notes=sections.get("notes", ()),
         settings=settings,
         video=_plain_value(metadata.get("video", "")),
         lang=lang,
@@ -305,7 +307,7 @@ def _read_body(
                 close_step()
                 step_title = None
                 in_section = True
-                current = sections.setdefault(name, []) if name else None
+                current = sections.setdefault(name or "notes", [])
                 if current is not None and name == "execution":
                     current = _ExecutionItems(current, sections.setdefault("programming", []))
         elif steps is not None and step_title is not None and not in_section:

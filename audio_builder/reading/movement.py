@@ -125,14 +125,13 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
 
 def _as_worked(found: dict, work: Work) -> None:
     """A time the text states is the length of the work as the exercise is done: a
-    hold's "for 30 seconds" holds, a drill's works for time."""
-    held, worked = found.pop("hold", None), found.pop("duration", None)
-    if work == "time" and (worked or held):
-        found["duration"] = worked or held
-    elif work == "hold" and (held or worked):
-        found["hold"] = held or worked
-    elif work == "reps":
-        found.update({k: v for k, v in (("hold", held), ("duration", worked)) if v})
+    hold's "for 30 seconds" holds, a drill's works for time. The first time stated wins."""
+    named = [name for name in found if name in ("hold", "duration")]
+    if named and work != "reps":
+        first = found[named[0]]
+        for name in named:
+            del found[name]
+        found["duration" if work == "time" else "hold"] = first
 
 
 def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:

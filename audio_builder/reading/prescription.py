@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from audio_builder.reading.document import Exercise
-from audio_builder.reading.spoken import sentences, speakable
+from audio_builder.reading.spoken import speakable
 
 _NUMBER = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
 _WORDS = dict(
@@ -25,23 +25,33 @@ _WORDS = dict(
     fifteen=15,
     twenty=20,
     twice=2,
+    a=1,
 )
-_RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?"
+_RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
-    rf"\b{_NUMBER}\s+(?:sets|rounds|set|round|hangs|holds|intervals)\b"
-    rf"|^sets\s*:\s*{_NUMBER}\b"  # a table's row: "Sets: 3, Reps: 10"
+    rf"\b{_RANGE}\s+(?:sets|rounds|set|round|hangs|holds|intervals|times through)\b"
+    rf"|^sets\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
+    re.IGNORECASE,
+)
+SETS_SAID = re.compile(
+    rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times))"  # "EMOM 12: 6 reps": 12 sets
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b",
     re.IGNORECASE,
 )
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
-SETS_OF = re.compile(rf"\bsets\s+of\s+{_RANGE}\b(?!\s+(?:seconds|minutes))", re.IGNORECASE)
+_NOT_A_COUNT = (
+    r"(?!\s+(?:seconds|minutes|kilograms?|kilos?|pounds?|meters?|metres?|m|km|feet|yards?)\b)"
+)
+SETS_OF = re.compile(rf"\bsets\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 REPS = re.compile(
-    rf"\b{_RANGE}\s+(?:reps|repetitions|rep|times)\b|\breps\s*:\s*{_RANGE}\b", re.IGNORECASE
+    rf"\b{_RANGE}\s+(?:reps|repetitions|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
+    rf"|\breps\s*:\s*{_RANGE}\b",
+    re.IGNORECASE,
 )
 SECONDS = re.compile(
     rf"\bfor\s+(?:about\s+)?{_RANGE}(?:\s+or\s+more)?\s+{_UNIT}\b"
-    rf"|\bfor\s+(a|one)\s+(minute)\b",
+    rf"|\bfor\s+(?:about\s+)?(a|one)\s+(minute)\b",
     re.IGNORECASE,
 )
 SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
@@ -49,18 +59,19 @@ SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
     re.IGNORECASE,
 )
 HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds"
-    rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?)\b|\b(?:holds?|hangs?)\s+of\s+{_RANGE}\s+{_UNIT}",
+    rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?)\b"
+    rf"|\b(?:holds?|hangs?)\s+(?:of\s+)?{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off"
-    rf"\b(?:amrap|emom)\s+{_RANGE}\s+{_UNIT}"
+    rf"\bamrap\s+{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work)\b(?!\s+(?:each|either|the|both|one|your))",
     re.IGNORECASE,
 )
 REST = re.compile(
     rf"\brest(?:ing)?\s*:?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}'?\s+(?:of\s+)?(?:rest|off|between\s+(?:sets|rounds))\b"
-    r"|\b(a|one)\s+(minute)\s+of\s+rest\b",
+    r"|\b(a|one)\s+(?:full\s+)?(minute)\s+of\s+rest\b",
     re.IGNORECASE,
 )
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm)\b|\bon each side\b", re.IGNORECASE)
@@ -70,7 +81,13 @@ _WORK_FOR_TIME = re.compile(
     re.IGNORECASE,
 )
 _HOLDING = re.compile(r"\b(hold|stay|remain|paus|hang|rest|relax|breath)\w*\b", re.IGNORECASE)
-_DONE = re.compile(r"\b(?:complet\w*|finish\w*|after|each|every|per|between)\s+$", re.I)
+_DONE = re.compile(  # "after completing one set", "that's one set"
+    r"(?:\b(?:complet\w*|finish\w*|after|each|every|per|between|that's|that is|makes)|=)\s+$", re.I
+)
+_ONE_SET = re.compile(
+    r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
+)
+_MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
 _INFORMATION = re.compile(r"\b(calories|burns?|burned)\b", re.IGNORECASE)  # not a plan
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
@@ -97,8 +114,8 @@ def prescribed(exercise: Exercise) -> dict:
 def prescription_sentences(exercise: Exercise) -> list[str]:
     texts = [item.text for item in exercise.programming]  # where a trainer writes it
     texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
-    texts += [item.text for item in exercise.execution]
-    return [sentence for text in texts for sentence in sentences(text)]
+    texts += [item.text for item in (*exercise.execution, *exercise.notes)]
+    return [s.strip() for text in texts for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 
 
 def read_sentence(sentence: str, found: dict) -> None:
@@ -108,13 +125,17 @@ def read_sentence(sentence: str, found: dict) -> None:
         return
     if _INFORMATION.search(sentence):
         return
+    sentence = _MINUTES_AND_SECONDS.sub(  # "1 minute 30 seconds" -> "90 seconds"
+        lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
+    )
     counts = [
-        _number(next(g for g in m.groups() if g))
-        for m in SETS.finditer(sentence)
+        _span(*_pair(m)) if m.re is SETS else _number(next(g for g in m.groups() if g))
+        for m in (*SETS.finditer(sentence), *SETS_SAID.finditer(sentence))
         if not _DONE.search(sentence[: m.start()])  # "after completing one set, switch"
+        and (_number(m.group(1) or "2") != 1 or _ONE_SET.search(sentence[: m.end() + 4]))
     ]
     if counts:  # "That's one round: do 3 rounds"
-        found.setdefault("sets", max(counts))
+        found.setdefault("sets", max(counts, key=lambda n: n[-1] if isinstance(n, tuple) else n))
     for pattern in (SETS_OF, REPS):
         if match := pattern.search(sentence):
             found.setdefault("reps", _span(*_pair(match)))
@@ -175,7 +196,7 @@ def unspoken(sentence: str) -> str:
     if TIMES_AS_SETS.match(sentence):
         return ""
     text = sentence
-    for pattern in (REST, HELD, WORKED, SECONDS, SECONDS_PER_SIDE, SETS_OF, REPS, SETS):
+    for pattern in (REST, HELD, WORKED, SECONDS, SECONDS_PER_SIDE, SETS_OF, REPS, SETS, SETS_SAID):
         text = pattern.sub("", text)
     text = re.sub(r"\b(on each side|each side|per side)\b", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()

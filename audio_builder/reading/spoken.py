@@ -30,14 +30,31 @@ def pictographs(text: str) -> str:
 
 
 def shorthand(text: str, words: Catalog) -> str:
-    """Gym shorthand as a coach says it: ~45 -> about 45, RPE 7 -> effort 7 out of 10,
-    x3 and 2x -> 3 times and 2 times."""
+    """Gym shorthand as a coach says it: ~45 -> about 45, RPE 7-8 -> effort 7 to 8 out of
+    10, 30/30 x 8 -> 8 rounds of 30 seconds on and 30 seconds off, 1:30 -> 1 minute 30
+    seconds, 2' -> 2 minutes, x3 and 2x -> 3 times and 2 times."""
     said = words.data["spoken"]
     text = re.sub(r"[~≈]\s*(?=\d)", f"{said['about']} ", text)
-    effort = said["effort"]
     text = re.sub(
-        r"\bRPE\s*(\d+(?:\.\d+)?)", lambda m: effort.format(n=m[1]), text, flags=re.IGNORECASE
+        r"\b(\d+)\s*/\s*(\d+)\s*[x×]\s*(\d+)\b",
+        lambda m: said["on_off"].format(work=m[1], rest=m[2], rounds=m[3]),
+        text,
     )
+    text = re.sub(
+        r"\bRPE\s*(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?",
+        lambda m: said["effort"].format(
+            n=said["range"].format(low=m[1], high=m[2]) if m[2] else m[1]
+        ),
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(  # a clock's minutes and seconds, not a time of day
+        r"\b(\d{1,2}):([0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m|h\b))",
+        lambda m: words.duration(int(m[1]) * 60 + int(m[2])),
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\b(\d+)\s?'(?![\w'\d\"])", lambda m: words.duration(int(m[1]) * 60), text)
     times = said["times"]
     text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", lambda m: times.format(n=m[1]), text)
     return re.sub(r"\b(\d+)\s?[x×](?!\s*\d)(?![\w×])", lambda m: times.format(n=m[1]), text)
