@@ -161,6 +161,7 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
             "both",
         ),
         ("Cable Press", "Press the handles up. You can also alternate hands.", "both"),
+        ("Box Jump", "Jump onto the box. Step down one foot at a time.", "both"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):

@@ -23,7 +23,7 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
         [exercise.title, exercise.description]
         + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
         + [f"{item.label}. {item.text}" for item in exercise.starting_position]
-        + [f"{item.label}. {item.text}" for item in exercise.programming]
+        + [f"{item.label}. {item.text}" for item in (*exercise.programming, *exercise.notes)]
     )
     steps = " ".join(step.text for step in exercise.steps)
     if re.search(r"\bone (?:kettlebell|dumbbell)\b", steps, re.IGNORECASE):
