@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -240,34 +241,25 @@ def build(
     bitrate: str | None,
     sidecars: bool,
     jobs: int,
-    music: Path | None,
-    music_level: float,
-    duck: float,
-    rest_music_level: float | None,
-    metronome: bool,
     **options: Any,
 ) -> None:
     """Build one MP3 per exercise (.md) or workout plan (.yaml) in PATHS, files or
     folders (default: seeds)."""
-    inputs = _inputs(paths)
-    voice, overrides = _split_voice(options)
-    mix = _mix(music, music_level, duck, rest_music_level)
-    choice = _voice_choice(voice)
+    run = _Run.start(paths, options)
     settings = Options(
         out_dir,
-        overrides,
+        run.overrides,
         _bitrate(bitrate),
         sidecars,
-        language=voice["lang"],
-        music=music,
-        mix=mix,
-        metronome=metronome,
+        language=run.voice["lang"],
+        music=run.music,
+        mix=run.mix,
+        metronome=run.metronome,
     )
-    auto = voice["engine"] == "auto"
     results = _with_progress(
-        inputs, lambda done: build_many(inputs, choice, settings, jobs, done), auto
+        run.inputs, lambda done: build_many(run.inputs, run.choice, settings, jobs, done), run.auto
     )
-    sys.exit(_summary(results, auto))
+    sys.exit(_summary(results, run.auto))
 
 
 @main.command()
@@ -347,19 +339,11 @@ def podcast(
     loudness: float,
     bitrate: str | None,
     jobs: int,
-    music: Path | None,
-    music_level: float,
-    duck: float,
-    rest_music_level: float | None,
-    metronome: bool,
     **options: Any,
 ) -> None:
     """Publish exercises and plans in PATHS (default: seeds) as podcast episodes, with
     OUT/feed.xml and OUT/index.html."""
-    inputs = _inputs(paths)
-    voice, overrides = _split_voice(options)
-    mix = _mix(music, music_level, duck, rest_music_level)
-    choice = _voice_choice(voice)
+    run = _Run.start(paths, options)
     from audio_builder.publish.podcast import (
         Podcast,
         export_podcast,
@@ -375,21 +359,22 @@ def podcast(
         image,
         loudness=loudness,
         bitrate=_bitrate(bitrate),
-        overrides=overrides,
-        lang=voice["lang"],
-        music=music,
-        mix=mix,
-        metronome=metronome,
+        overrides=run.overrides,
+        lang=run.voice["lang"],
+        music=run.music,
+        mix=run.mix,
+        metronome=run.metronome,
     )
-    auto = voice["engine"] == "auto"
     try:
         results = _with_progress(
-            inputs, lambda done: export_podcast(inputs, choice, show, jobs, done), auto
+            run.inputs,
+            lambda done: export_podcast(run.inputs, run.choice, show, jobs, done),
+            run.auto,
         )
     except AudioBuilderError as exc:
         _fail(exc)
     click.echo(f"feed: {out_dir / 'feed.xml'}, page: {out_dir / 'index.html'}", err=True)
-    sys.exit(_summary(results, auto))
+    sys.exit(_summary(results, run.auto))
 
 
 @main.command("import")
@@ -428,6 +413,35 @@ VOICE_OPTIONS = ("engine", "voice", "lang", "tld", "speed", "allow_mismatch", "s
 
 def _bitrate(given: str | None) -> int | None:
     return int(given) if given else None
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What ``build`` and ``podcast`` start from: the inputs, the music (the songs, the
+    mix, the metronome), the voice options, the workout settings given on the command
+    line, and the run's voice, decided once."""
+
+    inputs: list[Path]
+    music: Path | None
+    mix: Mix
+    metronome: bool
+    voice: dict[str, Any]
+    overrides: dict[str, Any]
+    choice: VoiceChoice
+
+    @property
+    def auto(self) -> bool:
+        return self.voice["engine"] == "auto"
+
+    @classmethod
+    def start(cls, paths: tuple[Path, ...], options: dict[str, Any]) -> _Run:
+        inputs = _inputs(paths)
+        music = options.pop("music")
+        levels = (options.pop(name) for name in ("music_level", "duck", "rest_music_level"))
+        mix = _mix(music, *levels)
+        metronome = options.pop("metronome")
+        voice, overrides = _split_voice(options)
+        return cls(inputs, music, mix, metronome, voice, overrides, _voice_choice(voice))
 
 
 def _mix(music: Path | None, level: float, duck: float, rest: float | None) -> Mix:
