@@ -128,14 +128,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     sentence = _MINUTES_AND_SECONDS.sub(  # "1 minute 30 seconds" -> "90 seconds"
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
     )
-    counts = [
-        _span(*_pair(m)) if m.re is SETS else _number(next(g for g in m.groups() if g))
-        for m in (*SETS.finditer(sentence), *SETS_SAID.finditer(sentence))
-        if not _DONE.search(sentence[: m.start()])  # "after completing one set, switch"
-        and (_number(m.group(1) or "2") != 1 or _ONE_SET.search(sentence[: m.end() + 4]))
-    ]
-    if counts:  # "That's one round: do 3 rounds"
-        found.setdefault("sets", max(counts, key=lambda n: n[-1] if isinstance(n, tuple) else n))
+    if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
+        found.setdefault("sets", max(counts, key=_top))
     for pattern in (SETS_OF, REPS):
         if match := pattern.search(sentence):
             found.setdefault("reps", _span(*_pair(match)))
@@ -154,9 +148,28 @@ def read_sentence(sentence: str, found: dict) -> None:
             break
 
 
+def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
+    """The counts of sets a sentence gives; "one set" only where it is asked for ("do
+    one set"), never in passing ("that's one set", "after completing one set")."""
+    counts = []
+    for match in (*SETS.finditer(sentence), *SETS_SAID.finditer(sentence)):
+        said = [group for group in match.groups() if group]
+        count = _span(*_pair(match)) if match.re is SETS else _number(said[0])
+        if _DONE.search(sentence[: match.start()]):
+            continue
+        if count == 1 and not _ONE_SET.search(sentence[: match.end() + 4]):
+            continue
+        counts.append(count)
+    return counts
+
+
+def _top(value: int | tuple[int, ...]) -> int:
+    return max(value) if isinstance(value, tuple) else value
+
+
 def _long_enough(seconds: int | tuple[int, ...]) -> bool:
     """Whether a time is a set's length, not a pause inside a rep."""
-    return (max(seconds) if isinstance(seconds, tuple) else seconds) >= MIN_HOLD
+    return _top(seconds) >= MIN_HOLD
 
 
 def _pair(match: re.Match) -> tuple[str, str | None]:
