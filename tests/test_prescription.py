@@ -66,6 +66,13 @@ Lower your arms. {line}
         ("Hold 45s, 3 rounds.", {"sets": 3, "hold": 45}),
         ("Three sets of five, with a full minute of rest.", {"sets": 3, "reps": 5, "rest": 60}),
         ("My physio watched one set, and the plan is 3 sets.", {"sets": 3}),
+        ("Make 3 serie of 8 repetition for each arm.", {"sets": 3, "reps": 8, "per_side": True}),
+        ("Sets: 3 · Reps: 15–20 · Rest: 45 s", {"sets": 3, "reps": (15, 20), "rest": 45}),
+        ("Work 40 sec, rest 20 sec, 4 rounds!", {"sets": 4, "duration": 40, "rest": 20}),
+        ("Twice each side, about thirty seconds.", {"sets": 2}),
+        ("Three sets of ten, with ninety seconds of rest.", {"sets": 3, "reps": 10, "rest": 90}),
+        ('dose: 2x5 L/R, rest: 45"', {"sets": 2, "reps": 5, "rest": 45}),
+        ("R + L = 1 rep each side.", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -149,3 +156,8 @@ def test_the_programming_wins_over_a_count_in_the_steps(write_doc):
 def test_numbers_under_a_heading_of_no_known_part_are_read(write_doc):
     text = "## The plan\nRx: 2 x 10\nrest: 45s\n\n" + STEPS.format(line="")
     assert prescribed(parse_file(write_doc("n.md", text))) == {"sets": 2, "reps": 10, "rest": 45}
+
+
+def test_a_list_before_the_steps_is_read_for_its_numbers(write_doc):
+    text = "- **Phase 1:** 3 sets of 15 repetitions, rest 30 seconds.\n\n" + STEPS.format(line="")
+    assert prescribed(parse_file(write_doc("l.md", text))) == {"sets": 3, "reps": 15, "rest": 30}

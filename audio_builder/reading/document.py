@@ -314,8 +314,8 @@ def _read_body(
             step_text.append(_block_text(block))
         elif current is not None:
             current.extend(_items(block, lang))
-        elif not in_section and kind in ("paragraph", "table"):
-            if lead or kind == "table":  # later on ("Do 3 x 10.") it is read for its numbers
+        elif not in_section and kind in ("paragraph", "table", "list"):
+            if lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
                 sections.setdefault("programming", []).extend(_items(block, lang))
             else:
                 lead = whitespace(_block_text(block))

@@ -14,7 +14,10 @@ import re
 from audio_builder.reading.document import Exercise
 from audio_builder.reading.spoken import speakable
 
-_NUMBER = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+_NUMBER = (
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty"
+    r"|forty-five|sixty|ninety)"
+)
 _WORDS = dict(
     zip(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
@@ -24,19 +27,25 @@ _WORDS = dict(
     twelve=12,
     fifteen=15,
     twenty=20,
+    thirty=30,
+    forty=40,
+    sixty=60,
+    ninety=90,
     twice=2,
     a=1,
+    **{"forty-five": 45},
 )
 _RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
-    rf"\b{_RANGE}\s+(?:sets|rounds|set|round|hangs|holds|intervals|times through)\b"
+    rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through)\b"
     rf"|^sets\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
     rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times))"  # "EMOM 12: 6 reps": 12 sets
-    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b",
+    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b"
+    r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
@@ -45,7 +54,7 @@ _NOT_A_COUNT = (
 )
 SETS_OF = re.compile(rf"\bsets\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 REPS = re.compile(
-    rf"\b{_RANGE}\s+(?:reps|repetitions|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
+    rf"\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
     rf"|\breps\s*:\s*{_RANGE}\b",
     re.IGNORECASE,
 )
@@ -64,7 +73,7 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds"
     re.IGNORECASE,
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off"
-    rf"\bamrap\s+{_RANGE}\s+{_UNIT}"
+    rf"\b(?:amrap|work)\s*:?\s+{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work)\b(?!\s+(?:each|either|the|both|one|your))",
     re.IGNORECASE,
 )
@@ -131,7 +140,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
         found.setdefault("sets", max(counts, key=_top))
     for pattern in (SETS_OF, REPS):
-        if match := pattern.search(sentence):
+        match = next((m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1), None)
+        if match:  # one rep is a definition ("R + L = 1 rep"), not a set's count
             found.setdefault("reps", _span(*_pair(match)))
             if PER_SIDE.search(sentence[match.end() :]):
                 found.setdefault("per_side", True)

@@ -55,6 +55,9 @@ def shorthand(text: str, words: Catalog) -> str:
         flags=re.IGNORECASE,
     )
     text = re.sub(r"\b(\d+)\s?'(?![\w'\d\"])", lambda m: words.duration(int(m[1]) * 60), text)
+    text = re.sub(  # a rest of 45" is seconds (elsewhere " may be inches)
+        r"(?i)\b(rest\w*\s*:?\s*)(\d+)\"", lambda m: m[1] + words.duration(int(m[2])), text
+    )
     times = said["times"]
     text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", lambda m: times.format(n=m[1]), text)
     return re.sub(r"\b(\d+)\s?[x×](?!\s*\d)(?![\w×])", lambda m: times.format(n=m[1]), text)
