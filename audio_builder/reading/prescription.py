@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from audio_builder.reading.document import Exercise
-from audio_builder.reading.spoken import speakable
+from audio_builder.reading.spoken import speakable, whole_sentences
 
 _NUMBER = (
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty"
@@ -124,7 +124,7 @@ def prescription_sentences(exercise: Exercise) -> list[str]:
     texts = [item.text for item in exercise.programming]  # where a trainer writes it
     texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
     texts += [item.text for item in (*exercise.execution, *exercise.notes)]
-    return [s.strip() for text in texts for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    return [sentence for text in texts for sentence in whole_sentences(text)]
 
 
 def read_sentence(sentence: str, found: dict) -> None:

@@ -196,11 +196,15 @@ def _language_score(text: str, lang: str) -> int:
 MAX_WORDS = 25  # a longer sentence is said in parts, each its own clip
 
 
+def whole_sentences(text: str) -> list[str]:
+    """Split text into sentences at . ! ? followed by a space (keeps e.g. 2.5 intact)."""
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+
+
 def sentences(text: str) -> list[str]:
-    """Split text into sentences at . ! ? followed by a space (keeps e.g. 2.5 intact);
-    a run-on sentence is cut at commas, then every ``MAX_WORDS`` words."""
-    parts = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
-    return [piece for part in parts for piece in _shorten(part)]
+    """Whole sentences, a run-on one cut at commas, then every ``MAX_WORDS`` words:
+    the pieces a voice says as clips."""
+    return [piece for part in whole_sentences(text) for piece in _shorten(part)]
 
 
 def _shorten(sentence: str) -> list[str]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from audio_builder.languages import DEFAULT_LANGUAGE
+from audio_builder.reading.spoken import whole_sentences
 from audio_builder.reading.vocabulary import WORD, Kind, Vocabulary, vocabulary
 
 _CONTINUED: dict[str, Kind] = {"to": "up", "up": "up", "down": "down"}
-_MOVING: dict[Kind | None, Kind] = {"up": "up", "down": "down"}  # "continue lifting"
 _UNTIL = re.compile(  # "until" a position, not until the set is done
     r"until (?!(?:\w+ ){0,4}?(?:reps|repetitions|sets?|done|complete|finished|all|every)\b)"
 )
@@ -69,13 +69,13 @@ def classify_step(
     through your heel") is read by its text; an empty step does nothing."""
     if not text.strip():
         return None
-    first, *later = re.split(r"(?<=[.!?])\s+", text.strip())
+    parts = whole_sentences(text)
     words = re.findall(WORD, title.lower())
-    if not (words and re.findall(WORD, first.lower())[: len(words)] == words):
-        read_on = classify(first, previous, lang) in ("up", "down", "hold")
+    if not (words and re.findall(WORD, parts[0].lower())[: len(words)] == words):
+        read_on = classify(parts[0], previous, lang) in ("up", "down", "hold")
         if not (previous and read_on and classify(title, previous, lang) == "setup"):
-            first = f"{title}. {first}"  # after the first move, "Stand Tall" may be a phase
-    for sentence in (*re.split(r"(?<=[.!?])\s+", first), *later):
+            parts = [title, *parts]  # after the first move, "Stand Tall" may be a phase
+    for sentence in parts:
         for clause in (sentence, *_CLAUSE.split(lead_removed(sentence, lang))[1:]):
             if kind := classify(clause, previous, lang):
                 return kind
@@ -118,7 +118,8 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             if previous in ("up", "down") and _UNTIL.match(rest):
                 return previous  # "continue until your elbows break 90 degrees"
             then = _lemma(_INFINITIVE.sub("", rest).split(" ")[0], vocab)
-            return _CONTINUED.get(then) or _MOVING.get(vocab.verbs.get(then), "transition")
+            moving = vocab.verbs.get(then) in ("up", "down")  # "continue lifting"
+            return _CONTINUED.get(then) or (vocab.verbs[then] if moving else "transition")
         if word == "let" and rest.startswith("go"):
             return "transition"  # "let go of the bar"
         if word == "come" and re.match(r"(?:back )?onto\b", rest):
