@@ -209,8 +209,13 @@ def parse_setting(
 
 
 def parse_settings(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate the settings among ``values`` (other keys are ignored)."""
-    return {name: parse_setting(name, value) for name, value in values.items() if name in PARSERS}
+    """Validate the settings among ``values``; other keys, and a key left empty
+    (``reps:`` or ``reps: null``), set nothing."""
+    return {
+        name: parse_setting(name, value)
+        for name, value in values.items()
+        if name in PARSERS and value is not None
+    }
 
 
 def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:

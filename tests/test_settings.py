@@ -69,6 +69,11 @@ def test_parse_settings_ignores_other_keys():
     assert parse_settings({"title": "X", "sets": "2", "video": "abc"}) == {"sets": 2}
 
 
+def test_a_setting_left_empty_sets_nothing():
+    # an app export writes "reps: null" for a hold; the text's own prescription then holds
+    assert parse_settings({"sets": 3, "reps": None, "hold": None}) == {"sets": 3}
+
+
 def test_defaults():
     assert (DEFAULTS.sets, DEFAULTS.reps, DEFAULTS.rest) == (3, 12, 30.0)
     assert DEFAULTS.tempo is None
