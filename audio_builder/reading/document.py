@@ -21,7 +21,9 @@ import yaml
 from audio_builder.catalog import catalog
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
-from audio_builder.reading.spoken import speakable, whitespace
+from audio_builder.reading.layout import as_markdown
+from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
+from audio_builder.reading.verbs import classify
 from audio_builder.settings import parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
@@ -48,6 +50,13 @@ class Item:
 
     label: str
     text: str
+
+    @property
+    def whole(self) -> str:
+        """The entry as one text: "Arching the back: Keep a neutral spine"."""
+        if self.label and self.text:
+            return f"{self.label}: {self.text}"
+        return self.label or self.text
 
 
 @dataclass(frozen=True)
@@ -108,10 +117,10 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         raise DocumentError(
             f"{source}: only front matter, no body; add the steps after the closing '---'"
         )
-    blocks = _markdown(body)
+    blocks = _markdown(as_markdown(body))
     sections, howto, heading, lead = _read_body(blocks, lang or language)
     steps = howto or tuple(_step(i) for i in sections.get("execution", ()))
-    steps = steps or _first_list(blocks, lang or language)
+    steps = steps or _first_list(blocks, lang or language) or _acting_paragraphs(blocks, lang or language)
     if not steps:
         where = "under '<!-- howto -->'" if howto is not None else "in the document"
         raise DocumentError(
@@ -135,12 +144,12 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         description=description,
         source=source,
         steps=steps,
-        equipment=tuple(_join(item) for item in sections.get("equipment", ())),
+        equipment=tuple(item.whole for item in sections.get("equipment", ())),
         starting_position=sections.get("starting position", ()),
         execution=sections.get("execution", ()),
         mistakes=sections.get("common mistakes", ()),
         variations=sections.get("variations", ()),
-        tips=tuple(_join(item) for item in sections.get("tip", ())),
+        tips=tuple(item.whole for item in sections.get("tip", ())),
         programming=programming,
         notes=sections.get("notes", ()),
         settings=settings,
@@ -255,13 +264,33 @@ _NAMED_IN_DESCRIPTION = (
 
 
 def _first_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
-    """Without a howto or an Execution section, the document's first list is the steps."""
+    """Without a howto or an Execution section, the document's first list is the steps
+    (a list quoted in a blockquote too)."""
     for block in blocks:
+        if block["type"] == "block_quote" and (quoted := _first_list(block["children"], lang)):
+            return quoted
         if block["type"] == "list":
             children = block.get("children", [])
             items = [_item(child.get("children", []), lang) for child in children]
             return tuple(_step(i) for i in items if i.text or i.label)[: MAX_STEPS + 1]
     return ()
+
+
+def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
+    """Without any list, the paragraphs that tell the body what to do are the steps (a
+    class script, a poem), up to the first section; the opening paragraph describes."""
+    paragraphs = []
+    for block in blocks:
+        if block["type"] == "heading" and block["attrs"]["level"] > 1:
+            break
+        if block["type"] == "paragraph":
+            paragraphs.append(speakable(_block_text(block), lang))
+    acting = [
+        text
+        for text in paragraphs[1:]
+        if any(classify(sentence, None, lang) for sentence in whole_sentences(text))
+    ]
+    return tuple(Step(short_title(text), text) for text in acting)[: MAX_STEPS + 1]
 
 
 def _plain_value(value: Any) -> str:
@@ -309,14 +338,14 @@ def _read_body(
                 in_section = True
                 current = sections.setdefault(name or "notes", [])
                 if current is not None and name == "execution":
-                    current = _ExecutionItems(current, sections.setdefault("programming", []))
+                    current = _ExecutionItems(current, sections, lang)
         elif steps is not None and step_title is not None and not in_section:
             step_text.append(_block_text(block))
         elif current is not None:
             current.extend(_items(block, lang))
         elif not in_section and kind in ("paragraph", "table", "list"):
             if lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
-                sections.setdefault("programming", []).extend(_items(block, lang))
+                _file(_items(block, lang), sections.setdefault("programming", []), sections, lang)
             else:
                 lead = whitespace(_block_text(block))
     close_step()
@@ -334,20 +363,32 @@ def _read_body(
 
 class _ExecutionItems(list):
     """An Execution section's list entries are steps; a paragraph beside them ("Do 3
-    rounds.") is programming."""
+    rounds.") is programming, and an entry labeled with another part's name ("Dosage:
+    3 x 10", "Watch for: ...") belongs to that part."""
 
-    def __init__(self, steps: list, programming: list) -> None:
+    def __init__(self, steps: list, sections: dict[str, list], lang: str) -> None:
         super().__init__()
-        self.steps, self.programming = steps, programming
+        self.steps, self.sections, self.lang = steps, sections, lang
 
     def extend(self, items: Any) -> None:  # type: ignore[override]
         items = list(items)
-        target = (
-            self.programming
-            if items and all(not i.label for i in items) and len(items) == 1 and self.steps
-            else self.steps
-        )
-        target.extend(items)
+        if items and all(not i.label for i in items) and len(items) == 1 and self.steps:
+            self.sections.setdefault("programming", []).extend(items)
+            return
+        _file(items, self.steps, self.sections, self.lang)
+
+
+def _file(items: list[Item], default: list, sections: dict[str, list], lang: str) -> None:
+    """Each entry into ``default``, unless its label names another part of the document
+    ("Dosage: 3 x 10", "Equipment: a bench"): then into that part."""
+    for item in items:
+        part = _section_name(item.label, lang) if item.label else None
+        if part in (None, "execution", "starting position"):
+            default.append(item)
+        elif part in ("equipment", "tip"):
+            sections.setdefault(part, []).append(Item("", item.text))
+        else:
+            sections.setdefault(part, []).append(item)
 
 
 def _section_name(heading: str, lang: str) -> str | None:
@@ -402,12 +443,6 @@ def _item(children: list[dict], lang: str) -> Item:
         )
         return Item(label, rest.lstrip(": ").strip())
     return Item("", speakable(" ".join(_block_text(c) for c in children), lang))
-
-
-def _join(item: Item) -> str:
-    if item.label and item.text:
-        return f"{item.label}: {item.text}"
-    return item.label or item.text
 
 
 def _block_text(block: dict) -> str:

@@ -1,0 +1,133 @@
+"""Steps written in other ways than a markdown list: HTML, "Step 1:" paragraphs, lettered
+items, definition lists, a quoted list, or no list at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.layout import as_markdown
+from audio_builder.reading.prescription import prescribed
+
+HTML = """<h2>Floor Press</h2>
+<p>A friendly chest builder.</p>
+<h3>What you need</h3>
+<ul>
+  <li>Two dumbbells</li>
+  <li>A mat</li>
+</ul>
+<h3>Step-by-step</h3>
+<ol>
+  <li>Lie back with a dumbbell on each side of your chest.</li>
+  <li>Press both dumbbells up&mdash;arms straight.</li>
+  <li>Lower them until your upper arms touch the floor.</li>
+</ol>
+"""
+
+STEP_PARAGRAPHS = """# Sumo High Pull
+
+A conditioning staple.
+
+Step 1: Stand wide with the kettlebell between your feet.
+
+**Step 2 —** Drive through your heels and pull the bell to your chin.
+
+Step 3: Lower the bell along the same path.
+
+I program these as 4 sets of 12.
+"""
+
+LETTERED = """# Bear-Hug Carry
+
+**What you'll do**
+
+a) Stand over the bag.
+b) Squat down and wrap your arms around it.
+(c) Stand up with the bag.
+d) Walk forward with short steps.
+"""
+
+DEFINITIONS = """Seated Arnold Press
+===================
+
+Equipment
+:   A pair of dumbbells
+:   A bench
+
+Method
+------
+
+Set-up
+:   Sit tall with the dumbbells at your shoulders.
+
+Rotate & press
+:   Press the weights up, turning your palms forward.
+
+Return
+:   Lower the bells back to your shoulders.
+
+Dosage
+:   3 × 8–12, 90 sec between sets
+
+Watch for
+:   The lower back peeling off the pad.
+"""
+
+QUOTED = """# Step-Down
+
+Her notes, pasted as she sent them:
+
+> 1. Stand on a low step on your right foot.
+> 2. Bend the right knee and lower the left heel to the floor.
+> 3. Straighten back up to the start.
+>
+> — P.
+"""
+
+PROSE = """# Lizard Pose
+
+*Hip-opener, week 3.*
+
+Step the right foot forward to the outside of your right hand, and lower the back knee.
+
+And now we stay. Hold here for ten slow breaths.
+
+Press back up onto your hands and step back to downward dog.
+
+*Teacher's note: offer a blanket under the back knee.*
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (HTML, ["Lie Back", "Press Both Dumbbells Up", "Lower Them"]),
+        (STEP_PARAGRAPHS, ["Stand Wide", "Drive Through Your Heels", "Lower The Bell Along"]),
+        (LETTERED, ["Stand Over The Bag", "Squat Down", "Stand Up", "Walk Forward"]),
+        (DEFINITIONS, ["Set-up", "Rotate and press", "Return"]),
+        (QUOTED, ["Stand", "Bend The Right Knee", "Straighten Back Up"]),
+        (PROSE, ["Step The Right Foot", "And Now We Stay", "Press Back Up"]),
+    ],
+)
+def test_steps_written_in_other_ways_are_found(write_doc, text, titles):
+    exercise = parse_file(write_doc("doc.md", text))
+    assert [step.title for step in exercise.steps] == titles
+
+
+def test_html_lists_and_headings_become_markdown():
+    exercise_equipment = as_markdown(HTML)
+    assert "### What you need" in exercise_equipment
+    assert "- Two dumbbells" in exercise_equipment
+    assert "1. Lie back with a dumbbell on each side of your chest." in exercise_equipment
+
+
+def test_a_definition_named_after_another_part_goes_there(write_doc):
+    exercise = parse_file(write_doc("arnold.md", DEFINITIONS))
+    assert exercise.mistakes[0].text == "The lower back peeling off the pad."
+    assert prescribed(exercise) == {"sets": 3, "reps": (8, 12), "rest": 90}
+    assert exercise.equipment == ("A pair of dumbbells; A bench",)
+
+
+def test_letters_in_running_text_are_left_alone():
+    text = "Plan a) warm up first.\nThe bar weighs 20 kg.\n"
+    assert as_markdown(text) == text
