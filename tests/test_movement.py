@@ -178,3 +178,43 @@ def test_a_set_up_title_over_a_moving_text_moves_once_the_movement_has_begun():
 def test_continuing_until_a_position_goes_on_with_the_phase_before():
     assert classify("Continue until your elbows break 90 degrees.", "down") == "down"
     assert classify("Continue until you have jumped over all of the hurdles.", "up") == "transition"
+
+
+def test_reaching_down_to_take_hold_of_the_weight_sets_up(write_doc):
+    text = (
+        "# Trap Bar Deadlift\n\n1. Step inside the bar, feet hip-width apart.\n"
+        "2. Push your hips back and bend your knees until you can reach the handles, "
+        "then grip them.\n3. Drive through the floor and stand up tall.\n"
+        "4. Lower the bar to the floor.\n"
+    )
+    assert analyse(parse_file(write_doc("d.md", text))).roles == ("setup", "setup", "up", "down")
+
+
+def test_a_partner_grip_before_the_lowering_is_not_the_set_up(write_doc):
+    text = (
+        "# Towel Extension\n\n1. Stand holding one end of a towel overhead.\n"
+        "2. Ask your partner to grip the other end. Lower the towel behind your head.\n"
+        "3. Go back to the starting position by raising the towel.\n"
+    )
+    assert analyse(parse_file(write_doc("t.md", text))).roles == ("setup", "down", "up")
+
+
+@pytest.mark.parametrize(
+    ("leaving", "role"),
+    [
+        ("Lower yourself back to the floor with control.", "transition"),
+        ("Step back onto the box and shake out your hands.", "transition"),
+        ("Then step back out, swap arms and do the same.", "transition"),
+        ("Relax as your partner gently presses your knee further.", "hold"),
+        ("Keep breathing and push the floor away.", "hold"),
+    ],
+)
+def test_after_a_hold_coming_out_of_it_is_a_transition(write_doc, leaving, role):
+    text = (
+        "# L-Sit Hold\n\n1. Sit between the parallettes and grip the handles.\n"
+        "2. Press into the handles and lift your legs off the floor.\n"
+        f"3. Hold the L with your legs level.\n4. {leaving}\n"
+    )
+    movement = analyse(parse_file(write_doc("l.md", text)))
+    assert movement.work == "hold"
+    assert movement.roles == ("setup", "setup", "hold", role)

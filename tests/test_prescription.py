@@ -8,8 +8,9 @@ from conftest import spoken_lines
 
 from audio_builder.build import load
 from audio_builder.reading.document import parse_file
+from audio_builder.reading.movement import analyse
 from audio_builder.reading.prescription import prescribed, unspoken
-from audio_builder.settings import DEFAULTS, describe_sources, from_text
+from audio_builder.settings import DEFAULT_HOLD, DEFAULTS, describe_sources, from_text
 
 STEPS = """<!-- howto -->
 
@@ -73,6 +74,17 @@ Lower your arms. {line}
         ("Three sets of ten, with ninety seconds of rest.", {"sets": 3, "reps": 10, "rest": 90}),
         ('dose: 2x5 L/R, rest: 45"', {"sets": 2, "reps": 5, "rest": 45}),
         ("R + L = 1 rep each side.", {}),
+        ("I do 4 sets of 12 with about a minute between sets.", {"sets": 4, "reps": 12, "rest": 60}),
+        ("Three hangs, as long as you can, a minute apart.", {"sets": 3, "rest": 60}),
+        ("Complete 4 carries; rest 90 s between carries.", {"sets": 4, "rest": 90}),
+        (
+            "Four carries of 30–40 seconds, with 90 seconds' rest between each.",
+            {"sets": 4, "duration": (30, 40), "rest": 90},
+        ),
+        ("3 goes each: 20 seconds holding, 40 seconds rest.", {"sets": 3, "hold": 20, "rest": 40}),
+        ("Rest time: 60 seconds.", {"rest": 60}),
+        ("Between the series, recover 2 minutes.", {"rest": 120}),
+        ("8 rounds: 30 sec hard, then 30 sec easy.", {"sets": 8, "duration": 30, "rest": 30}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -161,3 +173,24 @@ def test_numbers_under_a_heading_of_no_known_part_are_read(write_doc):
 def test_a_list_before_the_steps_is_read_for_its_numbers(write_doc):
     text = "- **Phase 1:** 3 sets of 15 repetitions, rest 30 seconds.\n\n" + STEPS.format(line="")
     assert prescribed(parse_file(write_doc("l.md", text))) == {"sets": 3, "reps": 15, "rest": 30}
+
+
+def test_timed_work_with_no_time_stated_says_the_time_it_runs(write_doc):
+    carry = "# Sandbag Carry\n\n1. Pick up the bag.\n2. Walk forward with short steps.\n\nRest 90 seconds."
+    track = load(write_doc("carry.md", carry), {})
+    spoken = spoken_lines(track.script)
+    assert f"3 rounds of {int(DEFAULT_HOLD)} seconds." in spoken
+    assert not any(" 0 seconds" in line for line in spoken)
+
+
+@pytest.mark.parametrize(
+    ("text", "work", "found"),
+    [
+        ("Hold the wall sit for 45 seconds. Do this 3 times.", "hold", {"sets": 3, "hold": 45}),
+        ("Lift your arms 10 times.", "reps", {"reps": 10}),
+    ],
+)
+def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, found):
+    doc = write_doc("t.md", f"# Wall Sit\n\n1. Slide down the wall.\n2. {text}\n")
+    movement = analyse(parse_file(doc))
+    assert (movement.work, movement.prescription) == (work, found)

@@ -17,17 +17,19 @@ from audio_builder.catalog import Catalog, catalog
 from audio_builder.settings import Settings
 
 
-def prescription_line(settings: Settings, work: str, per_side: bool, words: Catalog) -> str:
+def prescription_line(
+    settings: Settings, work: str, timed: float | None, per_side: bool, words: Catalog
+) -> str:
     """ "3 sets of 10 reps.", "3 sets of 8 to 12 reps on each side.", "2 sets: hold for
-    20 seconds on each side.", "5 rounds of 30 seconds." (in the catalog's language)"""
+    20 seconds on each side.", "5 rounds of 30 seconds." (in the catalog's language).
+    ``timed``: the seconds a held or timed set lasts (None for counted reps)."""
     sets = settings.sets
     side = words.say("prescription.each_side") if per_side else ""
-    if work == "time":
-        seconds = settings.duration or settings.hold or 0
+    if work == "time" and timed is not None:
         rounds = words.amount("round", sets)
-        said = words.say("prescription.time", rounds=rounds, time=words.duration(seconds))
-    elif work == "hold":
-        held = words.duration(settings.hold or settings.duration or 0)
+        said = words.say("prescription.time", rounds=rounds, time=words.duration(timed))
+    elif work == "hold" and timed is not None:
+        held = words.duration(timed)
         said = words.say("prescription.hold", sets=words.amount("set", sets), time=held, side=side)
     else:
         if isinstance(settings.reps, tuple):  # a pyramid: one number per set

@@ -125,7 +125,10 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
 
 def _as_worked(found: dict, work: Work) -> None:
     """A time the text states is the length of the work as the exercise is done: a
-    hold's "for 30 seconds" holds, a drill's works for time. The first time stated wins."""
+    hold's "for 30 seconds" holds, a drill's works for time. The first time stated wins.
+    "Do it 3 times" counts reps, or the sets of a hold or timed work."""
+    if "times" in found:
+        found.setdefault("reps" if work == "reps" else "sets", found.pop("times"))
     named = [name for name in found if name in ("hold", "duration")]
     if named and work != "reps":
         first = found[named[0]]
@@ -149,12 +152,20 @@ def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:
             kind = classify_step(step.title, step.text, previous, lang)
             if starts and kind == "setup":
                 kind = _later_move(step, previous, lang) or kind  # "be sure to keep ... Then push"
+        if previous is None and kind == "down" and _reaches_for_the_weight(step.text, lang):
+            kind = "setup"  # "bend your knees until you can reach the handles, then grip them"
         if kind == "down" and vocabulary(lang)["other_side_next"].search(step.text):
             kind = "transition"  # "return to the start, then repeat on the other side"
         kinds.append(kind)
         if kind in ("up", "down"):
             previous = kind
     return kinds
+
+
+def _reaches_for_the_weight(text: str, lang: str) -> bool:
+    """The step's first moving sentence goes down to take hold of the weight."""
+    moving = next((s for s in sentences(text) if classify(s, None, lang)), "")
+    return classify(moving, None, lang) == "down" and bool(vocabulary(lang)["grasp"].search(moving))
 
 
 def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:
@@ -184,17 +195,29 @@ def _hold_roles(steps: tuple[Step, ...], kinds: list[Kind | None], lang: str) ->
     texts = [f"{step.title}. {step.text}" for step in steps]
     held = next((i for i, text in enumerate(texts) if holds_a_position(text, lang)), None)
     if held is None:
+        held = next((i for i, kind in enumerate(kinds) if kind == "hold"), None)  # "Hold the L"
+    if held is None:
         moving = [i for i, kind in enumerate(kinds) if kind in _CYCLE]
         held = moving[-1] if moving else len(steps) - 1
     roles: list[Role] = []
     for index, text in enumerate(texts):
         if index < held:
             roles.append("setup")
-        elif index > held and vocabulary(lang)["switching"].search(text) and kinds[index] != "hold":
+        elif index > held and _leaves_the_hold(text, kinds[index], lang):
             roles.append("transition")
         else:
             roles.append("hold")
     return roles
+
+
+def _leaves_the_hold(text: str, kind: Kind | None, lang: str) -> bool:
+    """After the held position, a step that switches sides, repeats, or comes back out
+    of it ("lower yourself back to the floor", "step back onto the box") ends the hold;
+    one that holds again or deepens it goes on holding."""
+    if kind == "hold" or holds_a_position(text, lang):
+        return False
+    words = vocabulary(lang)
+    return bool(words["switching"].search(text) or words["leaving"].search(text))
 
 
 def _origin(phase: Phase, tempo: Tempo | None) -> str:

@@ -35,10 +35,12 @@ _WORDS = dict(
     a=1,
     **{"forty-five": 45},
 )
+_EFFORTS = r"sets|rounds|each|efforts|carries|holds|hangs|sides|attempts"
 _RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
-    rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through)\b"
+    rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
+    r"|carries|goes|efforts|attempts|bouts|sprints)\b"
     rf"|^sets\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
     re.IGNORECASE,
 )
@@ -64,23 +66,25 @@ SECONDS = re.compile(
     re.IGNORECASE,
 )
 SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
-    rf"\b{_RANGE}\s+{_UNIT}\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
+    rf"\b{_RANGE}\s+{_UNIT}\s+(?:on\s+)?(?:each|per|a)\s+(?:side|leg|arm|set|round)\b",
     re.IGNORECASE,
 )
-HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds"
-    rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?)\b"
+HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 seconds holding"
+    rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?|holding|hanging)\b"
     rf"|\b(?:holds?|hangs?)\s+(?:of\s+)?{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
-WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off"
+WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "carries of 40 s"
     rf"\b(?:amrap|work)\s*:?\s+{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work)\b(?!\s+(?:each|either|the|both|one|your))",
+    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work|hard|fast|all[- ]out)\b"
+    r"(?!\s+(?:each|either|the|both|one|your))"
+    rf"|\b(?:carries|efforts|sprints|intervals|rounds|bouts|goes)\s+of\s+{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
-REST = re.compile(
-    rf"\brest(?:ing)?\s*:?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}'?\s+(?:of\s+)?(?:rest|off|between\s+(?:sets|rounds))\b"
-    r"|\b(a|one)\s+(?:full\s+)?(minute)\s+of\s+rest\b",
+REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
+    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*:?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
+    rf"|\b{_RANGE}\s+{_UNIT}'?\s+(?:of\s+)?(?:rest|off|easy|recovery|apart|between\s+(?:{_EFFORTS}))\b"
+    rf"|\b(a|one)\s+(?:full\s+)?(minute)\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b",
     re.IGNORECASE,
 )
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm)\b|\bon each side\b", re.IGNORECASE)
@@ -91,7 +95,9 @@ _WORK_FOR_TIME = re.compile(
 )
 _HOLDING = re.compile(r"\b(hold|stay|remain|paus|hang|rest|relax|breath)\w*\b", re.IGNORECASE)
 _DONE = re.compile(  # "after completing one set", "that's one set"
-    r"(?:\b(?:complet\w*|finish\w*|after|each|every|per|between|that's|that is|makes)|=)\s+$", re.I
+    r"(?:\b(?:(?:after|once|when)\s+(?:you(?:'ve|\s+have)?\s+)?(?:complet\w*|finish\w*)"
+    r"|after|each|every|per|between|that's|that is|makes)|=)\s+$",
+    re.I,
 )
 _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
@@ -121,9 +127,9 @@ def prescribed(exercise: Exercise) -> dict:
 
 
 def prescription_sentences(exercise: Exercise) -> list[str]:
-    texts = [item.text for item in exercise.programming]  # where a trainer writes it
+    texts = [item.whole for item in exercise.programming]  # where a trainer writes it
     texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
-    texts += [item.text for item in (*exercise.execution, *exercise.notes)]
+    texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
     return [sentence for text in texts for sentence in whole_sentences(text)]
 
 
@@ -142,7 +148,9 @@ def read_sentence(sentence: str, found: dict) -> None:
     for pattern in (SETS_OF, REPS):
         match = next((m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1), None)
         if match:  # one rep is a definition ("R + L = 1 rep"), not a set's count
-            found.setdefault("reps", _span(*_pair(match)))
+            # "3 rounds, 12 times" counts reps; "hold 45 seconds, 3 times" may be sets
+            times = match.group(0).lower().endswith("times") and "sets" not in found
+            found.setdefault("times" if times else "reps", _span(*_pair(match)))
             if PER_SIDE.search(sentence[match.end() :]):
                 found.setdefault("per_side", True)
             break

@@ -19,6 +19,7 @@ _UNDER = {  # "pull yourself under the bar", "get your body under the barbell"
     "pull": r"(?:\w+ ){0,2}?yourself (?:down|under|below)\b",
     "get": r"(?:\w+ ){0,2}?(?:under|below)\b",
 }
+_STEP_INTO_PLACE = r"(?:away|under|onto|into|out|up onto|inside|in between|between|up to|behind)\b"
 _HIPS_BACK = re.compile(r"(?:\w+ ){0,3}?(?:hips|butt|glutes) (?:back|out)\b")  # "push hips back"
 _PARTICLE = re.compile(r"(?:\w+ ){0,4}?(down|up)\b")  # "bring the bar down"
 _DIRECTED = {"pull", "press", "push", "drive", "lift", "raise", "jump"}  # "pull down" is a pull
@@ -112,7 +113,7 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             return "setup"
         if word in ("stand", "sit") and re.match(r"(back )?up\b(?! (with|straight|tall|in))", rest):
             return "up"
-        if word == "step" and re.match(r"(away|under|onto|into|out|up onto)\b", rest):
+        if word == "step" and re.match(_STEP_INTO_PLACE, rest):
             return "setup"
         if word == "continue":
             if previous in ("up", "down") and _UNTIL.match(rest):

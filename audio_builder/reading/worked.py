@@ -27,6 +27,8 @@ def how_worked(
         return "time"
     if "hold" in prescribed:
         return "hold"
+    if "times" in prescribed:  # "10 times", with no hold or time stated
+        return "reps"
     if words["held_title"].search(exercise.title):
         return "hold"
     if words["for_time"].search(exercise.title) or re.search(
