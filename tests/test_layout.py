@@ -84,6 +84,33 @@ Her notes, pasted as she sent them:
 > — P.
 """
 
+CLASS_SHEET = """# Back Step
+
+**Before you start**
+
+- A sturdy chair with no wheels
+- Flat shoes with a good grip
+
+**Let's do it**
+
+1. Stand tall behind the chair, hands on its back.
+2. Step back with your right foot.
+3. Bring the right foot forward to meet the left.
+"""
+
+PAGE_BREAK = """How to perform the stretch
+
+1. Stand side-on in the doorway.
+2. Place the forearm flat against the frame.
+3. Step forward until you feel a stretch across the front of the
+
+Wellbeing Guide 2023 · page 23
+
+   shoulder and chest.
+4. Hold the position and breathe normally.
+5. Step back out of the doorway.
+"""
+
 PROSE = """# Lizard Pose
 
 *Hip-opener, week 3.*
@@ -107,6 +134,17 @@ Press back up onto your hands and step back to downward dog.
         (DEFINITIONS, ["Set-up", "Rotate and press", "Return"]),
         (QUOTED, ["Stand", "Bend The Right Knee", "Straighten Back Up"]),
         (PROSE, ["Step The Right Foot", "And Now We Stay", "Press Back Up"]),
+        (CLASS_SHEET, ["Stand Tall Behind The", "Step Back", "Bring The Right Foot"]),
+        (
+            PAGE_BREAK,
+            [
+                "Stand Side-on",
+                "Place The Forearm Flat",
+                "Step Forward",
+                "Hold The Position",
+                "Step Back Out",
+            ],
+        ),
     ],
 )
 def test_steps_written_in_other_ways_are_found(write_doc, text, titles):

@@ -162,6 +162,11 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ),
         ("Cable Press", "Press the handles up. You can also alternate hands.", "both"),
         ("Box Jump", "Jump onto the box. Step down one foot at a time.", "both"),
+        ("1-Arm DB Row", "Row the dumbbell to your hip.", "left-right"),
+        ("Lizard", "Sink the hips. Find the same shape on the second side.", "left-right"),
+        ("Chair Back Step", "Step back with one foot. Keep taking turns.", "alternating"),
+        ("Goblet Squat", "Hold one dumbbell against your chest with both hands.", "both"),
+        ("Hip Thrust", "Drive the hips up. Can I do it single-leg? Yes, later.", "both"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
@@ -218,3 +223,23 @@ def test_after_a_hold_coming_out_of_it_is_a_transition(write_doc, leaving, role)
     movement = analyse(parse_file(write_doc("l.md", text)))
     assert movement.work == "hold"
     assert movement.roles == ("setup", "setup", "hold", role)
+
+
+def test_hinging_over_into_a_row_sets_up(write_doc):
+    text = (
+        "# Meadows Row\n\n1. Stagger your stance and hinge over until your torso is nearly "
+        "parallel to the floor.\n2. Grab the end of the bar.\n3. Row the bar to your hip.\n"
+        "4. Lower it under control.\n"
+    )
+    roles = analyse(parse_file(write_doc("r.md", text))).roles
+    assert roles == ("setup", "setup", "up", "down")
+
+
+def test_picking_up_the_load_of_a_carry_sets_up(write_doc):
+    text = (
+        "# Farmer's Walk\n\n1. Stand between the handles.\n"
+        "2. After gripping the handles, lift them up by driving through your heels.\n"
+        "3. Walk with short, quick steps for 30 seconds.\n"
+    )
+    movement = analyse(parse_file(write_doc("f.md", text)))
+    assert (movement.work, movement.roles) == ("time", ("setup", "setup", "up"))

@@ -112,7 +112,9 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
         for step in exercise.steps[len(told) :]:
             lines.extend(_instructions(step.text))
     if prescribe and any(source == "text" for _, source in part.settings.sources):
-        lines.append(prescription_line(part.settings, part.work, part.timed, part.sides != ("",), words))
+        lines.append(
+            prescription_line(part.settings, part.work, part.timed, part.sides != ("",), words)
+        )
     if movement.sides == "left-right":
         lines.append(words.say(f"limbs.{movement.limb}.one_at_a_time"))
     elif movement.sides == "alternating":

@@ -120,7 +120,11 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     blocks = _markdown(as_markdown(body))
     sections, howto, heading, lead = _read_body(blocks, lang or language)
     steps = howto or tuple(_step(i) for i in sections.get("execution", ()))
-    steps = steps or _first_list(blocks, lang or language) or _acting_paragraphs(blocks, lang or language)
+    steps = (
+        steps
+        or _first_list(blocks, lang or language)
+        or _acting_paragraphs(blocks, lang or language)
+    )
     if not steps:
         where = "under '<!-- howto -->'" if howto is not None else "in the document"
         raise DocumentError(
@@ -264,16 +268,38 @@ _NAMED_IN_DESCRIPTION = (
 
 
 def _first_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
-    """Without a howto or an Execution section, the document's first list is the steps
-    (a list quoted in a blockquote too)."""
+    """Without a howto or an Execution section, the steps are the first list that says
+    what to do (not the equipment or the benefits), else the first list; a numbered
+    list broken by a page break goes on where its numbers do."""
+    lists = _lists(blocks, lang)
+    if not lists:
+        return ()
+    first = next((i for i, (items, _) in enumerate(lists) if _acts(items, lang)), 0)
+    items, start = lists[first]
+    for more, more_start in lists[first + 1 :]:
+        if start is not None and more_start == start + len(items):
+            items = items + more
+    steps = tuple(_step(item) for item in items if item.text or item.label)
+    return steps[: MAX_STEPS + 1]
+
+
+def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None]]:
+    """Every list, a quoted one too: its items, and its first number if it is numbered."""
+    found = []
     for block in blocks:
-        if block["type"] == "block_quote" and (quoted := _first_list(block["children"], lang)):
-            return quoted
-        if block["type"] == "list":
-            children = block.get("children", [])
-            items = [_item(child.get("children", []), lang) for child in children]
-            return tuple(_step(i) for i in items if i.text or i.label)[: MAX_STEPS + 1]
-    return ()
+        if block["type"] == "block_quote":
+            found += _lists(block["children"], lang)
+        elif block["type"] == "list":
+            items = [_item(child.get("children", []), lang) for child in block["children"]]
+            attrs = block.get("attrs", {})
+            found.append((items, attrs.get("start", 1) if attrs.get("ordered") else None))
+    return found
+
+
+def _acts(items: list[Item], lang: str) -> bool:
+    """Whether most entries of a list tell the body what to do."""
+    acting = sum(bool(classify(item.text, None, lang)) for item in items if item.text)
+    return acting * 2 >= len(items) > 1
 
 
 def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:

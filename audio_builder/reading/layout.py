@@ -16,8 +16,12 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ..."
     r"^[ \t]*(?:\*\*|__)?step[ \t]+(\d{1,2})[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*|__)?[ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
+# "4. Hold ..." right under a line of text (a list broken by a page break) starts a list
+_NUMBERED_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\d{1,2}[.)][ \t]+\S)")
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
-_DEFINITION = re.compile(r"^([^\s:>#|\-*][^\n]*)\n((?:[ \t]*\n)?(?::[ \t]+[^\n]+\n?)+)", re.MULTILINE)
+_DEFINITION = re.compile(
+    r"^([^\s:>#|\-*][^\n]*)\n((?:[ \t]*\n)?(?::[ \t]+[^\n]+\n?)+)", re.MULTILINE
+)
 
 
 def as_markdown(body: str) -> str:
@@ -26,6 +30,7 @@ def as_markdown(body: str) -> str:
         body = _from_html(body)
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
     body = _lettered(body)
+    body = _NUMBERED_AFTER_TEXT.sub("\n\n", body)
     return _DEFINITION.sub(_definition, body)
 
 

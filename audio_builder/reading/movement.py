@@ -94,6 +94,8 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
     found = prescribed(exercise)
     work = how_worked(exercise, any(k in ("up", "down") for k in kinds), found, lang)
     _as_worked(found, work)
+    if work == "time":
+        kinds = _carried_to(exercise.steps, kinds, lang)
     roles = _hold_roles(exercise.steps, kinds, lang) if work == "hold" else _rep_roles(kinds)
     setup: list[Step] = []
     phases: list[Phase] = []
@@ -152,7 +154,7 @@ def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:
             kind = classify_step(step.title, step.text, previous, lang)
             if starts and kind == "setup":
                 kind = _later_move(step, previous, lang) or kind  # "be sure to keep ... Then push"
-        if previous is None and kind == "down" and _reaches_for_the_weight(step.text, lang):
+        if previous is None and kind == "down" and _gets_into_position(step.text, lang):
             kind = "setup"  # "bend your knees until you can reach the handles, then grip them"
         if kind == "down" and vocabulary(lang)["other_side_next"].search(step.text):
             kind = "transition"  # "return to the start, then repeat on the other side"
@@ -162,16 +164,34 @@ def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:
     return kinds
 
 
-def _reaches_for_the_weight(text: str, lang: str) -> bool:
-    """The step's first moving sentence goes down to take hold of the weight."""
-    moving = next((s for s in sentences(text) if classify(s, None, lang)), "")
-    return classify(moving, None, lang) == "down" and bool(vocabulary(lang)["grasp"].search(moving))
+def _gets_into_position(text: str, lang: str) -> bool:
+    """The step's first moving sentence goes down to take hold of the weight, or to
+    the position the reps start from ("hinge over until your torso is nearly parallel")."""
+    words = vocabulary(lang)
+    moving = next((s for s in sentences(text) if classify_step(s, s, None, lang)), "")
+    placed = words["grasp"].search(moving) or words["bent_over"].search(moving)
+    return classify_step(moving, moving, None, lang) == "down" and bool(placed)
 
 
 def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:
     """The first movement a step's later sentences make, if any."""
     later = (classify(sentence, previous, lang) for sentence in sentences(step.text)[1:])
     return next((k for k in later if k in ("up", "down")), None)
+
+
+def _carried_to(steps: tuple[Step, ...], kinds: list[Kind | None], lang: str) -> list[Kind | None]:
+    """Work for time that walks, runs, rows or carries: what comes before the first step
+    that does so (picking the load up, standing up with it) is the set-up."""
+    going = vocabulary(lang)["locomotion"]
+    first = next(
+        (
+            i
+            for i, step in enumerate(steps)
+            if any(going.match(lead_removed(s, lang)) for s in sentences(step.text))
+        ),
+        0,
+    )
+    return ["setup" if i < first else kind for i, kind in enumerate(kinds)]
 
 
 def _rep_roles(kinds: list[Kind | None]) -> list[Role]:

@@ -13,20 +13,24 @@ from audio_builder.reading.spoken import sentences
 from audio_builder.reading.vocabulary import vocabulary
 
 Sides = Literal["both", "left-right", "alternating"]
+_BOTH_HANDS = re.compile(  # one weight held in both hands: a goblet squat
+    r"\b(?:both hands|two hands|hands cupped|by the horns|(?:at|against) (?:your|the) chest)\b",
+    re.I,
+)
 
 
 def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Sides, str]:
     """The way the sides are worked, and what a side is called ("leg", "arm", "side"),
     from the words of the text's language."""
     words = vocabulary(lang)
+    items = (*exercise.starting_position, *exercise.programming, *exercise.notes)
     text = " ".join(
         [exercise.title, exercise.description]
         + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
-        + [f"{item.label}. {item.text}" for item in exercise.starting_position]
-        + [f"{item.label}. {item.text}" for item in (*exercise.programming, *exercise.notes)]
+        + [_as_done(item.whole, lang) for item in items]
     )
     steps = " ".join(step.text for step in exercise.steps)
-    if re.search(r"\bone (?:kettlebell|dumbbell)\b", steps, re.IGNORECASE):
+    if re.search(r"\bone (?:kettlebell|dumbbell)\b", steps, re.I) and not _BOTH_HANDS.search(steps):
         text += " in one hand"  # a single weight in the steps is one arm at a time
     text = words["both_posed"].sub("", text)
     mode: Sides = "both"
