@@ -179,7 +179,10 @@ def test_a_list_before_the_steps_is_read_for_its_numbers(write_doc):
 
 
 def test_timed_work_with_no_time_stated_says_the_time_it_runs(write_doc):
-    carry = "# Sandbag Carry\n\n1. Pick up the bag.\n2. Walk forward with short steps.\n"
+    carry = (
+        "# Sandbag Carry\n\n1. Pick up the bag.\n2. Walk forward with short steps.\n\n"
+        "Rest 90 seconds."
+    )
     track = load(write_doc("carry.md", carry), {})
     spoken = spoken_lines(track.script)
     assert f"3 rounds of {int(DEFAULT_HOLD)} seconds." in spoken
