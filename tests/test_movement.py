@@ -243,3 +243,24 @@ def test_picking_up_the_load_of_a_carry_sets_up(write_doc):
     )
     movement = analyse(parse_file(write_doc("f.md", text)))
     assert (movement.work, movement.roles) == ("time", ("setup", "setup", "up"))
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "kind"),
+    [
+        ("Perform a short squat in preparation for the jump.", None, "down"),
+        ("Immediately recover by driving through the heels.", "down", "up"),
+        ("Reverse the motion by extending the flexed arm.", "down", "up"),
+        ("Flex the knees and hips and lower your torso between your legs.", None, "down"),
+        ("Begin by flexing the elbow, pulling your lower arm to your upper arm.", None, "up"),
+        ("Pull the slack out of the bar, chest up.", None, "setup"),
+        ("Walk up so the bar is over mid-foot.", None, "setup"),
+        ("Shift your weight onto the right leg and lower into a squat.", None, "down"),
+        ("Squeeze your shoulder blades together for one second.", "up", "hold"),
+        ("Catch it on the way down.", "up", "down"),
+        ("Go through a pedal motion, kicking forward with the right leg.", None, "up"),
+        ("Keeping your chest up, push your knees out as you descend.", None, "down"),
+    ],
+)
+def test_what_a_trainer_means(text, previous, kind):
+    assert classify_step(text, text, previous) == kind

@@ -154,7 +154,7 @@ def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:
             kind = classify_step(step.title, step.text, previous, lang)
             if starts and kind == "setup":
                 kind = _later_move(step, previous, lang) or kind  # "be sure to keep ... Then push"
-        if previous is None and kind == "down" and _gets_into_position(step.text, lang):
+        if previous is None and kind in ("up", "down") and _gets_into_position(step.text, lang):
             kind = "setup"  # "bend your knees until you can reach the handles, then grip them"
         if kind == "down" and vocabulary(lang)["other_side_next"].search(step.text):
             kind = "transition"  # "return to the start, then repeat on the other side"
@@ -170,7 +170,11 @@ def _gets_into_position(text: str, lang: str) -> bool:
     words = vocabulary(lang)
     moving = next((s for s in sentences(text) if classify_step(s, s, None, lang)), "")
     placed = words["grasp"].search(moving) or words["bent_over"].search(moving)
-    return classify_step(moving, moving, None, lang) == "down" and bool(placed)
+    if classify_step(moving, moving, None, lang) == "up":
+        return bool(
+            words["bent_over"].search(moving)
+        )  # "push the knees out ... until you can grab"
+    return bool(placed)
 
 
 def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:

@@ -20,7 +20,15 @@ _UNDER = {  # "pull yourself under the bar", "get your body under the barbell"
     "get": r"(?:\w+ ){0,2}?(?:under|below)\b",
 }
 _STEP_INTO_PLACE = r"(?:away|under|onto|into|out|up onto|inside|in between|between|up to|behind)\b"
-_HIPS_BACK = re.compile(r"(?:\w+ ){0,3}?(?:hips|butt|glutes) (?:back|out)\b")  # "push hips back"
+_LOWERING = re.compile(  # the verb, not "your lower arm"
+    r"(?<!your )(?<!the )\blower(?:ing)?\b(?!\s+(?:arms?|back|body|legs?|abs|half|part|chest))"
+)
+_BY_DOING = re.compile(r"(?:\w+ ){0,3}?by (\w+ing)\b")  # "recover by driving"
+_DOING = {"perform", "do", "make", "execute"}
+_A_MOVE = re.compile(r"(?:a|an)\s+(?:\w+\s+)?(\w+)\b")  # "a short squat"
+_HIPS_BACK = re.compile(
+    r"(?:\w+ ){0,3}?(?:hips|butt|glutes|knees) (?:back|out)\b"
+)  # "push hips back"
 _PARTICLE = re.compile(r"(?:\w+ ){0,4}?(down|up)\b")  # "bring the bar down"
 _DIRECTED = {"pull", "press", "push", "drive", "lift", "raise", "jump"}  # "pull down" is a pull
 # where a new action can begin: "Feel the contraction and slowly lower the weights"
@@ -97,6 +105,10 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             continue  # "slowly", "externally rotate"
         word = _lemma(raw, vocab)
         rest = " ".join(words[index + 1 : index + 9])
+        if word in vocab.reversing and (by := _BY_DOING.match(rest)):
+            doing = vocab.verbs.get(_lemma(by.group(1), vocab))
+            if doing in ("up", "down"):
+                return doing  # "recover by driving through the heels", "reverse by extending"
         if word in vocab.reversing or (
             word in ("go", "come", "bring", "move") and vocab["to_the_start"].search(rest)
         ):
@@ -129,8 +141,22 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             return "down"
         if word in _UNDER and re.match(_UNDER[word], rest):
             return "down"  # pulling yourself (getting) under the bar is the drop into the catch
-        if word == "squeeze" and re.match(r"(?:\w+ ){0,3}?together\b", rest):
+        if word == "squeeze" and re.match(r"(?:\w+ ){0,3}?together\b(?! (?:for|at)\b)", rest):
             return "up"  # squeezing the shoulder blades together is the movement
+        if word == "pull" and re.match(r"(?:all )?the slack\b", rest):
+            return "setup"  # "pull the slack out of the bar": tension before the lift
+        if word == "walk" and re.match(r"(?:up|over|forward)? ?(?:to|so|until)\b", rest):
+            return "setup"  # "walk up to the bar", "walk up so the bar is over mid-foot"
+        if word == "go" and rest.startswith("through"):
+            return None  # "go through a pedal motion, kicking forward": read on
+        if word in _DOING and (named := _A_MOVE.match(rest)):
+            kind_named = vocab.verbs.get(named.group(1))
+            if kind_named in ("up", "down"):
+                return kind_named  # "perform a short squat", "do a quick dip"
+        if kind in ("up", "down") and word == "flex" and _LOWERING.search(rest):
+            return "down"  # "flex the knees and hips and lower your torso"
+        if word == "shift" and re.match(r"(?:your |the )?(?:body ?)?weight\b", rest):
+            return None  # "shift your weight onto the right leg and sit down": read on
         then = re.search(r"\band (\w+)", rest)
         moved = vocab.verbs.get(_lemma(then.group(1), vocab)) if then else None
         if word == "squeeze" and moved in ("up", "down"):
