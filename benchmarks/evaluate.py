@@ -2,6 +2,8 @@
 
     python benchmarks/evaluate.py            # accuracy per label, tuning and held-out sets
     python benchmarks/evaluate.py --corpus   # and how each corpus category is coached
+    python benchmarks/evaluate.py --agreement  # two labelers against each other, and the
+                                               # model on the steps they agree on
 
 The labels are tests/reading_labels/labels.yaml (how they were made: README.md there).
 The free-exercise-db corpus is imported into a temporary folder with the importer.
@@ -97,6 +99,31 @@ def score(labels: list[dict], corpus: dict[str, Path]) -> dict[str, dict[str, li
     return results
 
 
+def agreement(labels: list[dict], second: list[dict], corpus: dict[str, Path]) -> dict:
+    """Per label, how often the second labeler agrees with the first; and for steps,
+    how often the model is right where the two agree: {name: (agreed, total)}."""
+    first = {label["source"]: label for label in labels}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for other in second:
+        label = first[other["source"]]
+        for name in ("work", "sides"):
+            counts[name][0] += label[name] == other[name]
+            counts[name][1] += 1
+        same = _prescription(label.get("prescription", {})) == _prescription(
+            other.get("prescription", {})
+        )
+        counts["prescription"][0] += same
+        counts["prescription"][1] += 1
+        got = read(resolve(label["source"], corpus)).steps
+        for index, (want, also) in enumerate(zip(label["steps"], other["steps"], strict=False)):
+            counts["steps"][0] += want == also
+            counts["steps"][1] += 1
+            if want == also:
+                counts["model on agreed steps"][0] += index < len(got) and got[index] == want
+                counts["model on agreed steps"][1] += 1
+    return {name: tuple(pair) for name, pair in counts.items()}
+
+
 def accuracy(outcomes: list) -> float:
     return sum(ok for ok, *_ in outcomes) / len(outcomes) if outcomes else 1.0
 
@@ -124,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="store_true", help="also the whole-corpus table")
     parser.add_argument("--mistakes", action="store_true", help="list every mistake")
+    parser.add_argument(
+        "--agreement", action="store_true", help="also how two labelers agree (second_labels.yaml)"
+    )
     args = parser.parse_args(argv)
     labels = yaml.safe_load((LABELS / "labels.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
@@ -143,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
                     for ok, source, detail in results[split][name]:
                         if not ok:
                             print(f"  [{split}] {name}: {source}: {detail}")
+        if args.agreement:
+            second = yaml.safe_load((LABELS / "second_labels.yaml").read_text(encoding="utf-8"))
+            print(f"\nsecond labeler against the first ({len(second)} documents)")
+            for name, (agreed, total) in agreement(labels, second, corpus).items():
+                print(f"{name:<22}{agreed / total:7.1%} ({agreed}/{total})")
         if args.corpus:
             table, timed_lifts = corpus_table(corpus)
             columns = (
