@@ -88,6 +88,8 @@ Lower your arms. {line}
         ("Rest time: 60 seconds.", {"rest": 60}),
         ("Between the series, recover 2 minutes.", {"rest": 120}),
         ("8 rounds: 30 sec hard, then 30 sec easy.", {"sets": 8, "duration": 30, "rest": 30}),
+        ("Like 3 sets of 5 with a couple of minutes rest.", {"sets": 3, "reps": 5, "rest": 120}),
+        ("Do 6 on each side.", {"reps": 6, "per_side": True}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -200,3 +202,22 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
     doc = write_doc("t.md", f"# Wall Sit\n\n1. Slide down the wall.\n2. {text}\n")
     movement = analyse(parse_file(doc))
     assert (movement.work, movement.prescription) == (work, found)
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "found"),
+    [
+        (
+            "Wall Ball",
+            "3 rounds: 20 wall balls, rest 60 seconds.",
+            {"sets": 3, "reps": 20, "rest": 60},
+        ),
+        ("Dead Bug", "Do 2 sets of 8 dead bugs.", {"sets": 2, "reps": 8}),
+        ("Farmer's Carry", "Do 4 carries.", {"sets": 4}),
+        ("90/90 Hamstring", "Do the 90/90 hamstring stretch gently.", {}),
+        ("Return Push from Stance", "Take a 3 point stance.", {}),
+    ],
+)
+def test_a_count_of_the_exercise_by_its_name_is_reps(write_doc, title, line, found):
+    doc = write_doc("n.md", f"# {title}\n\n1. Stand tall.\n2. Lift your arms.\n\n{line}\n")
+    assert prescribed(parse_file(doc)) == found

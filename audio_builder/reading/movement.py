@@ -129,8 +129,9 @@ def _as_worked(found: dict, work: Work) -> None:
     """A time the text states is the length of the work as the exercise is done: a
     hold's "for 30 seconds" holds, a drill's works for time. The first time stated wins.
     "Do it 3 times" counts reps, or the sets of a hold or timed work."""
-    if "times" in found:
-        found.setdefault("reps" if work == "reps" else "sets", found.pop("times"))
+    if "times" in found:  # "10 reps ... (that's 2 times)" are sets too
+        counted = work == "reps" and "reps" not in found
+        found.setdefault("reps" if counted else "sets", found.pop("times"))
     named = [name for name in found if name in ("hold", "duration")]
     if named and work != "reps":
         first = found[named[0]]

@@ -16,7 +16,7 @@ from audio_builder.reading.spoken import speakable, whole_sentences
 
 _NUMBER = (
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty"
-    r"|forty-five|sixty|ninety)"
+    r"|forty-five|sixty|ninety|a couple of|couple of)"
 )
 _WORDS = dict(
     zip(
@@ -32,6 +32,7 @@ _WORDS = dict(
     sixty=60,
     ninety=90,
     twice=2,
+    **{"a couple of": 2, "couple of": 2},
     a=1,
     **{"forty-five": 45},
 )
@@ -56,7 +57,8 @@ _NOT_A_COUNT = (
 )
 SETS_OF = re.compile(rf"\bsets\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 REPS = re.compile(
-    rf"\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
+    rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
+    rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
     rf"|\breps\s*:\s*{_RANGE}\b",
     re.IGNORECASE,
 )
@@ -121,9 +123,25 @@ def prescribed(exercise: Exercise) -> dict:
     in the labels' terms: sets, reps, hold, duration, rest (a range as a (low, high)
     pair) and per_side."""
     found: dict = {}
+    named = _named_count(exercise.title)
     for sentence in prescription_sentences(exercise):
-        read_sentence(sentence, found)
+        read_sentence(named.sub(r"\1 reps", sentence) if named else sentence, found)
     return found
+
+
+def _named_count(title: str) -> re.Pattern[str] | None:
+    """ "20 wall balls", "6 dead bugs": a count of the exercise by its name is reps. The
+    name is the title up to its first preposition ("Return Push from Stance")."""
+    if re.search(r"\d", title):
+        return None  # "90/90 Hamstring": the title's own number is not a count
+    named = re.split(r"\s+(?:from|with|on|to|in|at|of|using|behind|over|under|and)\s+|\(", title)[0]
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", named)
+    head = words[-1].lower() if words else ""
+    many = f"{head[:-1]}ies" if head.endswith("y") else f"{head}s"
+    if len(head) < 3 or SETS.search(f"2 {many}") or SETS.search(f"2 {head}"):
+        return None  # "4 carries" counts sets
+    plural = rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
+    return re.compile(rf"(?<![\d.])\b(\d+)\s+(?:[\w-]+\s+){{0,2}}?{plural}\b", re.IGNORECASE)
 
 
 def prescription_sentences(exercise: Exercise) -> list[str]:
