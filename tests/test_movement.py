@@ -264,3 +264,17 @@ def test_picking_up_the_load_of_a_carry_sets_up(write_doc):
 )
 def test_what_a_trainer_means(text, previous, kind):
     assert classify_step(text, text, previous) == kind
+
+
+@pytest.mark.parametrize(
+    ("last", "role"),
+    [
+        ("Row the left dumbbell the same way and set it down.", "transition"),
+        ("Finish all your reps, then roll over and do the right side.", "transition"),
+        ("Continue hopping back and forth.", "transition"),
+        ("Return the weights to the start and continue alternating.", "down"),
+    ],
+)
+def test_the_movement_again_is_a_transition(write_doc, last, role):
+    text = f"# Row\n\n1. Set up in a plank.\n2. Row the right dumbbell to your hip.\n3. {last}\n"
+    assert analyse(parse_file(write_doc("r.md", text))).roles[-1] == role

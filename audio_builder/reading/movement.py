@@ -159,6 +159,8 @@ def _step_kinds(steps: tuple[Step, ...], lang: str) -> list[Kind | None]:
             kind = "setup"  # "bend your knees until you can reach the handles, then grip them"
         if kind == "down" and vocabulary(lang)["other_side_next"].search(step.text):
             kind = "transition"  # "return to the start, then repeat on the other side"
+        elif previous and kind in _CYCLE and vocabulary(lang)["again"].search(step.text):
+            kind = "transition"  # "row the left dumbbell the same way", "keep going side to side"
         kinds.append(kind)
         if kind in ("up", "down"):
             previous = kind
