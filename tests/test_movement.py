@@ -278,3 +278,12 @@ def test_what_a_trainer_means(text, previous, kind):
 def test_the_movement_again_is_a_transition(write_doc, last, role):
     text = f"# Row\n\n1. Set up in a plank.\n2. Row the right dumbbell to your hip.\n3. {last}\n"
     assert analyse(parse_file(write_doc("r.md", text))).roles[-1] == role
+
+
+def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
+    text = (
+        "# Hip Thrust\n\n1. Sit with your upper back against the bench.\n"
+        "2. Drive through your heels and push your hips up until your torso is parallel "
+        "with the floor.\n3. Lower your hips.\n"
+    )
+    assert analyse(parse_file(write_doc("h.md", text))).roles == ("setup", "up", "down")

@@ -172,12 +172,10 @@ def _gets_into_position(text: str, lang: str) -> bool:
     the position the reps start from ("hinge over until your torso is nearly parallel")."""
     words = vocabulary(lang)
     moving = next((s for s in sentences(text) if classify_step(s, s, None, lang)), "")
-    placed = words["grasp"].search(moving) or words["bent_over"].search(moving)
-    if classify_step(moving, moving, None, lang) == "up":
-        return bool(
-            words["bent_over"].search(moving)
-        )  # "push the knees out ... until you can grab"
-    return bool(placed)
+    if words["in_reach"].search(moving):  # "push the knees out ... until you can grab the bar"
+        return True
+    going_down = classify_step(moving, moving, None, lang) == "down"
+    return going_down and bool(words["grasp"].search(moving) or words["bent_over"].search(moving))
 
 
 def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:
