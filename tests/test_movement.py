@@ -167,6 +167,9 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Chair Back Step", "Step back with one foot. Keep taking turns.", "alternating"),
         ("Goblet Squat", "Hold one dumbbell against your chest with both hands.", "both"),
         ("Hip Thrust", "Drive the hips up. Can I do it single-leg? Yes, later.", "both"),
+        ("Cable Curl", "Set the same weight on each side of the pulley machine.", "both"),
+        ("Russian Twist", "Twist to the right, then move to the opposite side.", "alternating"),
+        ("High Knees", "Drive one knee up, then bring the other knee up.", "alternating"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
@@ -287,3 +290,32 @@ def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
         "with the floor.\n3. Lower your hips.\n"
     )
     assert analyse(parse_file(write_doc("h.md", text))).roles == ("setup", "up", "down")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "work", "sides"),
+    [
+        (
+            "Skater Jumps",
+            "Bound to the left, then to the other side, for 30 seconds.",
+            "time",
+            "alternating",
+        ),
+        (
+            "Bear Crawl",
+            "Crawl forward, alternating hands and feet, for 30 seconds.",
+            "time",
+            "both",
+        ),
+        (
+            "Hip Stretch",
+            "Swing the leg to the other side and hold for 30 seconds.",
+            "hold",
+            "left-right",
+        ),
+    ],
+)
+def test_sides_as_the_exercise_is_worked(write_doc, title, text, work, sides):
+    doc = write_doc("w.md", f"# {title}\n\n1. Stand tall.\n2. {text}\n")
+    movement = analyse(parse_file(doc))
+    assert (movement.work, movement.sides) == (work, sides)

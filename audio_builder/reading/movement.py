@@ -116,7 +116,10 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
     mode, limb = detect_sides(exercise, lang)
     if mode != "alternating":
         found.pop("per_side", None)  # a count per side changes only alternating work
-    if work == "time" and mode == "alternating":
+    if work == "hold" and mode == "alternating":
+        mode = "left-right"  # a position is held on one side, then the other
+    going = vocabulary(lang)["locomotion"].search(exercise.title)
+    if work == "time" and mode == "alternating" and going:
         mode = "both"  # walking, crawling, running: no sides to coach
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]

@@ -92,7 +92,8 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm)\b|\bon each side\b", re.IGNORECASE)
 _WORK_FOR_TIME = re.compile(
     r"\b(work|walk|run|jog|sprint|carry|pedal|row|swing|jump|skip|crawl|drag|cycle|march|"
-    r"circle|flow|skate|bike|keep moving|keep going|step)\w*\b",
+    r"circle|flow|skate|bike|keep moving|keep going|step|bound|hop|shuffle|punch|kick|climb|"
+    r"bounce|swim)\w*\b",
     re.IGNORECASE,
 )
 _HOLDING = re.compile(r"\b(hold|stay|remain|paus|hang|rest|relax|breath)\w*\b", re.IGNORECASE)
