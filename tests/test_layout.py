@@ -111,6 +111,48 @@ Wellbeing Guide 2023 · page 23
 5. Step back out of the doorway.
 """
 
+WORD_BULLETS = """CALF STRETCH AGAINST A TREE
+
+•	Find something solid and put both hands on it.
+•	Take a big step back with your right foot.
+•	Lean your hips towards the tree and hold for 30 seconds.
+"""
+
+SPREADSHEET = (
+    "Block 2 - LOWER B\t\t\t\n"
+    "Exercise\tOrder\tInstruction\tNotes\n"
+    "Barbell RDL\t1\tStand tall, soft knees, brace hard\tribs down\n"
+    "Barbell RDL\t2\tPush hips back, bar slides down the thighs\tshins vertical\n"
+    "Barbell RDL\t3\tDrive hips forward to stand back up\tsqueeze glutes\n"
+    "\t\t\t\n"
+    "Sets\tReps\tRest\n"
+    "3\t8\t2:00\n"
+)
+
+COUNTS = """Relevés in first
+
+Face the barre, both hands resting lightly on it.
+
+Counts:
+1–2    rise through demi-pointe to full relevé
+3–4    stay up and find the balance
+5–6    lower with control, heels down to the floor
+"""
+
+CHANGELOG = """# Push-up cues
+
+### Changed
+- **Hands:** "under shoulders" became "a bit wider than shoulders"
+- **Elbows:** now "point back toward your hips"
+
+## Current cue sequence
+
+1. Hands on the floor, a bit wider than your shoulders.
+2. Walk your feet back into a high plank.
+3. Lower as one piece until your chest touches your fist.
+4. Push the floor away until your arms are straight.
+"""
+
 PROSE = """# Lizard Pose
 
 *Hip-opener, week 3.*
@@ -135,6 +177,18 @@ Press back up onto your hands and step back to downward dog.
         (QUOTED, ["Stand", "Bend The Right Knee", "Straighten Back Up"]),
         (PROSE, ["Step The Right Foot", "And Now We Stay", "Press Back Up"]),
         (CLASS_SHEET, ["Stand Tall Behind The", "Step Back", "Bring The Right Foot"]),
+        (WORD_BULLETS, ["Find Something Solid", "Take A Big Step", "Lean Your Hips Towards"]),
+        (SPREADSHEET, ["Stand Tall", "Push Hips Back", "Drive Hips Forward"]),
+        (COUNTS, ["Rise Through Demi-pointe", "Stay Up", "Lower"]),
+        (
+            CHANGELOG,
+            [
+                "Hands",
+                "Walk Your Feet Back",
+                "Lower",
+                "Push The Floor Away",
+            ],
+        ),
         (
             PAGE_BREAK,
             [
@@ -169,3 +223,16 @@ def test_a_definition_named_after_another_part_goes_there(write_doc):
 def test_letters_in_running_text_are_left_alone():
     text = "Plan a) warm up first.\nThe bar weighs 20 kg.\n"
     assert as_markdown(text) == text
+
+
+def test_a_spreadsheet_row_prescribes(write_doc):
+    assert prescribed(parse_file(write_doc("rdl.md", SPREADSHEET))) == {
+        "sets": 3,
+        "reps": 8,
+        "rest": 120,
+    }
+
+
+def test_a_heading_that_opens_the_document_is_its_title(write_doc):
+    text = "## Drills: the A-skip\n\nWhy we do them.\n\n1. Skip on each step.\n2. Paw the ground.\n"
+    assert parse_file(write_doc("a-skip.md", text)).title == "Drills: the A-skip"

@@ -90,6 +90,13 @@ Lower your arms. {line}
         ("8 rounds: 30 sec hard, then 30 sec easy.", {"sets": 8, "duration": 30, "rest": 30}),
         ("Like 3 sets of 5 with a couple of minutes rest.", {"sets": 3, "reps": 5, "rest": 120}),
         ("Do 6 on each side.", {"reps": 6, "per_side": True}),
+        ("2–3 sets × 12–15 repetitions.", {"sets": (2, 3), "reps": (12, 15)}),
+        ("Worked up to 4 sets of 8 with ~90 s between.", {"sets": 4, "reps": 8, "rest": 90}),
+        (
+            "3 rounds of 10 per leg, resting 45 seconds.",
+            {"sets": 3, "reps": 10, "per_side": True, "rest": 45},
+        ),
+        ("3 x 20-30 sec, rest a min or so between", {"sets": 3, "hold": (20, 30), "rest": 60}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -196,6 +203,11 @@ def test_timed_work_with_no_time_stated_says_the_time_it_runs(write_doc):
     [
         ("Hold the wall sit for 45 seconds. Do this 3 times.", "hold", {"sets": 3, "hold": 45}),
         ("Lift your arms 10 times.", "reps", {"reps": 10}),
+        (
+            "Lift the leg, hold it for 5 seconds, lower. Repeat 10 times.",
+            "reps",
+            {"reps": 10, "hold": 5},
+        ),
     ],
 )
 def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, found):

@@ -23,7 +23,7 @@ from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
 from audio_builder.reading.layout import as_markdown
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
-from audio_builder.reading.verbs import classify
+from audio_builder.reading.verbs import classify, classify_step
 from audio_builder.settings import parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
@@ -120,11 +120,8 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     blocks = _markdown(as_markdown(body))
     sections, howto, heading, lead = _read_body(blocks, lang or language)
     steps = howto or tuple(_step(i) for i in sections.get("execution", ()))
-    steps = (
-        steps
-        or _first_list(blocks, lang or language)
-        or _acting_paragraphs(blocks, lang or language)
-    )
+    for found in (_first_list, _table_steps, _any_list, _acting_paragraphs):
+        steps = steps or found(blocks, lang or language)
     if not steps:
         where = "under '<!-- howto -->'" if howto is not None else "in the document"
         raise DocumentError(
@@ -268,19 +265,53 @@ _NAMED_IN_DESCRIPTION = (
 
 
 def _first_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
-    """Without a howto or an Execution section, the steps are the first list that says
-    what to do (not the equipment or the benefits), else the first list; a numbered
-    list broken by a page break goes on where its numbers do."""
+    """Without a howto or an Execution section, the steps are the list that most says
+    what to do (not the equipment, the benefits or the faults), the first of equals; a
+    numbered list broken by a page break goes on where its numbers do."""
     lists = _lists(blocks, lang)
-    if not lists:
+    shares = [_acting_share(items, lang) for items, _ in lists]
+    if not shares or max(shares) < 1 / 3:
         return ()
-    first = next((i for i, (items, _) in enumerate(lists) if _acts(items, lang)), 0)
+    first = shares.index(max(shares))
     items, start = lists[first]
     for more, more_start in lists[first + 1 :]:
         if start is not None and more_start == start + len(items):
             items = items + more
-    steps = tuple(_step(item) for item in items if item.text or item.label)
-    return steps[: MAX_STEPS + 1]
+    return _as_steps(items)
+
+
+def _any_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
+    """The last resort: the document's first list, whatever it says."""
+    lists = _lists(blocks, lang)
+    return _as_steps(lists[0][0]) if lists else ()
+
+
+def _as_steps(items: list[Item]) -> tuple[Step, ...]:
+    return tuple(_step(item) for item in items if item.text or item.label)[: MAX_STEPS + 1]
+
+
+def _table_steps(blocks: list[dict], lang: str) -> tuple[Step, ...]:
+    """A table with a column of instructions (a spreadsheet pasted in): its rows."""
+    names = tuple(catalog(lang).text("sections.step_column"))
+    for block in blocks:
+        if block["type"] != "table":
+            continue
+        head, *body = block["children"]
+        columns = [_inline_text(cell["children"]).lower() for cell in head["children"]]
+        rows = [
+            [_inline_text(cell["children"]) for cell in row["children"]]
+            for part in body
+            for row in part["children"]
+        ]
+        wordy = [
+            i
+            for i, name in enumerate(columns)
+            if name.startswith(names) and any(re.search(r"[^\W\d_]{3}", row[i]) for row in rows)
+        ]
+        if wordy:
+            column = max(wordy, key=lambda i: sum(len(row[i]) for row in rows))
+            return _as_steps([Item("", speakable(row[column], lang)) for row in rows])
+    return ()
 
 
 def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None]]:
@@ -296,10 +327,11 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None]]
     return found
 
 
-def _acts(items: list[Item], lang: str) -> bool:
-    """Whether most entries of a list tell the body what to do."""
-    acting = sum(bool(classify(item.text, None, lang)) for item in items if item.text)
-    return acting * 2 >= len(items) > 1
+def _acting_share(items: list[Item], lang: str) -> float:
+    """How much of a list (of two entries or more) tells the body what to do."""
+    if len(items) < 2:
+        return 0.0
+    return sum(bool(classify(item.text, None, lang)) for item in items) / len(items)
 
 
 def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
@@ -307,14 +339,14 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     class script, a poem), up to the first section; the opening paragraph describes."""
     paragraphs = []
     for block in blocks:
-        if block["type"] == "heading" and block["attrs"]["level"] > 1:
+        if block["type"] == "heading" and block["attrs"]["level"] > 1 and paragraphs:
             break
         if block["type"] == "paragraph":
             paragraphs.append(speakable(_block_text(block), lang))
     acting = [
         text
         for text in paragraphs[1:]
-        if any(classify(sentence, None, lang) for sentence in whole_sentences(text))
+        if any(classify_step(part, part, None, lang) for part in whole_sentences(text))
     ]
     return tuple(Step(short_title(text), text) for text in acting)[: MAX_STEPS + 1]
 
@@ -330,7 +362,8 @@ def _read_body(
     blocks: list[dict], lang: str
 ) -> tuple[dict[str, tuple], tuple[Step, ...] | None, str, str]:
     """Return the named sections, the howto steps (None without a marker), the first
-    top-level heading and the first paragraph before any section (a description)."""
+    top-level heading (or a heading of no part that opens the document) and the first
+    paragraph before any section (a description)."""
     sections: dict[str, list] = {}
     steps: list[Step] | None = None
     current: list | None = None
@@ -344,6 +377,7 @@ def _read_body(
         if steps is not None and step_title is not None:
             steps.append(Step(step_title, speakable(" ".join(step_text), lang)))
 
+    opening = next((b for b in blocks if b["type"] != "blank_line"), None)
     for block in blocks:
         kind = block["type"]
         if kind == "block_html" and HOWTO_MARKER.search(block.get("raw", "")):
@@ -352,7 +386,9 @@ def _read_body(
             raw = whitespace(_inline_text(block.get("children", [])))
             text = speakable(raw, lang)
             name = _section_name(text, lang)
-            if block["attrs"]["level"] == 1 and not heading:
+            if not heading and (
+                block["attrs"]["level"] == 1 or (block is opening and name is None)
+            ):
                 heading = raw
             elif steps is not None and name != "programming":
                 close_step()

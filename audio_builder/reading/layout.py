@@ -1,7 +1,8 @@
 """Other ways of writing a list, rewritten as markdown before the document is parsed:
-HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), "Step 1:" paragraphs, lettered
-items ("a) ...", "(b) ...") and definition lists ("Term" then ": what to do").
-Everything else is left as written."""
+HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadsheet
+(tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."), bullets
+pasted from a word processor ("•"), counted lines ("1-2   rise ...") and definition
+lists ("Term" then ": what to do"). Everything else is left as written."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ..."
 # "4. Hold ..." right under a line of text (a list broken by a page break) starts a list
 _NUMBERED_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\d{1,2}[.)][ \t]+\S)")
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
+_BULLET = re.compile(r"^([ \t]*)[•◦▪‣●○■➤►▶✓✔☐☑][ \t]+(?=\S)", re.MULTILINE)
+_COUNTED = re.compile(
+    r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
+)
+_TAB_ROWS = re.compile(r"(?:^[^\n]*\t[^\n]*\t[^\n]*(?:\n|$)){2,}", re.MULTILINE)
 _DEFINITION = re.compile(
     r"^([^\s:>#|\-*][^\n]*)\n((?:[ \t]*\n)?(?::[ \t]+[^\n]+\n?)+)", re.MULTILINE
 )
@@ -28,6 +34,10 @@ def as_markdown(body: str) -> str:
     """The body with the lists it writes in other ways turned into markdown lists."""
     if _BLOCK_HTML.search(body):
         body = _from_html(body)
+    body = _TAB_ROWS.sub(_table, body)
+    body = _BULLET.sub(r"\1- ", body)
+    if len(_COUNTED.findall(body)) > 1:
+        body = _COUNTED.sub("- ", body)
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
     body = _lettered(body)
     body = _NUMBERED_AFTER_TEXT.sub("\n\n", body)
@@ -38,6 +48,34 @@ def _from_html(body: str) -> str:
     body = _HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {_one_line(m[2])}\n\n", body)
     body = _HTML_LIST.sub(_html_list, body)
     return _PARAGRAPH.sub(lambda m: f"\n\n{_one_line(m[2])}\n\n", body)
+
+
+def _table(match: re.Match[str]) -> str:
+    """Tab-separated rows as markdown tables, the first row of each its header; a row
+    with one cell filled is a line of text and ends the table before it."""
+    parts: list[str | list[list[str]]] = []
+    rows: list[list[str]] | None = None
+    for line in match[0].splitlines():
+        cells = [cell.strip() for cell in line.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        if sum(bool(cell) for cell in cells) > 1:
+            if rows is None:
+                rows = []
+                parts.append(rows)
+            rows.append(cells)
+        else:
+            rows = None
+            if said := " ".join(cells).strip():
+                parts.append(said)
+    tables = (part if isinstance(part, str) else _markdown_table(part) for part in parts)
+    return "\n\n" + "\n\n".join(tables) + "\n\n"
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join((row + [""] * width)[:width]) + " |" for row in rows]
+    return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
 
 
 def _html_list(match: re.Match[str]) -> str:

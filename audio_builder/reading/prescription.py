@@ -55,7 +55,12 @@ TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNOREC
 _NOT_A_COUNT = (
     r"(?!\s+(?:seconds|minutes|kilograms?|kilos?|pounds?|meters?|metres?|m|km|feet|yards?)\b)"
 )
-SETS_OF = re.compile(rf"\bsets\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
+SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
+SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
+    rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\s+{_UNIT}\b"
+    r"(?!\s+(?:on|off|of work|hard|easy|holds?|hangs?|holding)\b)",
+    re.IGNORECASE,
+)
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
@@ -85,8 +90,10 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*:?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}'?\s+(?:of\s+)?(?:rest|off|easy|recovery|apart|between\s+(?:{_EFFORTS}))\b"
-    rf"|\b(a|one)\s+(?:full\s+)?(minute)\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b",
+    rf"|\b{_RANGE}\s+{_UNIT}'?\s+(?:of\s+)?(?:rest|off|easy|recovery|apart"
+    rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
+    rf"|\b(a|one)\s+(?:full\s+)?(minute)\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b"
+    r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b",
     re.IGNORECASE,
 )
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm)\b|\bon each side\b", re.IGNORECASE)
@@ -163,7 +170,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
     )
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
-        found.setdefault("sets", max(counts, key=_top))
+        found.setdefault("sets", max(counts, key=top))
     for pattern in (SETS_OF, REPS):
         match = next((m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1), None)
         if match:  # one rep is a definition ("R + L = 1 rep"), not a set's count
@@ -173,6 +180,10 @@ def read_sentence(sentence: str, found: dict) -> None:
             if PER_SIDE.search(sentence[match.end() :]):
                 found.setdefault("per_side", True)
             break
+    if match := SET_TIME.search(sentence):  # "3 sets of 20 to 30 seconds": each set's time
+        if _long_enough(seconds := _seconds(match)):
+            found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
+        sentence = sentence[: match.start()] + "sets" + sentence[match.end() :]
     if match := REST.search(sentence):
         found.setdefault("rest", _seconds(match))
         sentence = sentence[: match.start()] + sentence[match.end() :]
@@ -200,13 +211,14 @@ def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
     return counts
 
 
-def _top(value: int | tuple[int, ...]) -> int:
+def top(value: int | tuple[int, ...]) -> int:
+    """The larger end of a range; a single number itself."""
     return max(value) if isinstance(value, tuple) else value
 
 
 def _long_enough(seconds: int | tuple[int, ...]) -> bool:
     """Whether a time is a set's length, not a pause inside a rep."""
-    return _top(seconds) >= MIN_HOLD
+    return top(seconds) >= MIN_HOLD
 
 
 def _pair(match: re.Match) -> tuple[str, str | None]:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise
-from audio_builder.reading.spoken import sentences
+from audio_builder.reading.spoken import sentences, speakable
 from audio_builder.reading.vocabulary import vocabulary
 
 Sides = Literal["both", "left-right", "alternating"]
@@ -25,7 +25,7 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     words = vocabulary(lang)
     items = (*exercise.starting_position, *exercise.programming, *exercise.notes)
     text = " ".join(
-        [exercise.title, exercise.description]
+        [exercise.title, speakable(exercise.description, lang)]
         + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
         + [_as_done(item.whole, lang) for item in items]
     )

@@ -9,10 +9,12 @@ from typing import Literal
 
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise
+from audio_builder.reading.prescription import top
 from audio_builder.reading.verbs import holds_a_position
 from audio_builder.reading.vocabulary import vocabulary
 
 Work = Literal["reps", "hold", "time"]
+PAUSE = 10  # seconds: a hold this short, done so many times, is a pause in each rep
 
 
 def how_worked(
@@ -25,10 +27,10 @@ def how_worked(
         return "reps"
     if "duration" in prescribed:
         return "time"
+    if "times" in prescribed and top(prescribed.get("hold", 0)) <= PAUSE:
+        return "reps"  # "10 times", or "hold 5 seconds, lower, repeat 10 times"
     if "hold" in prescribed:
         return "hold"
-    if "times" in prescribed:  # "10 times", with no hold or time stated
-        return "reps"
     if words["held_title"].search(exercise.title):
         return "hold"
     if words["for_time"].search(exercise.title) or re.search(
