@@ -263,6 +263,9 @@ def test_picking_up_the_load_of_a_carry_sets_up(write_doc):
         ("Catch it on the way down.", "up", "down"),
         ("Go through a pedal motion, kicking forward with the right leg.", None, "up"),
         ("Keeping your chest up, push your knees out as you descend.", None, "down"),
+        ("Squatted down between her heels.", None, "down"),
+        ("Drove up through the whole foot.", "down", "up"),
+        ("Paused a beat at the bottom.", "down", "hold"),
     ],
 )
 def test_what_a_trainer_means(text, previous, kind):
@@ -319,3 +322,12 @@ def test_sides_as_the_exercise_is_worked(write_doc, title, text, work, sides):
     doc = write_doc("w.md", f"# {title}\n\n1. Stand tall.\n2. {text}\n")
     movement = analyse(parse_file(doc))
     assert (movement.work, movement.sides) == (work, sides)
+
+
+def test_hanging_there_is_the_hold(write_doc):
+    text = (
+        "# Dead Hang\n\n- Grab the bar overhand\n- Step off the box\n"
+        "- Just hang there and breathe\n- Step back onto the box before your grip goes\n"
+    )
+    roles = analyse(parse_file(write_doc("h.md", text))).roles
+    assert roles == ("setup", "setup", "hold", "transition")

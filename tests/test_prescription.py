@@ -97,6 +97,7 @@ Lower your arms. {line}
             {"sets": 3, "reps": 10, "per_side": True, "rest": 45},
         ),
         ("3 x 20-30 sec, rest a min or so between", {"sets": 3, "hold": (20, 30), "rest": 60}),
+        ("Stay there and breathe — 30 seconds, no bouncing.", {"hold": 30}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

@@ -78,7 +78,8 @@ SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
 )
 HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 seconds holding"
     rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?|holding|hanging)\b"
-    rf"|\b(?:holds?|hangs?)\s+(?:of\s+)?{_RANGE}\s+{_UNIT}",
+    rf"|\b(?:holds?|hangs?)\s+(?:of\s+)?{_RANGE}\s+{_UNIT}"
+    rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s+)?\W*\s*{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "carries of 40 s"

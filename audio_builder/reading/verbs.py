@@ -60,10 +60,15 @@ def lead_removed(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def _lemma(word: str, vocab: Vocabulary) -> str:
+    """The verb a word is a form of: "lowering", "presses", "paused", "stepped", "drove"."""
     if word in vocab.verbs or word in vocab.reversing:
         return word
+    if word in vocab.past:
+        return vocab.past[word]
     for stem in (word[:-3], word[:-3] + "e", word[:-4], word[:-1], word[:-2]):
-        if word.endswith(("ing", "s", "es")) and (stem in vocab.verbs or stem in vocab.reversing):
+        if word.endswith(("ing", "s", "es", "ed")) and (
+            stem in vocab.verbs or stem in vocab.reversing
+        ):
             return stem
     return word
 

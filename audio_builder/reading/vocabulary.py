@@ -23,6 +23,7 @@ class Vocabulary:
     holding: frozenset[str]  # "hold": a position, or an object when one follows
     fillers: frozenset[str]  # "slowly", "then": skipped before the verb
     numbers: dict[str, float]  # "a", "two": in stated durations
+    past: dict[str, str]  # "drove" -> "drive": a session written up afterwards
     limbs: dict[str, str]  # a limb's word -> "leg" or "arm"
     patterns: dict[str, re.Pattern[str]]
     up: str  # the cues of a rep whose steps could not be read
@@ -42,6 +43,7 @@ def vocabulary(lang: str) -> Vocabulary:
         holding=frozenset(reading["holding"]),
         fillers=frozenset(reading["fillers"]),
         numbers={word: float(n) for word, n in reading["number_words"].items()},
+        past=dict(pair.split() for pair in reading["past"]),
         limbs={word: limb for limb, names in reading["limbs"].items() for word in names},
         patterns={
             key: re.compile(value, re.IGNORECASE | re.MULTILINE)
