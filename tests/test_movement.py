@@ -331,3 +331,24 @@ def test_hanging_there_is_the_hold(write_doc):
     )
     roles = analyse(parse_file(write_doc("h.md", text))).roles
     assert roles == ("setup", "setup", "hold", "transition")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Big breath in, then sit down between your heels.", "down"),
+        ("Take a big step back with your right foot and lower your back knee.", "down"),
+        ("Step back with the left foot and drop the knee toward the floor.", "down"),
+        ("Step back onto the box.", "setup"),
+    ],
+)
+def test_sitting_and_stepping_into_the_movement(text, kind):
+    assert classify_step(text, text) == kind
+
+
+def test_the_same_way_you_picked_them_up_is_not_a_repeat(write_doc):
+    text = (
+        "# Farmer's Carry\n\n1. Pick up the dumbbells.\n2. Walk with short steps.\n"
+        "3. At the whistle, stop, hinge and put them down the same way you picked them up.\n"
+    )
+    assert analyse(parse_file(write_doc("f.md", text))).roles[-1] == "down"

@@ -19,7 +19,13 @@ _UNDER = {  # "pull yourself under the bar", "get your body under the barbell"
     "pull": r"(?:\w+ ){0,2}?yourself (?:down|under|below)\b",
     "get": r"(?:\w+ ){0,2}?(?:under|below)\b",
 }
-_STEP_INTO_PLACE = r"(?:away|under|onto|into|out|up onto|inside|in between|between|up to|behind)\b"
+_SIT_INTO_IT = r"(?:(?:your |the )?hips )?(?:back |down |back and down )?(?:between|into|until)\b"
+_STEP_AND_LOWER = (
+    r"(?:a (?:\w+ )?step )?(?:back|forward|out)\b[^.]*?\band (?:lower|drop|sink|bend)\b"
+)
+_STEP_INTO_PLACE = (
+    r"(?:back )?(?:away|under|onto|into|out|up onto|inside|in between|between|up to|behind)\b"
+)
 _LOWERING = re.compile(  # the verb, not "your lower arm"
     r"(?<!your )(?<!the )\blower(?:ing)?\b(?!\s+(?:arms?|back|body|legs?|abs|half|part|chest))"
 )
@@ -130,6 +136,10 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             return "setup"
         if word in ("stand", "sit") and re.match(r"(back )?up\b(?! (with|straight|tall|in))", rest):
             return "up"
+        if word == "sit" and re.match(_SIT_INTO_IT, rest):
+            return "down"  # "sit down between your heels", "sit back into the squat"
+        if word in ("step", "take") and re.match(_STEP_AND_LOWER, " ".join(words[index + 1 :])):
+            return "down"  # a lunge: "take a big step back and lower your back knee"
         if word == "step" and re.match(_STEP_INTO_PLACE, rest):
             return "setup"
         if word == "continue":
