@@ -98,6 +98,11 @@ Lower your arms. {line}
         ),
         ("3 x 20-30 sec, rest a min or so between", {"sets": 3, "hold": (20, 30), "rest": 60}),
         ("Stay there and breathe — 30 seconds, no bouncing.", {"hold": 30}),
+        ("Just stay there and breathe, about thirty seconds.", {"hold": 30}),
+        ("After 10 to 20 seconds, relax as your partner presses.", {"hold": (10, 20)}),
+        ("After 60 seconds of rest, go again.", {"rest": 60}),
+        ("No parking the bell for more than 5 seconds.", {}),
+        ("Don't rest longer than 90 seconds.", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

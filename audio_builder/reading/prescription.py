@@ -79,7 +79,9 @@ SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
 HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 seconds holding"
     rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?|holding|hanging)\b"
     rf"|\b(?:holds?|hangs?)\s+(?:of\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s+)?\W*\s*{_RANGE}\s+{_UNIT}",
+    rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s*)?\W*\s*"
+    rf"(?:about\s+)?{_RANGE}\s+{_UNIT}"
+    rf"|^after\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",  # "After 10 to 20 seconds, relax"
     re.IGNORECASE,
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "carries of 40 s"
@@ -114,7 +116,9 @@ _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
-_INFORMATION = re.compile(r"\b(calories|burns?|burned)\b", re.IGNORECASE)  # not a plan
+_INFORMATION = re.compile(  # not a plan: what it burns, or what not to do
+    r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b", re.IGNORECASE
+)
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
 
