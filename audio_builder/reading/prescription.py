@@ -81,7 +81,8 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 second
     rf"|\b(?:holds?|hangs?)\s+(?:of\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s*)?\W*\s*"
     rf"(?:about\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|^after\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",  # "After 10 to 20 seconds, relax"
+    # "After 10 to 20 seconds, relax": the time a partner stretch is held
+    rf"|^after\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",
     re.IGNORECASE,
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "carries of 40 s"
