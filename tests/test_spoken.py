@@ -28,6 +28,8 @@ from audio_builder.reading.spoken import sentences, speakable
         ("Lower ¾ of the way.", "Lower three quarters of the way."),
         ("Walk 1½ laps.", "Walk 1 and a half laps."),
         ("Rest   well ,  then go .", "Rest well, then go."),
+        ("[0:07] So find a doorway.", "So find a doorway."),
+        ("2–3 sets × 12–15 reps.", "2 to 3 sets of 12 to 15 reps."),
     ],
 )
 def test_speakable(written, spoken):
