@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audio_builder.reading.spoken import sentences, speakable
+from audio_builder.reading.spoken import sentences, speakable, spoken_title
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,21 @@ def test_sentences_keep_decimals_intact():
 
 def test_sentences_of_nothing():
     assert sentences("   ") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Sumo Deadlift — Block 2, Week 3", "Sumo Deadlift"),
+        ("Drill 3: High Knees", "High Knees"),
+        ("Box Jumps: U16 Off-Season Handout", "Box Jumps"),
+        ("Lizard Pose (Utthan Pristhasana) — Class Script", "Lizard Pose"),
+        ("Voice memo – doorway pec stretch (for Dana)", "doorway pec stretch"),
+        ("Wall Sit 🧱 / Chaise au mur", "Wall Sit"),
+        ("45° Leg Press", "45 degrees Leg Press"),
+        ("Rowing Machine 250 m Repeats", "Rowing Machine 250 m Repeats"),
+        ("Push-Up", "Push-Up"),
+    ],
+)
+def test_a_title_is_said_by_the_exercise_name(title, said):
+    assert spoken_title(title) == said

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from audio_builder.catalog import Catalog, catalog, catalog_codes
 from audio_builder.languages import DEFAULT_LANGUAGE
 
+_SAID_SYMBOLS = "°"  # symbols with a spoken form (``symbols`` says them)
+
 
 def pictographs(text: str) -> str:
     """Emoji, pictographs and other symbols that have no spoken form are dropped."""
@@ -18,7 +20,7 @@ def pictographs(text: str) -> str:
     for char in text:
         category = unicodedata.category(char)
         if (
-            category == "So"
+            (category == "So" and char not in _SAID_SYMBOLS)
             or char in "\u200d\ufe0f\ufe0e"
             or category == "Cs"
             or (category == "Sk" and char not in "^`")
@@ -177,11 +179,23 @@ def speakable(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A title as the track says it: a title in two languages ("Wall Sit / Chaise au
-    mur") is said in the track's language only; tags keep the whole title."""
+    mur") is said in the track's language only, and a title given with its context
+    ("Sumo Deadlift — Block 2, Week 3", "Drill 3: High Knees") by the exercise's name;
+    tags keep the whole title."""
     halves = [half for half in re.split(r"\s+[/|]\s+", pictographs(title)) if half.strip()]
     if len(halves) > 1:
         halves.sort(key=lambda half: -_language_score(half, lang))
-    return speakable(halves[0] if halves else title, lang)
+    said = halves[0] if halves else title
+    return speakable(_named(said, catalog(lang)) or said, lang)
+
+
+def _named(title: str, words: Catalog) -> str:
+    """The part of a title that names the exercise, without asides in brackets."""
+    bare = re.sub(r"\s*\([^)]*\)", "", title).strip() or title
+    parts = [part.strip() for part in re.split(r"\s+[—–-]\s+|:\s+", bare) if part.strip()]
+    context = re.compile(words.text("spoken.title_context"), re.IGNORECASE)
+    named = [part for part in parts if not context.search(part)]
+    return named[0] if len(parts) > 1 and named else bare
 
 
 def _language_score(text: str, lang: str) -> int:
