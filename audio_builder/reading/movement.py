@@ -174,11 +174,13 @@ def _gets_into_position(text: str, lang: str) -> bool:
     """The step's first moving sentence goes down to take hold of the weight, or to
     the position the reps start from ("hinge over until your torso is nearly parallel")."""
     words = vocabulary(lang)
-    moving = next((s for s in sentences(text) if classify_step(s, s, None, lang)), "")
+    read = ((s, classify_step(s, s, None, lang)) for s in sentences(text))
+    moving, kind = next(((s, k) for s, k in read if k), ("", None))
     if words["in_reach"].search(moving):  # "push the knees out ... until you can grab the bar"
         return True
-    going_down = classify_step(moving, moving, None, lang) == "down"
-    return going_down and bool(words["grasp"].search(moving) or words["bent_over"].search(moving))
+    return kind == "down" and bool(
+        words["grasp"].search(moving) or words["bent_over"].search(moving)
+    )
 
 
 def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:
@@ -191,14 +193,10 @@ def _carried_to(steps: tuple[Step, ...], kinds: list[Kind | None], lang: str) ->
     """Work for time that walks, runs, rows or carries: what comes before the first step
     that does so (picking the load up, standing up with it) is the set-up."""
     going = vocabulary(lang)["locomotion"]
-    first = next(
-        (
-            i
-            for i, step in enumerate(steps)
-            if any(going.match(lead_removed(s, lang)) for s in sentences(step.text))
-        ),
-        0,
-    )
+    moves_on = [
+        any(going.match(lead_removed(s, lang)) for s in sentences(step.text)) for step in steps
+    ]
+    first = moves_on.index(True) if True in moves_on else 0
     return ["setup" if i < first else kind for i, kind in enumerate(kinds)]
 
 
