@@ -120,8 +120,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     blocks = _markdown(as_markdown(body))
     sections, howto, heading, lead = _read_body(blocks, lang or language)
     steps = howto or tuple(_step(i) for i in sections.get("execution", ()))
-    for found in (_first_list, _table_steps, _any_list, _acting_paragraphs):
-        steps = steps or found(blocks, lang or language)
+    steps = steps or _steps_without_marker(blocks, lang or language)
     if not steps:
         where = "under '<!-- howto -->'" if howto is not None else "in the document"
         raise DocumentError(
@@ -264,11 +263,22 @@ _NAMED_IN_DESCRIPTION = (
 )
 
 
-def _first_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
-    """Without a howto or an Execution section, the steps are the list that most says
-    what to do (not the equipment, the benefits or the faults), the first of equals; a
-    numbered list broken by a page break goes on where its numbers do."""
+def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
+    """Without a howto or an Execution section: the list that says what to do, else a
+    table's column of instructions, else the first list, else the paragraphs that act."""
     lists = _lists(blocks, lang)
+    return (
+        _acting_list(lists, lang)
+        or _table_steps(blocks, lang)
+        or (_as_steps(lists[0][0]) if lists else ())
+        or _acting_paragraphs(blocks, lang)
+    )
+
+
+def _acting_list(lists: list[tuple[list[Item], int | None]], lang: str) -> tuple[Step, ...]:
+    """The list that most says what to do (not the equipment, the benefits or the
+    faults), the first of equals; a numbered list broken by a page break goes on where
+    its numbers do."""
     shares = [_acting_share(items, lang) for items, _ in lists]
     if not shares or max(shares) < 1 / 3:
         return ()
@@ -278,12 +288,6 @@ def _first_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         if start is not None and more_start == start + len(items):
             items = items + more
     return _as_steps(items)
-
-
-def _any_list(blocks: list[dict], lang: str) -> tuple[Step, ...]:
-    """The last resort: the document's first list, whatever it says."""
-    lists = _lists(blocks, lang)
-    return _as_steps(lists[0][0]) if lists else ()
 
 
 def _as_steps(items: list[Item]) -> tuple[Step, ...]:
