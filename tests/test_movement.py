@@ -126,6 +126,10 @@ def test_classify_by_leading_verb(sentence, kind):
         ("Push your butt out toward the kettlebell.", "down"),
         ("Looking straight ahead, lower your torso.", "down"),
         ("Whether pulling forwards or backwards, lift the sled.", "up"),
+        ("Keeping the knee straight, the leg is raised by pulling on the strap.", "up"),
+        ("The position is held while breathing normally.", "hold"),
+        ("The leg is lowered slowly to the floor.", "down"),
+        ("The bar is held at the chest.", "setup"),
     ],
 )
 def test_continuing_and_unracking(sentence, kind):

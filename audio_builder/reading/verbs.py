@@ -39,6 +39,10 @@ _PARTICLE = re.compile(r"(?:\w+ ){0,4}?(down|up)\b")  # "bring the bar down"
 _DIRECTED = {"pull", "press", "push", "drive", "lift", "raise", "jump"}  # "pull down" is a pull
 # where a new action can begin: "Feel the contraction and slowly lower the weights"
 _CLAUSE = re.compile(r",?\s+(?:and|then)\s+|,\s+|;\s*")
+# a handout's passive voice: "the leg is raised", "the position is held"
+_PASSIVE = re.compile(
+    r"^((?:the|your|this|that|each|both|one)\s+(?:[\w-]+\s+){0,3}?)(?:is|are)\s+(?:\w+ly\s+)?(\w+)\b"
+)
 # the pulls of a clean or snatch: the first two lift the bar, the third pulls under it
 _PULL = re.compile(r"^(?:\w+\s+){0,3}?the\s+(first|second|third)\s+pull\b", re.IGNORECASE)
 
@@ -79,6 +83,15 @@ def _lemma(word: str, vocab: Vocabulary) -> str:
     return word
 
 
+def _active(clause: str, vocab: Vocabulary) -> str:
+    """ "The leg is raised to ..." read as "raise the leg to ...", so its verb leads."""
+    passive = _PASSIVE.match(clause.lower())
+    done = passive and (passive.group(2).endswith("ed") or passive.group(2) in vocab.past)
+    if not done or _lemma(passive.group(2), vocab) not in vocab.verbs:
+        return clause
+    return f"{_lemma(passive.group(2), vocab)} {passive.group(1)}{clause[passive.end() :]}"
+
+
 def classify_step(
     title: str, text: str, previous: Kind | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> Kind | None:
@@ -107,7 +120,7 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
     ``previous``: the kind of the phase before, which "return to the start" reverses.
     The verbs are the text's language's; the idioms checked below are English ones."""
     vocab = vocabulary(lang)
-    clause = lead_removed(text, lang)
+    clause = _active(lead_removed(text, lang), vocab)
     if pull := _PULL.match(clause):
         return "down" if pull.group(1).lower() == "third" else "up"
     words = re.findall(rf"{WORD}(?:-{WORD})?", clause.lower())
