@@ -29,6 +29,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("Walk 1½ laps.", "Walk 1 and a half laps."),
         ("Rest   well ,  then go .", "Rest well, then go."),
         ("[0:07] So find a doorway.", "So find a doorway."),
+        ("Loop a strap around the foot.[1] Then lift.", "Loop a strap around the foot. Then lift."),
         ("2–3 sets × 12–15 reps.", "2 to 3 sets of 12 to 15 reps."),
     ],
 )

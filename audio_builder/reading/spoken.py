@@ -51,6 +51,7 @@ def shorthand(text: str, words: Catalog) -> str:
         flags=re.IGNORECASE,
     )
     text = re.sub(r"[\[(]\d{1,2}:\d\d(?::\d\d)?[\])]\s*", "", text)  # "[0:27]": a timestamp
+    text = re.sub(r"(?<=[^\s\[])\[(?:\d{1,3}|citation needed)\]", "", text)  # "thigh.[6]"
     text = re.sub(  # a clock's minutes and seconds, not a time of day
         r"\b(\d{1,2}):([0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m|h\b))",
         lambda m: words.duration(int(m[1]) * 60 + int(m[2])),
