@@ -233,6 +233,12 @@ def test_a_spreadsheet_row_prescribes(write_doc):
     }
 
 
+def test_the_sentence_that_opens_a_list_is_not_a_step(write_doc):
+    text = "## Technique\n\nIt is done as follows:\n\n1. Lie down.\n2. Raise the leg.\n"
+    exercise = parse_file(write_doc("doc.md", text))
+    assert [step.title for step in exercise.steps] == ["Lie Down", "Raise The Leg"]
+
+
 def test_a_heading_that_opens_the_document_is_its_title(write_doc):
     text = "## Drills: the A-skip\n\nWhy we do them.\n\n1. Skip on each step.\n2. Paw the ground.\n"
     assert parse_file(write_doc("a-skip.md", text)).title == "Drills: the A-skip"

@@ -429,8 +429,9 @@ def _read_body(
 
 class _ExecutionItems(list):
     """An Execution section's list entries are steps; a paragraph beside them ("Do 3
-    rounds.") is programming, and an entry labeled with another part's name ("Dosage:
-    3 x 10", "Watch for: ...") belongs to that part."""
+    rounds.") is programming, one that opens the list ("... is as follows:") a note, and
+    an entry labeled with another part's name ("Dosage: 3 x 10", "Watch for: ...")
+    belongs to that part."""
 
     def __init__(self, steps: list, sections: dict[str, list], lang: str) -> None:
         super().__init__()
@@ -438,7 +439,10 @@ class _ExecutionItems(list):
 
     def extend(self, items: Any) -> None:  # type: ignore[override]
         items = list(items)
-        if items and all(not i.label for i in items) and len(items) == 1 and self.steps:
+        if len(items) == 1 and not items[0].label and items[0].text.endswith(":"):
+            self.sections.setdefault("notes", []).extend(items)
+            return
+        if len(items) == 1 and not items[0].label and self.steps:
             self.sections.setdefault("programming", []).extend(items)
             return
         _file(items, self.steps, self.sections, self.lang)
