@@ -356,3 +356,16 @@ def test_the_same_way_you_picked_them_up_is_not_a_repeat(write_doc):
         "3. At the whistle, stop, hinge and put them down the same way you picked them up.\n"
     )
     assert analyse(parse_file(write_doc("f.md", text))).roles[-1] == "down"
+
+
+@pytest.mark.parametrize(
+    "other_way",
+    [
+        "### Scaling\n- One leg straight, one tucked; swap legs each hold.\n",
+        "Progressions: tuck, then one leg out, then both legs.\n",
+    ],
+)
+def test_a_way_to_scale_the_exercise_does_not_set_its_sides(write_doc, other_way):
+    text = "# L-sit\n\nAn ab hold.\n\n1. Sit between the bars.\n2. Lift your legs, hold 10 s.\n\n"
+    movement = analyse(parse_file(write_doc("l.md", text + other_way)))
+    assert movement.sides == "both"

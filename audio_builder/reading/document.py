@@ -448,10 +448,16 @@ class _ExecutionItems(list):
         _file(items, self.steps, self.sections, self.lang)
 
 
+_PLAIN_LABEL = re.compile(r"([^\W\d_][\w' -]{1,30}):\s+")  # "Progressions: tuck → ..."
+
+
 def _file(items: list[Item], default: list, sections: dict[str, list], lang: str) -> None:
-    """Each entry into ``default``, unless its label names another part of the document
-    ("Dosage: 3 x 10", "Equipment: a bench"): then into that part."""
+    """Each entry into ``default``, unless its label, bold or plain, names another part
+    of the document ("Dosage: 3 x 10", "Equipment: a bench"): then into that part."""
     for item in items:
+        plain = None if item.label else _PLAIN_LABEL.match(item.text)
+        if plain and _section_name(plain[1], lang):
+            item = Item(plain[1], item.text[plain.end() :])
         part = _section_name(item.label, lang) if item.label else None
         if part in (None, "execution", "starting position"):
             default.append(item)
