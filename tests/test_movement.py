@@ -174,6 +174,10 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Cable Curl", "Set the same weight on each side of the pulley machine.", "both"),
         ("Russian Twist", "Twist to the right, then move to the opposite side.", "alternating"),
         ("High Knees", "Drive one knee up, then bring the other knee up.", "alternating"),
+        ("Cable Curl", "Squeeze the biceps on each side.", "both"),
+        ("Thigh Abductor", "Grip the handles on each side.", "both"),
+        ("Side Plank", "Lift your hips and hold 20 seconds on each side.", "left-right"),
+        ("Couch Stretch", "Sink into it. Do it twice on each side.", "left-right"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
