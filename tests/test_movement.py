@@ -130,6 +130,8 @@ def test_classify_by_leading_verb(sentence, kind):
         ("The position is held while breathing normally.", "hold"),
         ("The leg is lowered slowly to the floor.", "down"),
         ("The bar is held at the chest.", "setup"),
+        ("Swing the kettlebell back between your legs.", "down"),
+        ("Swing your arms back and dip into a quarter squat.", "down"),
     ],
 )
 def test_continuing_and_unracking(sentence, kind):
