@@ -128,20 +128,26 @@ def accuracy(outcomes: list) -> float:
     return sum(ok for ok, *_ in outcomes) / len(outcomes) if outcomes else 1.0
 
 
-def corpus_table(corpus: dict[str, Path]) -> tuple[dict, list[str]]:
-    """How every imported exercise is coached, by category; and the strength,
-    powerlifting and Olympic lifts coached as timed work."""
+def corpus_table(corpus: dict[str, Path]) -> tuple[dict, list[str], list[str]]:
+    """How every imported exercise is coached, by category; the strength, powerlifting
+    and Olympic lifts coached as timed work; and the stretches counted as reps, with the
+    count their text states."""
     records = {str(r.get("id")): r for r in json.loads(CORPUS.read_text(encoding="utf-8"))}
     table: dict[str, Counter] = defaultdict(Counter)
-    timed_lifts = []
+    timed_lifts, counted_stretches = [], []
     for record_id, path in sorted(corpus.items()):
         category = str(records[record_id].get("category") or "?")
+        name = records[record_id]["name"]
         got = read(path)
         table[category].update([got.work, f"sides:{got.sides}"])
         table[category]["total"] += 1
         if category in LIFTS and got.work != "reps":
-            timed_lifts.append(f"{category}: {records[record_id]['name']} ({got.work})")
-    return table, timed_lifts
+            timed_lifts.append(f"{category}: {name} ({got.work})")
+        if category == "stretching" and got.work == "reps":
+            stated = got.prescription.get("reps")
+            count = "-".join(map(str, stated)) if isinstance(stated, tuple) else stated
+            counted_stretches.append(f"{name} ({f'{count} reps stated' if stated else 'no count'})")
+    return table, timed_lifts, counted_stretches
 
 
 LIFTS = ("strength", "powerlifting", "olympic weightlifting")
@@ -179,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, (agreed, total) in agreement(labels, second, corpus).items():
                 print(f"{name:<22}{agreed / total:7.1%} ({agreed}/{total})")
         if args.corpus:
-            table, timed_lifts = corpus_table(corpus)
+            table, timed_lifts, counted_stretches = corpus_table(corpus)
             columns = (
                 "total",
                 "reps",
@@ -197,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
             share = len(timed_lifts) / lifts if lifts else 0.0
             print(f"\nlifts coached as timed work: {len(timed_lifts)} of {lifts} ({share:.1%})")
             for line in timed_lifts:
+                print(f"  {line}")
+            print(f"\nstretches counted as reps: {len(counted_stretches)}")
+            for line in counted_stretches:
                 print(f"  {line}")
     return 0
 

@@ -31,13 +31,13 @@ def results(tmp_path_factory):
     evaluate = _evaluate()
     labels = yaml.safe_load((ROOT / "tests" / "reading_labels" / "labels.yaml").read_text())
     corpus = evaluate.import_corpus(tmp_path_factory.mktemp("corpus"))
-    return evaluate, evaluate.score(labels, corpus)
+    return evaluate, evaluate.score(labels, corpus), corpus
 
 
 @pytest.mark.parametrize("split", ["tune", "test"])
 @pytest.mark.parametrize("label", sorted(FLOORS["test"]))
 def test_accuracy_per_label(results, split, label):
-    evaluate, scored = results
+    evaluate, scored, _ = results
     outcomes = scored[split][label]
     mistakes = [f"{source}: {detail}" for ok, source, detail in outcomes if not ok]
     assert evaluate.accuracy(outcomes) >= FLOORS[split][label], mistakes
@@ -50,3 +50,13 @@ def test_the_labeled_set_is_big_enough():
     assert len(corpus) >= 80
     assert seeds == {f"seed:{p.name}" for p in (ROOT / "seeds").glob("*.md")}
     assert {item["split"] for item in labels} == {"tune", "test"}
+
+
+def test_the_whole_corpus_is_coached_as_its_categories_are_worked(results):
+    """Lifts are counted, not timed, unless isometric or carried (at most 3 %); a stretch
+    is counted only when its text states a count."""
+    evaluate, _, corpus = results
+    table, timed_lifts, counted_stretches = evaluate.corpus_table(corpus)
+    lifts = sum(table[category]["total"] for category in evaluate.LIFTS)
+    assert len(timed_lifts) <= 0.03 * lifts, timed_lifts
+    assert all("reps stated" in line for line in counted_stretches), counted_stretches
