@@ -375,3 +375,28 @@ def test_a_way_to_scale_the_exercise_does_not_set_its_sides(write_doc, other_way
     text = "# L-sit\n\nAn ab hold.\n\n1. Sit between the bars.\n2. Lift your legs, hold 10 s.\n\n"
     movement = analyse(parse_file(write_doc("l.md", text + other_way)))
     assert movement.sides == "both"
+
+
+def test_a_drill_in_place_that_ends_walking_is_not_all_set_up(write_doc):
+    text = (
+        "# High Knees\n\nDo 8 rounds of 30 seconds.\n\n1. Stand tall on the balls of your feet.\n"
+        "2. Drive one knee up to hip height.\n3. Punch that foot back down.\n"
+        "4. On the whistle, walk it off.\n"
+    )
+    roles = analyse(parse_file(write_doc("k.md", text))).roles
+    assert roles[:3] == ("setup", "up", "down")
+
+
+@pytest.mark.parametrize(
+    ("steps", "work", "prescription"),
+    [
+        ("1. Drive one knee up.\n2. Punch the foot down.\n", "time", {"sets": 8, "duration": 30}),
+        ("1. Lift your hips.\n2. Stay still, breathing.\n", "hold", {"sets": 8, "hold": 30}),
+    ],
+)
+def test_a_time_with_no_verb_is_as_long_as_the_steps_work_or_hold(
+    write_doc, steps, work, prescription
+):
+    doc = write_doc("t.md", f"# Drill\n\nDo 8 rounds of 30 seconds.\n\n{steps}")
+    movement = analyse(parse_file(doc))
+    assert (movement.work, movement.prescription) == (work, prescription)

@@ -96,7 +96,8 @@ Lower your arms. {line}
             "3 rounds of 10 per leg, resting 45 seconds.",
             {"sets": 3, "reps": 10, "per_side": True, "rest": 45},
         ),
-        ("3 x 20-30 sec, rest a min or so between", {"sets": 3, "hold": (20, 30), "rest": 60}),
+        # a time with no verb to say whether it holds or works: the steps decide
+        ("3 x 20-30 sec, rest a min or so between", {"sets": 3, "time": (20, 30), "rest": 60}),
         ("Stay there and breathe — 30 seconds, no bouncing.", {"hold": 30}),
         ("Just stay there and breathe, about thirty seconds.", {"hold": 30}),
         ("After 10 to 20 seconds, relax as your partner presses.", {"hold": (10, 20)}),

@@ -94,7 +94,8 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
     found = prescribed(exercise)
     work = how_worked(exercise, any(k in ("up", "down") for k in kinds), found, lang)
     _as_worked(found, work)
-    if work == "time":
+    going = vocabulary(lang)["locomotion"].search(exercise.title)
+    if work == "time" and going:
         kinds = _carried_to(exercise.steps, kinds, lang)
     roles = _hold_roles(exercise.steps, kinds, lang) if work == "hold" else _rep_roles(kinds)
     setup: list[Step] = []
@@ -118,7 +119,6 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
         found.pop("per_side", None)  # a count per side changes only alternating work
     if work == "hold" and mode == "alternating":
         mode = "left-right"  # a position is held on one side, then the other
-    going = vocabulary(lang)["locomotion"].search(exercise.title)
     if work == "time" and mode == "alternating" and going:
         mode = "both"  # walking, crawling, running: no sides to coach
     if sides is not None:
@@ -135,8 +135,10 @@ def _as_worked(found: dict, work: Work) -> None:
     if "times" in found:  # "10 reps ... (that's 2 times)" are sets too
         counted = work == "reps" and "reps" not in found
         found.setdefault("reps" if counted else "sets", found.pop("times"))
-    named = [name for name in found if name in ("hold", "duration")]
-    if named and work != "reps":
+    named = [name for name in found if name in ("hold", "duration", "time")]
+    if "time" in found and work == "reps":
+        found.setdefault("hold", found.pop("time"))
+    elif named and work != "reps":
         first = found[named[0]]
         for name in named:
             del found[name]

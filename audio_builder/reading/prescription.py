@@ -248,10 +248,13 @@ def _seconds(match: re.Match) -> int | tuple[int, ...]:
 
 def _held_or_worked(before: str) -> str:
     """A time is a hold or work for time by the verb nearest before it: "lift your hips
-    and hold for 20 seconds" holds; "we push for 15 seconds" works."""
+    and hold for 20 seconds" holds; "we push for 15 seconds" works; with no such verb
+    ("8 rounds of 30 seconds") it is a "time" the exercise's steps decide."""
     verbs = [*_HOLDING.finditer(before), *_WORK_FOR_TIME.finditer(before)]
     nearest = max(verbs, key=lambda m: m.start(), default=None)
-    return "duration" if nearest is not None and nearest.re is _WORK_FOR_TIME else "hold"
+    if nearest is None:
+        return "time"
+    return "duration" if nearest.re is _WORK_FOR_TIME else "hold"
 
 
 def unspoken(sentence: str) -> str:

@@ -27,7 +27,8 @@ def how_worked(
         return "reps"
     if "duration" in prescribed:
         return "time"
-    if "times" in prescribed and top(prescribed.get("hold", 0)) <= PAUSE:
+    held = prescribed.get("hold", prescribed.get("time", 0))
+    if "times" in prescribed and top(held) <= PAUSE:
         return "reps"  # "10 times", or "hold 5 seconds, lower, repeat 10 times"
     if "hold" in prescribed:
         return "hold"
@@ -40,6 +41,9 @@ def how_worked(
     if words["stretching"].search(exercise.description):
         return "hold"
     steps = " ".join(step.text for step in exercise.steps)
-    if not moves and holds_a_position(steps, lang):
+    still = holds_a_position(steps, lang)
+    if "time" in prescribed:  # "8 rounds of 30 seconds": of what the steps do
+        return "time" if moves and not still else "hold"
+    if not moves and still:
         return "hold"
     return "reps"
