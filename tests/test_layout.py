@@ -167,9 +167,52 @@ Press back up onto your hands and step back to downward dog.
 """
 
 
+INLINE = """# KB swings
+
+Kettlebell day! (1) stand over the bell, feet wide (2) hike it back between your legs
+(3) snap the hips and float it up to chest height. 10 sets of 10.
+""".replace("legs\n", "legs ")
+
+ARROWS = """# couch stretch
+
+for the run club, before the long run:
+
+kneel by a wall → slide the back knee into the corner → squeeze the glute → hold 60 s
+"""
+
+THREAD = """1/4 Side planks are underrated. A thread.
+
+2/4 Lie on your side, elbow under your shoulder.
+
+3/4 Lift your hips until your body is a straight line and hold.
+
+4/4 3 rounds of 30 s per side. Follow for more!
+"""
+
+CAPTIONS = """1
+00:00:01,000 --> 00:00:04,000
+Hey guys, welcome back. Today: the glute bridge.
+
+2
+00:00:04,500 --> 00:00:07,000
+Lie on your back with your knees bent.
+
+3
+00:00:07,500 --> 00:00:10,000
+Drive your hips up and squeeze.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
+        (INLINE, ["Stand Over The Bell", "Hike It Back Between", "Snap The Hips"]),
+        (
+            ARROWS,
+            ["Kneel By A Wall", "Slide The Back Knee", "Squeeze The Glute", "Hold 60 Seconds"],
+        ),
+        (THREAD, ["Lie", "Lift Your Hips"]),
+        (CAPTIONS, ["Lie", "Drive Your Hips Up"]),
         (HTML, ["Lie Back", "Press Both Dumbbells Up", "Lower Them"]),
         (STEP_PARAGRAPHS, ["Stand Wide", "Drive Through Your Heels", "Lower The Bell Along"]),
         (LETTERED, ["Stand Over The Bag", "Squat Down", "Stand Up", "Walk Forward"]),
@@ -220,8 +263,16 @@ def test_a_definition_named_after_another_part_goes_there(write_doc):
     assert exercise.equipment == ("A pair of dumbbells; A bench",)
 
 
-def test_letters_in_running_text_are_left_alone():
-    text = "Plan a) warm up first.\nThe bar weighs 20 kg.\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan a) warm up first.\nThe bar weighs 20 kg.\n",
+        "Use 2) the bar and 3) the plates.\n",
+        "Progressions: tuck → one leg out → full.\n",
+        "Posts 1/2 and 2/2 follow.\n",
+    ],
+)
+def test_running_text_is_left_alone(text):
     assert as_markdown(text) == text
 
 

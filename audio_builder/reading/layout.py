@@ -1,8 +1,11 @@
 """Other ways of writing a list, rewritten as markdown before the document is parsed:
 HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadsheet
 (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."), bullets
-pasted from a word processor ("•"), counted lines ("1-2   rise ...") and definition
-lists ("Term" then ": what to do"). Everything else is left as written."""
+pasted from a word processor ("•"), counted lines ("1-2   rise ..."), definition lists
+("Term" then ": what to do"), steps numbered inside a sentence ("(1) ... (2) ..."),
+steps on one line between arrows ("a → b → c"), and the posts of a thread ("2/6 ...")
+or the cues of captions (SRT, WebVTT) as paragraphs. Everything else is left as
+written."""
 
 from __future__ import annotations
 
@@ -30,10 +33,22 @@ _DEFINITION = re.compile(
 )
 
 
+_CAPTION_TIME = re.compile(
+    r"^[ \t]*(?:\d+[ \t]*\n)?[ \t]*(?:\d\d:)?\d\d:\d\d[.,]\d{3}[ \t]*-->[^\n]*\n", re.MULTILINE
+)
+_POST = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})\b[ \t:.)-]*(?=\S)", re.MULTILINE)  # "2/6 Lift ..."
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\)[ \t]+(?=\S)")  # "(1) Stand", "2) Hinge"
+_ARROW = re.compile(r"[ \t]*(?:→|⟶|->|=>|⇒)[ \t]*")
+
+
 def as_markdown(body: str) -> str:
     """The body with the lists it writes in other ways turned into markdown lists."""
     if _BLOCK_HTML.search(body):
         body = _from_html(body)
+    if len(_CAPTION_TIME.findall(body)) > 1:
+        body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
+    body = _posts(body)
+    body = "\n".join(_inline_list(line) for line in body.split("\n"))
     body = _TAB_ROWS.sub(_table, body)
     body = _BULLET.sub(r"\1- ", body)
     if len(_COUNTED.findall(body)) > 1:
@@ -107,3 +122,31 @@ def _definition(match: re.Match[str]) -> str:
     term = match[1].strip().rstrip(":")
     meanings = [line.lstrip(":").strip() for line in match[2].splitlines() if line.strip()]
     return f"- **{term}:** {'; '.join(meanings)}\n"
+
+
+def _posts(body: str) -> str:
+    """A thread's numbered posts ("1/6" ... "6/6") as paragraphs: the ones that say
+    what to do are read as the steps."""
+    posts = _POST.findall(body)
+    totals = {total for _, total in posts}
+    numbers = [int(n) for n, _ in posts]
+    if len(posts) < 3 or len(totals) != 1 or numbers != list(range(1, len(posts) + 1)):
+        return body
+    return _POST.sub("\n", body)
+
+
+def _inline_list(line: str) -> str:
+    """One line that numbers its steps ("(1) stand ... (2) hinge ...", from 1 in order)
+    or runs them between arrows ("stand → hinge → stand up") as a list; the words
+    before the first number stay a paragraph."""
+    marks = list(_INLINE_NUMBER.finditer(line))
+    if len(marks) > 1 and [int(m[1]) for m in marks] == list(range(1, len(marks) + 1)):
+        bounds = [m.start() for m in marks] + [len(line)]
+        items = [line[m.end() : end].strip() for m, end in zip(marks, bounds[1:], strict=True)]
+        lead = line[: marks[0].start()].strip()
+        return (f"{lead}\n\n" if lead else "\n") + "\n".join(f"1. {i}" for i in items) + "\n"
+    parts = _ARROW.split(line)
+    labeled = re.match(r"[^\W\d_][\w' -]{0,30}:\s", line.strip())  # "Progressions: a → b"
+    if len(parts) > 2 and not labeled and all(re.search(r"[^\W\d_]{2}", p) for p in parts):
+        return "\n" + "\n".join(f"1. {part.strip()}" for part in parts) + "\n"
+    return line

@@ -189,7 +189,7 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
         moved = vocab.verbs.get(_lemma(then.group(1), vocab)) if then else None
         if word == "squeeze" and moved in ("up", "down"):
             return moved  # "squeeze the plates together and extend your arms"
-        if word == "swing" and re.match(r"(?:\w+ ){0,3}?(?<!the )back\b(?! up)", rest):
+        if word in ("swing", "hike") and re.match(r"(?:\w+ ){0,3}?(?<!the )back\b(?! up)", rest):
             return "down"  # "swing the kettlebell back between your legs", "swing your arms back"
         if word == "jump" and re.match(r"(?:\w+ ){0,3}?(together|in)\b(?! place)", rest):
             return "down"
