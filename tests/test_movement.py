@@ -131,6 +131,8 @@ def test_classify_by_leading_verb(sentence, kind):
         ("The leg is lowered slowly to the floor.", "down"),
         ("The bar is held at the chest.", "setup"),
         ("Swing the kettlebell back between your legs.", "down"),
+        ("Stagger your feet, one half a step ahead.", "setup"),
+        ("Swap legs and go again.", "transition"),
         ("Swing your arms back and dip into a quarter squat.", "down"),
     ],
 )
