@@ -328,6 +328,8 @@ def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
             "hold",
             "left-right",
         ),
+        ("Kneeling Arm Drill", "Swing one arm forward, then switch arms.", "time", "left-right"),
+        ("A-skips", "Skip forward, then bring the other knee up.", "time", "alternating"),
     ],
 )
 def test_sides_as_the_exercise_is_worked(write_doc, title, text, work, sides):
@@ -399,6 +401,6 @@ def test_a_drill_in_place_that_ends_walking_is_not_all_set_up(write_doc):
 def test_a_time_with_no_verb_is_as_long_as_the_steps_work_or_hold(
     write_doc, steps, work, prescription
 ):
-    doc = write_doc("t.md", f"# Drill\n\nDo 8 rounds of 30 seconds.\n\n{steps}")
+    doc = write_doc("t.md", f"# Circuit\n\nDo 8 rounds of 30 seconds.\n\n{steps}")
     movement = analyse(parse_file(doc))
     assert (movement.work, movement.prescription) == (work, prescription)
