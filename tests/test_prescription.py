@@ -96,6 +96,7 @@ Lower your arms. {line}
             "3 rounds of 10 per leg, resting 45 seconds.",
             {"sets": 3, "reps": 10, "per_side": True, "rest": 45},
         ),
+        ("3 x 8 each way, alternating sides.", {"sets": 3, "reps": 8, "per_side": True}),
         # a time with no verb to say whether it holds or works: the steps decide
         ("3 x 20-30 sec, rest a min or so between", {"sets": 3, "time": (20, 30), "rest": 60}),
         ("Stay there and breathe — 30 seconds, no bouncing.", {"hold": 30}),

@@ -100,7 +100,7 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b",
     re.IGNORECASE,
 )
-PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm)\b|\bon each side\b", re.IGNORECASE)
+PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm|way)\b|\bon each side\b", re.IGNORECASE)
 _WORK_FOR_TIME = re.compile(
     r"\b(work|walk|run|jog|sprint|carry|pedal|row|swing|jump|skip|crawl|drag|cycle|march|"
     r"circle|flow|skate|bike|keep moving|keep going|step|bound|hop|shuffle|punch|kick|climb|"
