@@ -203,9 +203,54 @@ Drive your hips up and squeeze.
 """
 
 
+EMAIL = """Hi Dan,
+
+Here's the rundown for the carries.
+
+First, set the two kettlebells just outside your feet. Hinge down and grab the handles.
+Then take a second to get tall and brace. Then walk, with short, quick steps. Finally,
+when the time's up, stop and set them down the way you picked them up.
+
+Do three rounds of 40 seconds, with about a minute's rest between.
+
+Cheers, Maria
+"""
+
+HANDOUT = """**Home Exercise Programme**
+
+### Exercise 3 of 5 – Side-lying Clamshell
+
+Starting position: Lie on your side with your hips and knees bent.
+
+Action: Keeping your feet together, lift your top knee.
+
+Return: Lower the knee slowly back down.
+"""
+
+CHAT = """Sam: hey coach, how do i do the wall one again
+Coach: Stand with your back flat against a wall
+Coach: Then slide your back down the wall till your thighs are level
+Sam: like an invisible chair?
+Coach: Exactly. Then just hold it there and breathe
+"""
+
+EMOJI_LINES = """🦩 FLAMINGO BALANCE! 🦩
+
+Find your own space!
+
+👀 Eyes on a spot that isn't moving!
+✈️ Arms out wide like wings!
+🦵 Lift one foot up and tuck it by your other knee!
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
+        (EMAIL, ["First", "Then Take A Second", "Then Walk", "Finally"]),
+        (HANDOUT, ["Starting Position", "Action", "Return"]),
+        (CHAT, ["Stand", "Then Slide Your Back", "Exactly"]),
+        (EMOJI_LINES, ["Eyes", "Arms Out Wide Like", "Lift One Foot Up"]),
         (INLINE, ["Stand Over The Bell", "Hike It Back Between", "Snap The Hips"]),
         (
             ARROWS,

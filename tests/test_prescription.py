@@ -97,6 +97,10 @@ Lower your arms. {line}
             {"sets": 3, "reps": 10, "per_side": True, "rest": 45},
         ),
         ("3 x 8 each way, alternating sides.", {"sets": 3, "reps": 8, "per_side": True}),
+        (
+            "Three rounds of 40 seconds, a minute's rest between.",
+            {"sets": 3, "time": 40, "rest": 60},
+        ),
         # a time with no verb to say whether it holds or works: the steps decide
         ("3 x 20-30 sec, rest a min or so between", {"sets": 3, "time": (20, 30), "rest": 60}),
         ("Stay there and breathe — 30 seconds, no bouncing.", {"hold": 30}),

@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,10 @@ from audio_builder.catalog import catalog
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
 from audio_builder.reading.layout import as_markdown
+from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
 from audio_builder.reading.verbs import classify, classify_step
+from audio_builder.reading.vocabulary import vocabulary
 from audio_builder.settings import parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
@@ -340,19 +343,38 @@ def _acting_share(items: list[Item], lang: str) -> float:
 
 def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     """Without any list, the paragraphs that tell the body what to do are the steps (a
-    class script, a poem), up to the first section; the opening paragraph describes."""
+    class script, a poem, an email), up to the first part with another name ("Common
+    mistakes"); the opening paragraph describes. A paragraph that walks through the
+    movement ("First, ... Then ... Finally, ...") gives a step per stage."""
     paragraphs = []
     for block in blocks:
-        if block["type"] == "heading" and block["attrs"]["level"] > 1 and paragraphs:
-            break
+        if block["type"] == "heading" and paragraphs and block["attrs"]["level"] > 1:
+            name = _section_name(_inline_text(block.get("children", [])), lang)
+            if name not in (None, "execution", "starting position"):
+                break
         if block["type"] == "paragraph":
             paragraphs.append(speakable(_block_text(block), lang))
     acting = [
-        text
+        stage
         for text in paragraphs[1:]
-        if any(classify_step(part, part, None, lang) for part in whole_sentences(text))
+        for stage in _stages(text, lang)
+        if (parts := whole_sentences(stage))
+        and unspoken(parts[0])  # not the dose ("Do 3 rounds of 40 s.")
+        and any(classify_step(part, part, None, lang) for part in parts)
     ]
     return tuple(Step(short_title(text), text) for text in acting)[: MAX_STEPS + 1]
+
+
+def _stages(text: str, lang: str) -> list[str]:
+    """A paragraph cut where its sentences say the order ("First, ...", "Then ...",
+    "Finally, ..."), when it says it three times or more; else the paragraph whole."""
+    in_order = vocabulary(lang)["in_order"]
+    parts = whole_sentences(text)
+    starts = [index for index, sentence in enumerate(parts) if in_order.match(sentence)]
+    if len(starts) < 3:
+        return [text]
+    bounds = [0, *(i for i in starts if i), len(parts)]
+    return [" ".join(parts[a:b]) for a, b in pairwise(bounds) if a < b]
 
 
 def _plain_value(value: Any) -> str:

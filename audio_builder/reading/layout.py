@@ -3,8 +3,9 @@ HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadshe
 (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."), bullets
 pasted from a word processor ("•"), counted lines ("1-2   rise ..."), definition lists
 ("Term" then ": what to do"), steps numbered inside a sentence ("(1) ... (2) ..."),
-steps on one line between arrows ("a → b → c"), and the posts of a thread ("2/6 ...")
-or the cues of captions (SRT, WebVTT) as paragraphs. Everything else is left as
+steps on one line between arrows ("a → b → c") or each led by an emoji, and the posts
+of a thread ("2/6 ..."), the turns of a chat ("Coach: ...") or the cues of captions
+(SRT, WebVTT) as paragraphs. Everything else is left as
 written."""
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ _CAPTION_TIME = re.compile(
 )
 _POST = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})\b[ \t:.)-]*(?=\S)", re.MULTILINE)  # "2/6 Lift ..."
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\)[ \t]+(?=\S)")  # "(1) Stand", "2) Hinge"
+_TURN = re.compile(r"^[ \t]*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+_PICTOGRAPH = (
+    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
+)
+_EMOJI_LINES = re.compile(  # three lines or more in a row, each led by an emoji
+    rf"(?:^[ \t]*(?:{_PICTOGRAPH})+[ \t]*\S[^\n]*(?:\n|$)){{3,}}", re.MULTILINE
+)
 _ARROW = re.compile(r"[ \t]*(?:→|⟶|->|=>|⇒)[ \t]*")
 
 
@@ -48,6 +56,8 @@ def as_markdown(body: str) -> str:
     if len(_CAPTION_TIME.findall(body)) > 1:
         body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
     body = _posts(body)
+    body = _turns(body)
+    body = _EMOJI_LINES.sub(_emoji_list, body)
     body = "\n".join(_inline_list(line) for line in body.split("\n"))
     body = _TAB_ROWS.sub(_table, body)
     body = _BULLET.sub(r"\1- ", body)
@@ -122,6 +132,22 @@ def _definition(match: re.Match[str]) -> str:
     term = match[1].strip().rstrip(":")
     meanings = [line.lstrip(":").strip() for line in match[2].splitlines() if line.strip()]
     return f"- **{term}:** {'; '.join(meanings)}\n"
+
+
+def _turns(body: str) -> str:
+    """A conversation ("Sam: ...", "Coach: ..." on their own lines, a few speakers
+    taking turns) as one paragraph per turn, the speakers' names left out."""
+    speakers = _TURN.findall(body)
+    if len(speakers) < 4 or len(set(speakers)) > 3 or len(set(speakers)) == len(speakers):
+        return body
+    return _TURN.sub("\n", body)
+
+
+def _emoji_list(match: re.Match[str]) -> str:
+    """Lines each led by an emoji ("🦵 Lift one foot ...") as a list."""
+    lines = [line for line in match[0].splitlines() if line.strip()]
+    items = (re.sub(rf"^[ \t]*(?:{_PICTOGRAPH}[ \t]*)+", "", line) for line in lines)
+    return "\n" + "\n".join(f"- {item}" for item in items) + "\n\n"
 
 
 def _posts(body: str) -> str:

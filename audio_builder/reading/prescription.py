@@ -10,9 +10,12 @@ tempo, not a prescription.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from audio_builder.reading.document import Exercise
 from audio_builder.reading.spoken import speakable, whole_sentences
+
+if TYPE_CHECKING:
+    from audio_builder.reading.document import Exercise
 
 _NUMBER = (
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty"
@@ -93,10 +96,10 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
-    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*:?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}'?\s+(?:of\s+)?(?:rest|off|easy|recovery|apart"
+    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*[:=]?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
+    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest|off|easy|recovery|apart"
     rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
-    rf"|\b(a|one)\s+(?:full\s+)?(minute)\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b"
+    rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b"
     r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b",
     re.IGNORECASE,
 )
