@@ -329,6 +329,7 @@ def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
             "left-right",
         ),
         ("Kneeling Arm Drill", "Swing one arm forward, then switch arms.", "time", "left-right"),
+        ("Indoor Rower", "Push with the legs, then pull the handle to the ribs.", "time", "both"),
         ("A-skips", "Skip forward, then bring the other knee up.", "time", "alternating"),
     ],
 )

@@ -98,6 +98,10 @@ Lower your arms. {line}
         ),
         ("3 x 8 each way, alternating sides.", {"sets": 3, "reps": 8, "per_side": True}),
         (
+            "I do 3x8-10, rest like 2 min between.",
+            {"sets": 3, "reps": (8, 10), "rest": 120},
+        ),
+        (
             "Three rounds of 40 seconds, a minute's rest between.",
             {"sets": 3, "time": 40, "rest": 60},
         ),

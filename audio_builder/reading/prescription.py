@@ -96,7 +96,8 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
-    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*[:=]?\s+(?:for\s+)?{_RANGE}\s+{_UNIT}"
+    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*[:=]?\s+(?:for\s+)?"
+    rf"(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest|off|easy|recovery|apart"
     rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b"
