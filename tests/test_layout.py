@@ -7,6 +7,7 @@ import pytest
 
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.layout import as_markdown
+from audio_builder.reading.movement import analyse
 from audio_builder.reading.prescription import prescribed
 
 HTML = """<h2>Floor Press</h2>
@@ -244,9 +245,45 @@ Find your own space!
 """
 
 
+THREAD_LINES = """1/4
+Goblet squats, a quick thread.
+
+2/4
+Hold one dumbbell against your chest.
+
+3/4
+Sit down between your heels, then stand back up.
+
+4/4
+Dosage: 3x10, rest 90 s between sets.
+"""
+
+TOGGLES = """# Side Plank
+
+> 💡 **Dose:** 3 × 20–30 s per side, 30 s rest between sets
+
+- ▸ Step 1 — Set up
+
+    Lie on your right side, elbow under your shoulder.
+
+- ▸ Step 2 — Hold
+
+    Lift your hips and hold it there.
+"""
+
+SHOUTED = """⭐ STATION 4 ⭐
+
+STAND TALL like a rocket! 🚀
+RUN ON THE SPOT — KNEES UP! ⬆️
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
+        (THREAD_LINES, ["Hold One Dumbbell Against", "Sit Down Between Your"]),
+        (TOGGLES, ["Set up", "Hold"]),
+        (SHOUTED, ["STAND TALL Like A", "RUN"]),
         (EMAIL, ["First", "Then Take A Second", "Then Walk", "Finally"]),
         (HANDOUT, ["Starting Position", "Action", "Return"]),
         (CHAT, ["Stand", "Then Slide Your Back", "Exactly"]),
@@ -338,3 +375,8 @@ def test_the_sentence_that_opens_a_list_is_not_a_step(write_doc):
 def test_a_heading_that_opens_the_document_is_its_title(write_doc):
     text = "## Drills: the A-skip\n\nWhy we do them.\n\n1. Skip on each step.\n2. Paw the ground.\n"
     assert parse_file(write_doc("a-skip.md", text)).title == "Drills: the A-skip"
+
+
+def test_a_callout_prescribes(write_doc):
+    movement = analyse(parse_file(write_doc("plank.md", TOGGLES)))
+    assert movement.prescription == {"sets": 3, "hold": (20, 30), "rest": 30}

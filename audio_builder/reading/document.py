@@ -353,16 +353,40 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
             if name not in (None, "execution", "starting position"):
                 break
         if block["type"] == "paragraph":
-            paragraphs.append(speakable(_block_text(block), lang))
+            paragraphs.extend(_said_lines(block, lang))
     acting = [
         stage
         for text in paragraphs[1:]
+        if _part_named(text, lang) in (None, "execution", "starting position")
         for stage in _stages(text, lang)
         if (parts := whole_sentences(stage))
         and unspoken(parts[0])  # not the dose ("Do 3 rounds of 40 s.")
         and any(classify_step(part, part, None, lang) for part in parts)
     ]
     return tuple(Step(short_title(text), text) for text in acting)[: MAX_STEPS + 1]
+
+
+def _said_lines(block: dict, lang: str) -> list[str]:
+    """A paragraph's text; its lines one by one when each ends a sentence (a card of
+    shouted cues: "STAND TALL like a rocket!", "RUN ON THE SPOT!")."""
+    lines, line = [], []
+    for child in block.get("children", []):
+        if child["type"] in ("softbreak", "linebreak"):
+            lines.append(line)
+            line = []
+        else:
+            line.append(child)
+    said = [speakable(_inline_text(part), lang) for part in [*lines, line]]
+    said = [text for text in said if text]
+    if len(said) > 1 and all(re.search(r"[.!?]$", text) for text in said):
+        return said
+    return [speakable(_block_text(block), lang)]
+
+
+def _part_named(text: str, lang: str) -> str | None:
+    """The part of the document a paragraph's plain label names ("Dosage: 3 x 10")."""
+    plain = _PLAIN_LABEL.match(text)
+    return _section_name(plain[1], lang) if plain else None
 
 
 def _stages(text: str, lang: str) -> list[str]:
@@ -431,7 +455,7 @@ def _read_body(
             step_text.append(_block_text(block))
         elif current is not None:
             current.extend(_items(block, lang))
-        elif not in_section and kind in ("paragraph", "table", "list"):
+        elif not in_section and kind in ("paragraph", "table", "list", "block_quote"):
             if lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
                 _file(_items(block, lang), sections.setdefault("programming", []), sections, lang)
             else:
@@ -477,8 +501,8 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
     """Each entry into ``default``, unless its label, bold or plain, names another part
     of the document ("Dosage: 3 x 10", "Equipment: a bench"): then into that part."""
     for item in items:
-        plain = None if item.label else _PLAIN_LABEL.match(item.text)
-        if plain and _section_name(plain[1], lang):
+        if not item.label and _part_named(item.text, lang):
+            plain = _PLAIN_LABEL.match(item.text)
             item = Item(plain[1], item.text[plain.end() :])
         part = _section_name(item.label, lang) if item.label else None
         if part in (None, "execution", "starting position"):
@@ -532,8 +556,13 @@ def _table_items(block: dict, lang: str) -> list[Item]:
 
 
 def _item(children: list[dict], lang: str) -> Item:
-    """Split a leading bold label off: ``**Label:** text``."""
+    """Split a leading bold label off (``**Label:** text``), or a short first line
+    over the entry's text (a toggle's title)."""
     first = children[0].get("children", []) if children else []
+    heading = _block_text(children[0]).strip() if len(children) > 1 else ""
+    if heading and len(heading.split()) <= 5 and not re.search(r"[.!?:;,]$", heading):
+        rest = " ".join(_block_text(c) for c in children[1:])
+        return Item(speakable(heading, lang), speakable(rest, lang))
     if first and first[0]["type"] == "strong":
         label = speakable(_inline_text(first[0].get("children", [])), lang).rstrip(":").strip()
         rest = speakable(

@@ -17,14 +17,17 @@ _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOT
 _HTML_LIST = re.compile(r"<(ol|ul)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_ITEM = re.compile(r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|$)", re.IGNORECASE | re.DOTALL)
 _PARAGRAPH = re.compile(r"<(p|div)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ..."
-    r"^[ \t]*(?:\*\*|__)?step[ \t]+(\d{1,2})[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*|__)?[ \t]*(?=\S)",
+_NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...", "- ▸ Step 3 — Hold"
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:[▸▹▾▿][ \t]*)?(?:\*\*|__)?step[ \t]+(\d{1,2})"
+    r"[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*|__)?[ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
 # "4. Hold ..." right under a line of text (a list broken by a page break) starts a list
 _NUMBERED_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\d{1,2}[.)][ \t]+\S)")
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
-_BULLET = re.compile(r"^([ \t]*)[•◦▪‣●○■➤►▶✓✔☐☑][ \t]+(?=\S)", re.MULTILINE)
+_BULLET = re.compile(  # "• Stand", and a toggle's "- ▸ Stand"
+    r"^([ \t]*)(?:[-*+][ \t]+[▸▹▾▿]|[•◦▪‣●○■➤►▶✓✔☐☑▸▹])[ \t]+(?=\S)", re.MULTILINE
+)
 _COUNTED = re.compile(
     r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
 )
@@ -37,7 +40,9 @@ _DEFINITION = re.compile(
 _CAPTION_TIME = re.compile(
     r"^[ \t]*(?:\d+[ \t]*\n)?[ \t]*(?:\d\d:)?\d\d:\d\d[.,]\d{3}[ \t]*-->[^\n]*\n", re.MULTILINE
 )
-_POST = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})\b[ \t:.)-]*(?=\S)", re.MULTILINE)  # "2/6 Lift ..."
+_POST = re.compile(  # "2/6 Lift ...", or "2/6" on a line of its own
+    r"^[ \t]*(\d{1,2})/(\d{1,2})\b(?:[ \t:.)-]*(?=\S)|[ \t]*$)", re.MULTILINE
+)
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\)[ \t]+(?=\S)")  # "(1) Stand", "2) Hinge"
 _TURN = re.compile(r"^[ \t]*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _PICTOGRAPH = (
