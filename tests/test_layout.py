@@ -271,6 +271,19 @@ TOGGLES = """# Side Plank
     Lift your hips and hold it there.
 """
 
+CLASS_SCRIPT = """Roll Up, mat class
+
+Lie long, arms reaching up to the ceiling.
+
+Inhale to prepare.
+
+Exhale, peel the spine up off the mat, one vertebra at a time.
+
+(walk round, check nobody is gripping with the neck)
+
+Exhale, roll back down with control.
+"""
+
 SHOUTED = """⭐ STATION 4 ⭐
 
 STAND TALL like a rocket! 🚀
@@ -284,6 +297,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (THREAD_LINES, ["Hold One Dumbbell Against", "Sit Down Between Your"]),
         (TOGGLES, ["Set up", "Hold"]),
         (SHOUTED, ["STAND TALL Like A", "RUN"]),
+        (CLASS_SCRIPT, ["Lie Long", "Inhale", "Exhale", "Exhale"]),
         (EMAIL, ["First", "Then Take A Second", "Then Walk", "Finally"]),
         (HANDOUT, ["Starting Position", "Action", "Return"]),
         (CHAT, ["Stand", "Then Slide Your Back", "Exactly"]),

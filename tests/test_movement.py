@@ -132,6 +132,8 @@ def test_classify_by_leading_verb(sentence, kind):
         ("The bar is held at the chest.", "setup"),
         ("Swing the kettlebell back between your legs.", "down"),
         ("Stagger your feet, one half a step ahead.", "setup"),
+        ("Inhale to prepare.", "setup"),
+        ("Come down onto your backs.", "setup"),
         ("Swap legs and go again.", "transition"),
         ("Swing your arms back and dip into a quarter squat.", "down"),
     ],

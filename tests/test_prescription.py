@@ -97,6 +97,7 @@ Lower your arms. {line}
             {"sets": 3, "reps": 10, "per_side": True, "rest": 45},
         ),
         ("3 x 8 each way, alternating sides.", {"sets": 3, "reps": 8, "per_side": True}),
+        ("Let's take six to eight of these, flowing.", {"times": (6, 8)}),
         (
             "I do 3x8-10, rest like 2 min between.",
             {"sets": 3, "reps": (8, 10), "rest": 120},

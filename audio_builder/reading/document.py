@@ -360,6 +360,7 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         if _part_named(text, lang) in (None, "execution", "starting position")
         for stage in _stages(text, lang)
         if (parts := whole_sentences(stage))
+        and not (stage.startswith("(") and stage.endswith(")"))  # an aside
         and unspoken(parts[0])  # not the dose ("Do 3 rounds of 40 s.")
         and any(classify_step(part, part, None, lang) for part in parts)
     ]

@@ -67,7 +67,8 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
-    rf"|\breps\s*:\s*{_RANGE}\b",
+    rf"|\breps\s*:\s*{_RANGE}\b"
+    rf"|\b{_RANGE}\s+of\s+(?:these|them)\b",  # "take six to eight of these": a count, as "times"
     re.IGNORECASE,
 )
 SECONDS = re.compile(
@@ -185,7 +186,8 @@ def read_sentence(sentence: str, found: dict) -> None:
         match = next((m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1), None)
         if match:  # one rep is a definition ("R + L = 1 rep"), not a set's count
             # "3 rounds, 12 times" counts reps; "hold 45 seconds, 3 times" may be sets
-            times = match.group(0).lower().endswith("times") and "sets" not in found
+            times = match.group(0).lower().endswith(("times", "these", "them"))
+            times = times and "sets" not in found
             found.setdefault("times" if times else "reps", _span(*_pair(match)))
             if PER_SIDE.search(sentence[match.end() :]):
                 found.setdefault("per_side", True)

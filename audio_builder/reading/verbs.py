@@ -163,8 +163,8 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             return _CONTINUED.get(then) or (vocab.verbs[then] if moving else "transition")
         if word == "let" and rest.startswith("go"):
             return "transition"  # "let go of the bar"
-        if word == "come" and re.match(r"(?:back )?onto\b", rest):
-            return "setup"  # "come onto your hands and knees"
+        if word == "come" and re.match(r"(?:back |down )?onto\b", rest):
+            return "setup"  # "come onto your hands and knees", "come down onto your backs"
         if word in ("push", "sit", "send", "drive") and _HIPS_BACK.match(rest):
             return "down"
         if word in _UNDER and re.match(_UNDER[word], rest):
