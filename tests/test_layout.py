@@ -284,6 +284,13 @@ Exhale, peel the spine up off the mat, one vertebra at a time.
 Exhale, roll back down with control.
 """
 
+DRILL_MANUAL = """EXERCISE 7. SIDE-STRADDLE HOP.
+
+The pupil stands at attention. Count 1 — Spring lightly, landing with the feet apart, and
+swing the arms overhead. Count 2 — Spring again and return to attention. Counts 3 and 4 —
+Repeat Counts 1 and 2. The exercise is repeated twelve to sixteen times.
+""".replace("and\nswing", "and swing").replace("—\nRepeat", "— Repeat")
+
 SHOUTED = """⭐ STATION 4 ⭐
 
 STAND TALL like a rocket! 🚀
@@ -297,6 +304,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (THREAD_LINES, ["Hold One Dumbbell Against", "Sit Down Between Your"]),
         (TOGGLES, ["Set up", "Hold"]),
         (SHOUTED, ["STAND TALL Like A", "RUN"]),
+        (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts 1"]),
         (CLASS_SCRIPT, ["Lie Long", "Inhale", "Exhale", "Exhale"]),
         (EMAIL, ["First", "Then Take A Second", "Then Walk", "Finally"]),
         (HANDOUT, ["Starting Position", "Action", "Return"]),
@@ -394,3 +402,7 @@ def test_a_heading_that_opens_the_document_is_its_title(write_doc):
 def test_a_callout_prescribes(write_doc):
     movement = analyse(parse_file(write_doc("plank.md", TOGGLES)))
     assert movement.prescription == {"sets": 3, "hold": (20, 30), "rest": 30}
+
+
+def test_a_count_in_words_up_to_twenty_prescribes(write_doc):
+    assert analyse(parse_file(write_doc("hop.md", DRILL_MANUAL))).prescription == {"reps": (12, 16)}

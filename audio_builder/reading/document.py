@@ -361,8 +361,9 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         for stage in _stages(text, lang)
         if (parts := whole_sentences(stage))
         and not (stage.startswith("(") and stage.endswith(")"))  # an aside
+        and not stage.endswith("?")  # a question ("So then I just hold it?")
         and unspoken(parts[0])  # not the dose ("Do 3 rounds of 40 s.")
-        and any(classify_step(part, part, None, lang) for part in parts)
+        and any(classify_step(part, part, None, lang) for part in parts[:2])  # it opens acting
     ]
     return tuple(Step(short_title(text), text) for text in acting)[: MAX_STEPS + 1]
 

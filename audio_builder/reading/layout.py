@@ -2,7 +2,8 @@
 HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadsheet
 (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."), bullets
 pasted from a word processor ("•"), counted lines ("1-2   rise ..."), definition lists
-("Term" then ": what to do"), steps numbered inside a sentence ("(1) ... (2) ..."),
+("Term" then ": what to do"), steps numbered inside a sentence ("(1) ... (2) ...",
+"Count 1 — ..."),
 steps on one line between arrows ("a → b → c") or each led by an emoji, and the posts
 of a thread ("2/6 ..."), the turns of a chat ("Coach: ...") or the cues of captions
 (SRT, WebVTT) as paragraphs. Everything else is left as
@@ -43,7 +44,11 @@ _CAPTION_TIME = re.compile(
 _POST = re.compile(  # "2/6 Lift ...", or "2/6" on a line of its own
     r"^[ \t]*(\d{1,2})/(\d{1,2})\b(?:[ \t:.)-]*(?=\S)|[ \t]*$)", re.MULTILINE
 )
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\)[ \t]+(?=\S)")  # "(1) Stand", "2) Hinge"
+_INLINE_NUMBER = re.compile(  # "(1) Stand", "2) Hinge", a drill's "Count 1 — Spring"
+    r"(?:^|(?<=\s))(?:\(?(\d{1,2})\)|counts?[ \t]+(\d{1,2})(?:[ \t]+(?:and|to|&)[ \t]+\d{1,2})?"
+    r"[ \t]*[—–:-])[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
 _TURN = re.compile(r"^[ \t]*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _PICTOGRAPH = (
     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
@@ -171,7 +176,7 @@ def _inline_list(line: str) -> str:
     or runs them between arrows ("stand → hinge → stand up") as a list; the words
     before the first number stay a paragraph."""
     marks = list(_INLINE_NUMBER.finditer(line))
-    if len(marks) > 1 and [int(m[1]) for m in marks] == list(range(1, len(marks) + 1)):
+    if len(marks) > 1 and [int(m[1] or m[2]) for m in marks] == list(range(1, len(marks) + 1)):
         bounds = [m.start() for m in marks] + [len(line)]
         items = [line[m.end() : end].strip() for m, end in zip(marks, bounds[1:], strict=True)]
         lead = line[: marks[0].start()].strip()

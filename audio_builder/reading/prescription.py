@@ -18,17 +18,14 @@ if TYPE_CHECKING:
     from audio_builder.reading.document import Exercise
 
 _NUMBER = (
-    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty"
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
     r"|forty-five|sixty|ninety|a couple of|couple of)"
 )
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_TEENS = ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
 _WORDS = dict(
-    zip(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
-        range(1, 11),
-        strict=True,
-    ),
-    twelve=12,
-    fifteen=15,
+    zip([*_ONES, *_TEENS, "eighteen", "nineteen"], range(1, 20), strict=True),
     twenty=20,
     thirty=30,
     forty=40,
