@@ -119,8 +119,13 @@ _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
-_INFORMATION = re.compile(  # not a plan: what it burns, or what not to do
-    r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b", re.IGNORECASE
+_INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not to do, the warm-up
+    r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b"
+    r"|^(?:wu|warm[- ]?up|cool[- ]?down|cd)\b",
+    re.IGNORECASE,
+)
+_SPLIT_COUNT = re.compile(
+    r"\b(\d+)\s+(?:[^\W\d][\w-]*\s+){0,5}?\((\d+)\s+each\b[^)]*\)", re.IGNORECASE
 )
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
@@ -177,6 +182,9 @@ def read_sentence(sentence: str, found: dict) -> None:
     sentence = _MINUTES_AND_SECONDS.sub(  # "1 minute 30 seconds" -> "90 seconds"
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
     )
+    if (split := _SPLIT_COUNT.search(sentence)) and int(split[1]) == 2 * int(split[2]):
+        found.setdefault("reps", int(split[2]))  # "10 reps (5 each arm)": 5 a side
+        found.setdefault("per_side", True)
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
         found.setdefault("sets", max(counts, key=top))
     for pattern in (SETS_OF, REPS):
