@@ -221,6 +221,8 @@ HANDOUT = """**Home Exercise Programme**
 
 ### Exercise 3 of 5 – Side-lying Clamshell
 
+Purpose: To strengthen the side of your hip.
+
 Starting position: Lie on your side with your hips and knees bent.
 
 Action: Keeping your feet together, lift your top knee.

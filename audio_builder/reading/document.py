@@ -38,6 +38,7 @@ SECTIONS = (  # the parts of a document, named in each language's catalog
     "variations",
     "tip",
     "programming",
+    "notes",
 )
 DOCUMENT_SUFFIXES = (".md",)  # what an exercise document is named
 MAX_DOCUMENT_BYTES = 512 * 1024
