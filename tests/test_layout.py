@@ -221,7 +221,8 @@ HANDOUT = """**Home Exercise Programme**
 
 ### Exercise 3 of 5 – Side-lying Clamshell
 
-Purpose: To strengthen the side of your hip.
+Purpose: To strengthen the side of your hip, which helps control your knee when walking,
+running and using the stairs.
 
 Starting position: Lie on your side with your hips and knees bent.
 
