@@ -294,6 +294,23 @@ swing the arms overhead. Count 2 — Spring again and return to attention. Count
 Repeat Counts 1 and 2. The exercise is repeated twelve to sixteen times.
 """.replace("and\nswing", "and swing").replace("—\nRepeat", "— Repeat")
 
+SCRIPT = """INT. GARAGE GYM - MORNING
+
+Two kettlebells on the floor. MAYA, a coach, watches DEV.
+
+MAYA
+Stand between the bells. Feet under your hips.
+
+Dev shuffles in, grips and stands.
+
+MAYA (CONT'D)
+Now walk. Short, quick steps.
+
+DEV
+(panting)
+How long?
+"""
+
 SHOUTED = """⭐ STATION 4 ⭐
 
 STAND TALL like a rocket! 🚀
@@ -307,6 +324,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (THREAD_LINES, ["Hold One Dumbbell Against", "Sit Down Between Your"]),
         (TOGGLES, ["Set up", "Hold"]),
         (SHOUTED, ["STAND TALL Like A", "RUN"]),
+        (SCRIPT, ["Now Walk"]),
         (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts 1"]),
         (CLASS_SCRIPT, ["Lie Long", "Inhale", "Exhale", "Exhale"]),
         (EMAIL, ["First", "Then Take A Second", "Then Walk", "Finally"]),

@@ -5,8 +5,8 @@ pasted from a word processor ("•"), counted lines ("1-2   rise ..."), definiti
 ("Term" then ": what to do"), steps numbered inside a sentence ("(1) ... (2) ...",
 "Count 1 — ..."),
 steps on one line between arrows ("a → b → c") or each led by an emoji, and the posts
-of a thread ("2/6 ..."), the turns of a chat ("Coach: ...") or the cues of captions
-(SRT, WebVTT) as paragraphs. Everything else is left as
+of a thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a script
+or the cues of captions (SRT, WebVTT) as paragraphs. Everything else is left as
 written."""
 
 from __future__ import annotations
@@ -49,6 +49,12 @@ _INLINE_NUMBER = re.compile(  # "(1) Stand", "2) Hinge", a drill's "Count 1 — 
     r"[ \t]*[—–:-])[ \t]+(?=\S)",
     re.IGNORECASE,
 )
+_SLUGLINE = re.compile(r"^[ \t]*(?:INT\.|EXT\.|FADE IN:)", re.MULTILINE)
+_CUE = re.compile(  # "MAYA (CONT'D)" on a line of its own, then what she says
+    r"^[ \t]*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,2})(?: \([A-Z.' ]+\))?[ \t]*\n"
+    r"((?:[ \t]*\S[^\n]*\n?)+)",
+    re.MULTILINE,
+)
 _TURN = re.compile(r"^[ \t]*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _PICTOGRAPH = (
     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
@@ -65,6 +71,7 @@ def as_markdown(body: str) -> str:
         body = _from_html(body)
     if len(_CAPTION_TIME.findall(body)) > 1:
         body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
+    body = _screenplay(body)
     body = _posts(body)
     body = _turns(body)
     body = _EMOJI_LINES.sub(_emoji_list, body)
@@ -142,6 +149,18 @@ def _definition(match: re.Match[str]) -> str:
     term = match[1].strip().rstrip(":")
     meanings = [line.lstrip(":").strip() for line in match[2].splitlines() if line.strip()]
     return f"- **{term}:** {'; '.join(meanings)}\n"
+
+
+def _screenplay(body: str) -> str:
+    """A script (a slugline or "FADE IN:", characters' names over what they say): what
+    is said, one paragraph per speech; the stage directions are left out."""
+    if not (_SLUGLINE.search(body) and len(_CUE.findall(body)) > 2):
+        return body
+    speeches = []
+    for match in _CUE.finditer(body):
+        lines = [line for line in match[2].splitlines() if not line.strip().startswith("(")]
+        speeches.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(speech for speech in speeches if speech) + "\n"
 
 
 def _turns(body: str) -> str:
