@@ -184,6 +184,7 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Thigh Abductor", "Grip the handles on each side.", "both"),
         ("Side Plank", "Lift your hips and hold 20 seconds on each side.", "left-right"),
         ("Couch Stretch", "Sink into it. Do it twice on each side.", "left-right"),
+        ("Flamingo", "Lift one foot. Do it 3 times on each foot.", "left-right"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
@@ -407,3 +408,20 @@ def test_a_time_with_no_verb_is_as_long_as_the_steps_work_or_hold(
     doc = write_doc("t.md", f"# Circuit\n\nDo 8 rounds of 30 seconds.\n\n{steps}")
     movement = analyse(parse_file(doc))
     assert (movement.work, movement.prescription) == (work, prescription)
+
+
+@pytest.mark.parametrize(
+    ("steps", "work"),
+    [
+        (
+            "1. Stand with your back against a wall.\n2. Slide down until your thighs are level."
+            "\n3. Then just hold it there and breathe.\n4. Slide back up.\n\nDo 3 of them.\n",
+            "hold",
+        ),
+        ("1. Lift one foot up.\n2. FREEZE! Hold it, count to 10.\n\nDo it 3 times.\n", "hold"),
+        ("1. Raise your heels.\n2. Hold for a second.\n3. Lower.\n\nDo it 12 times.\n", "reps"),
+    ],
+)
+def test_a_step_that_stays_in_the_position_makes_a_hold(write_doc, steps, work):
+    doc = write_doc("w.md", f"# Balance\n\nA move for the legs.\n\n{steps}")
+    assert analyse(parse_file(doc)).work == work

@@ -92,7 +92,7 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
     language the document is written in."""
     kinds = _step_kinds(exercise.steps, lang)
     found = prescribed(exercise)
-    work = how_worked(exercise, any(k in ("up", "down") for k in kinds), found, lang)
+    work = how_worked(exercise, kinds, found, lang)
     _as_worked(found, work)
     going = vocabulary(lang)["locomotion"].search(exercise.title)
     if work == "time" and going:

@@ -18,15 +18,18 @@ PAUSE = 10  # seconds: a hold this short, done so many times, is a pause in each
 
 
 def how_worked(
-    exercise: Exercise, moves: bool, prescribed: dict, lang: str = DEFAULT_LANGUAGE
+    exercise: Exercise, kinds: list, prescribed: dict, lang: str = DEFAULT_LANGUAGE
 ) -> Work:
-    """``moves``: some step has a rep movement; ``prescribed``: what the text prescribes;
+    """``kinds``: each step's kind of action; ``prescribed``: what the text prescribes;
     ``lang``: the language it is written in."""
     words = vocabulary(lang)
+    moves = sum(kind in ("up", "down") for kind in kinds)
     if "reps" in prescribed:
         return "reps"
     if "duration" in prescribed:
         return "time"
+    if moves <= 2 and "hold" not in prescribed and _stays(exercise, kinds, lang):
+        return "hold"  # "slide down the wall until ... then just hold it there. 3 of them"
     held = prescribed.get("hold", prescribed.get("time", 0))
     if "times" in prescribed and top(held) <= PAUSE:
         return "reps"  # "10 times", or "hold 5 seconds, lower, repeat 10 times"
@@ -47,3 +50,15 @@ def how_worked(
     if not moves and still:
         return "hold"
     return "reps"
+
+
+def _stays(exercise: Exercise, kinds: list, lang: str) -> bool:
+    """A step that is the held position itself: it holds or stays there, with no short
+    pause stated ("hold it there and breathe", not "pause for a second")."""
+    staying = vocabulary(lang)["staying"]
+    return any(
+        kind == "hold"
+        and staying.match(step.text)
+        and not vocabulary(lang)["seconds"].search(step.text)
+        for step, kind in zip(exercise.steps, kinds, strict=True)
+    )
