@@ -134,6 +134,8 @@ def test_classify_by_leading_verb(sentence, kind):
         ("Stagger your feet, one half a step ahead.", "setup"),
         ("Inhale to prepare.", "setup"),
         ("Come down onto your backs.", "setup"),
+        ("Press your lower back into the mat and brace.", "setup"),
+        ("Press the bar up.", "up"),
         ("Swap legs and go again.", "transition"),
         ("Swing your arms back and dip into a quarter squat.", "down"),
     ],

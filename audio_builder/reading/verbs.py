@@ -31,6 +31,9 @@ _LOWERING = re.compile(  # the verb, not "your lower arm"
 )
 _BY_DOING = re.compile(r"(?:\w+ ){0,3}?by (\w+ing)\b")  # "recover by driving"
 _DOING = {"perform", "do", "make", "execute"}
+_BACK_FLAT = (  # "press your lower back into the mat"
+    r"(?:your |the )(?:lower |low |upper )?(?:back|spine) (?:\w+ ){0,2}?(?:into|against|flat)\b"
+)
 _A_MOVE = re.compile(r"(?:a|an)\s+(?:\w+\s+)?(\w+)\b")  # "a short squat"
 _HIPS_BACK = re.compile(
     r"(?:\w+ ){0,3}?(?:hips|butt|glutes|knees) (?:back|out)\b"
@@ -189,6 +192,8 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
         moved = vocab.verbs.get(_lemma(then.group(1), vocab)) if then else None
         if word == "squeeze" and moved in ("up", "down"):
             return moved  # "squeeze the plates together and extend your arms"
+        if word == "press" and re.match(_BACK_FLAT, rest):
+            return "setup"  # "press your lower back into the mat": bracing, not a press
         if word in ("swing", "hike") and re.match(r"(?:\w+ ){0,3}?(?<!the )back\b(?! up)", rest):
             return "down"  # "swing the kettlebell back between your legs", "swing your arms back"
         if word == "jump" and re.match(r"(?:\w+ ){0,3}?(together|in)\b(?! place)", rest):
