@@ -311,6 +311,19 @@ DEV
 How long?
 """
 
+OUTLINE = """# Farmer's Carry — Standard Operating Procedure
+
+1. Purpose
+   1.1 Build grip strength.
+2. Procedure
+   2.1 Stand between the implements.
+   2.2 Walk forward with short, quick steps.
+       2.2.1 Eyes on the cone at the end of the lane.
+   2.3 Set the weights down under control.
+3. Dosage
+   3.1 Complete 4 carries; rest 90 s between carries.
+"""
+
 SHOUTED = """⭐ STATION 4 ⭐
 
 STAND TALL like a rocket! 🚀
@@ -324,6 +337,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (THREAD_LINES, ["Hold One Dumbbell Against", "Sit Down Between Your"]),
         (TOGGLES, ["Set up", "Hold"]),
         (SHOUTED, ["STAND TALL Like A", "RUN"]),
+        (OUTLINE, ["Stand Between The Implements", "Walk Forward", "Set The Weights Down"]),
         (SCRIPT, ["Now Walk"]),
         (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts 1"]),
         (CLASS_SCRIPT, ["Lie Long", "Inhale", "Exhale", "Exhale"]),

@@ -2,12 +2,11 @@
 HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadsheet
 (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."), bullets
 pasted from a word processor ("•"), counted lines ("1-2   rise ..."), definition lists
-("Term" then ": what to do"), steps numbered inside a sentence ("(1) ... (2) ...",
-"Count 1 — ..."),
-steps on one line between arrows ("a → b → c") or each led by an emoji, and the posts
-of a thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a script
-or the cues of captions (SRT, WebVTT) as paragraphs. Everything else is left as
-written."""
+("Term" then ": what to do"), an outline ("3. Procedure", "3.1 Stand ..."), steps
+numbered inside a sentence ("(1) ... (2) ...", "Count 1 — ..."), on one line between
+arrows ("a → b → c") or each led by an emoji; and the posts of a thread ("2/6 ..."),
+the turns of a chat ("Coach: ..."), the speeches of a script or the cues of captions
+(SRT, WebVTT) as paragraphs. Everything else is left as written."""
 
 from __future__ import annotations
 
@@ -49,6 +48,10 @@ _INLINE_NUMBER = re.compile(  # "(1) Stand", "2) Hinge", a drill's "Count 1 — 
     r"[ \t]*[—–:-])[ \t]+(?=\S)",
     re.IGNORECASE,
 )
+_OUTLINE_POINT = re.compile(r"^[ \t]*\d+\.\d+\.?[ \t]+(?=\S)", re.MULTILINE)  # "3.1 Stand"
+_OUTLINE_TITLE = re.compile(  # "3. Procedure" over its points
+    r"^[ \t]*\d+\.[ \t]+([^\n]{1,40}?)[ \t]*$(?=\n[ \t]*\d+\.\d+)", re.MULTILINE
+)
 _SLUGLINE = re.compile(r"^[ \t]*(?:INT\.|EXT\.|FADE IN:)", re.MULTILINE)
 _CUE = re.compile(  # "MAYA (CONT'D)" on a line of its own, then what she says
     r"^[ \t]*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,2})(?: \([A-Z.' ]+\))?[ \t]*\n"
@@ -71,6 +74,7 @@ def as_markdown(body: str) -> str:
         body = _from_html(body)
     if len(_CAPTION_TIME.findall(body)) > 1:
         body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
+    body = _outline(body)
     body = _screenplay(body)
     body = _posts(body)
     body = _turns(body)
@@ -149,6 +153,16 @@ def _definition(match: re.Match[str]) -> str:
     term = match[1].strip().rstrip(":")
     meanings = [line.lstrip(":").strip() for line in match[2].splitlines() if line.strip()]
     return f"- **{term}:** {'; '.join(meanings)}\n"
+
+
+def _outline(body: str) -> str:
+    """A procedure numbered as an outline ("3. Procedure", "3.1 Stand ...", "3.1.1 ..."):
+    its numbered titles as headings, the numbered points under them as lists."""
+    if len(_OUTLINE_POINT.findall(body)) < 2:
+        return body
+    body = _OUTLINE_TITLE.sub(lambda m: f"\n## {m[1]}\n", body)
+    body = re.sub(r"^[ \t]*\d+\.\d+\.\d+\.?[ \t]+(?=\S)", "  - ", body, flags=re.MULTILINE)
+    return _OUTLINE_POINT.sub("- ", body)
 
 
 def _screenplay(body: str) -> str:
