@@ -324,6 +324,15 @@ OUTLINE = """# Farmer's Carry — Standard Operating Procedure
    3.1 Complete 4 carries; rest 90 s between carries.
 """
 
+COUNT_LINES = """Exercise 12. The Side-Straddle Hop
+
+Starting position. The pupil stands at attention, arms at the sides.
+
+Count 1 — Spring lightly upward, landing with the feet apart.
+
+Count 2 — Return to the starting position with a second light spring.
+"""
+
 SHOUTED = """⭐ STATION 4 ⭐
 
 STAND TALL like a rocket! 🚀
@@ -441,3 +450,8 @@ def test_a_callout_prescribes(write_doc):
 
 def test_a_count_in_words_up_to_twenty_prescribes(write_doc):
     assert analyse(parse_file(write_doc("hop.md", DRILL_MANUAL))).prescription == {"reps": (12, 16)}
+
+
+def test_a_count_said_before_the_move_does_not_hide_it(write_doc):
+    movement = analyse(parse_file(write_doc("hop.md", COUNT_LINES)))
+    assert movement.roles == ("setup", "up", "down")

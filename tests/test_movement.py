@@ -387,6 +387,14 @@ def test_a_way_to_scale_the_exercise_does_not_set_its_sides(write_doc, other_way
     assert movement.sides == "both"
 
 
+def test_the_other_side_in_turn_is_a_transition(write_doc):
+    text = (
+        "# Reverse Lunge\n\n1. Stand tall.\n2. Step back with the right foot and lower.\n"
+        "3. Drive back up.\n4. Now step back with the left. Keep alternating.\n"
+    )
+    assert analyse(parse_file(write_doc("l.md", text))).roles[-1] == "transition"
+
+
 def test_a_drill_in_place_that_ends_walking_is_not_all_set_up(write_doc):
     text = (
         "# High Knees\n\nDo 8 rounds of 30 seconds.\n\n1. Stand tall on the balls of your feet.\n"

@@ -48,6 +48,10 @@ _INLINE_NUMBER = re.compile(  # "(1) Stand", "2) Hinge", a drill's "Count 1 — 
     r"[ \t]*[—–:-])[ \t]+(?=\S)",
     re.IGNORECASE,
 )
+_COUNT_LINE = re.compile(
+    r"^[ \t]*counts?[ \t]+\d{1,2}(?:[ \t]+(?:and|to|&)[ \t]+\d{1,2})?[ \t]*[—–:-][ \t]*(?=\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _OUTLINE_POINT = re.compile(r"^[ \t]*\d+\.\d+\.?[ \t]+(?=\S)", re.MULTILINE)  # "3.1 Stand"
 _OUTLINE_TITLE = re.compile(  # "3. Procedure" over its points
     r"^[ \t]*\d+\.[ \t]+([^\n]{1,40}?)[ \t]*$(?=\n[ \t]*\d+\.\d+)", re.MULTILINE
@@ -75,6 +79,8 @@ def as_markdown(body: str) -> str:
     if len(_CAPTION_TIME.findall(body)) > 1:
         body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
     body = _outline(body)
+    if len(_COUNT_LINE.findall(body)) > 1:
+        body = _COUNT_LINE.sub("", body)  # "Count 1 — Spring lightly ...": the count said first
     body = _screenplay(body)
     body = _posts(body)
     body = _turns(body)
