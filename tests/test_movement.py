@@ -435,3 +435,11 @@ def test_a_time_with_no_verb_is_as_long_as_the_steps_work_or_hold(
 def test_a_step_that_stays_in_the_position_makes_a_hold(write_doc, steps, work):
     doc = write_doc("w.md", f"# Balance\n\nA move for the legs.\n\n{steps}")
     assert analyse(parse_file(doc)).work == work
+
+
+def test_standing_back_up_out_of_a_hold_goes_up(write_doc):
+    text = (
+        "# Wall Sit\n\n1. Stand with your back against a wall.\n2. Slide down until your "
+        "thighs are level.\n3. Hold the position for 45 seconds.\n4. Slide back up the wall.\n"
+    )
+    assert analyse(parse_file(write_doc("w.md", text))).roles[-1] == "up"

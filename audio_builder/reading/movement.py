@@ -219,7 +219,7 @@ def _rep_roles(kinds: list[Kind | None]) -> list[Role]:
 def _hold_roles(steps: tuple[Step, ...], kinds: list[Kind | None], lang: str) -> list[Role]:
     """A held position: set-up steps lead into the step that holds it (the first one
     that says to hold or stay, else the last that moves); later steps hold on, unless
-    they switch sides or repeat."""
+    they stand back up out of it, switch sides or repeat."""
     texts = [f"{step.title}. {step.text}" for step in steps]
     held = next((i for i, text in enumerate(texts) if holds_a_position(text, lang)), None)
     if held is None:
@@ -228,9 +228,12 @@ def _hold_roles(steps: tuple[Step, ...], kinds: list[Kind | None], lang: str) ->
         moving = [i for i, kind in enumerate(kinds) if kind in _CYCLE]
         held = moving[-1] if moving else len(steps) - 1
     roles: list[Role] = []
+    words = vocabulary(lang)
     for index, text in enumerate(texts):
         if index < held:
             roles.append("setup")
+        elif index > held and kinds[index] == "up" and not words["switching"].search(text):
+            roles.append("up")  # standing or sliding back up out of the held position
         elif index > held and _leaves_the_hold(text, kinds[index], lang):
             roles.append("transition")
         else:
