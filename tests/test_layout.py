@@ -350,9 +350,9 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (SCRIPT, ["Now Walk"]),
         (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts 1"]),
         (CLASS_SCRIPT, ["Lie Long", "Inhale", "Exhale", "Exhale"]),
-        (EMAIL, ["First", "Then Take A Second", "Then Walk", "Finally"]),
+        (EMAIL, ["Set The Two Kettlebells", "Take A Second", "Walk", "When The Time's Up"]),
         (HANDOUT, ["Starting Position", "Action", "Return"]),
-        (CHAT, ["Stand", "Then Slide Your Back", "Exactly"]),
+        (CHAT, ["Stand", "Slide Your Back Down", "Exactly"]),
         (EMOJI_LINES, ["Eyes", "Arms Out Wide Like", "Lift One Foot Up"]),
         (INLINE, ["Stand Over The Bell", "Hike It Back Between", "Snap The Hips"]),
         (
@@ -455,3 +455,30 @@ def test_a_count_in_words_up_to_twenty_prescribes(write_doc):
 def test_a_count_said_before_the_move_does_not_hide_it(write_doc):
     movement = analyse(parse_file(write_doc("hop.md", COUNT_LINES)))
     assert movement.roles == ("setup", "up", "down")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Setup | Hinge → grip → brace |\n| --- | --- |\n| Pull | Drive the elbows back |\n",
+        "## Hinge → Sit → Stand\n",
+        "1.5 minutes rest between sets.\n2.5 kg dumbbells are plenty.\n",
+        "```\n(1) a (2) b\n```\n",
+        "Tip: keep your chest up.\nTip: push your knees out.\nRest: 60 s.\nSets: 3\n",
+    ],
+)
+def test_tables_headings_code_and_labels_are_not_rewritten(text):
+    assert as_markdown(text) == text
+
+
+def test_an_entry_over_its_points_keeps_its_first_line(write_doc):
+    text = "# Push-up\n\n1. Get into a plank\n\n   Hands under the shoulders.\n\n2. Lower\n"
+    steps = parse_file(write_doc("p.md", text)).steps
+    assert steps[0].text.startswith("Get into a plank")
+
+
+def test_a_script_keeps_its_title_and_the_parts_after_it(write_doc):
+    text = f"# KB Script\n\n{SCRIPT}\n## Common mistakes\n\n- Shrugging.\n"
+    exercise = parse_file(write_doc("kb-script.md", text))
+    assert exercise.title == "KB Script"
+    assert exercise.mistakes[0].text == "Shrugging."

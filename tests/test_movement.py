@@ -136,6 +136,8 @@ def test_classify_by_leading_verb(sentence, kind):
         ("Come down onto your backs.", "setup"),
         ("Press your lower back into the mat and brace.", "setup"),
         ("Press the bar up.", "up"),
+        ("Hold with your knees bent at 90 degrees.", "hold"),
+        ("Swing your arms back and forth.", "up"),
         ("Swap legs and go again.", "transition"),
         ("Swing your arms back and dip into a quarter squat.", "down"),
     ],

@@ -99,6 +99,8 @@ Lower your arms. {line}
         ("3 x 8 each way, alternating sides.", {"sets": 3, "reps": 8, "per_side": True}),
         ("EMOM 12: 10 reps (5 each arm).", {"sets": 12, "reps": 5, "per_side": True}),
         ("Warm-up: 2 rounds of 10 swings.", {}),
+        ("Load 40 kg (20 each side) on the bar.", {}),
+        ("Grab two of them from the rack.", {}),
         ("Let's take six to eight of these, flowing.", {"times": (6, 8)}),
         (
             "I do 3x8-10, rest like 2 min between.",

@@ -22,7 +22,7 @@ import yaml
 from audio_builder.catalog import catalog
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
-from audio_builder.reading.layout import as_markdown
+from audio_builder.reading.layout import PLAIN_LABEL, as_markdown
 from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
 from audio_builder.reading.verbs import classify, classify_step
@@ -85,7 +85,7 @@ class Exercise:
     variations: tuple[Item, ...] = ()
     tips: tuple[str, ...] = ()
     programming: tuple[Item, ...] = ()  # sets, reps and times written apart from the steps
-    notes: tuple[Item, ...] = ()  # text under headings of no known part, read for numbers
+    notes: tuple[Item, ...] = ()  # about the exercise (Notes, Purpose, a list's opening line)
     settings: dict[str, Any] = field(default_factory=dict)
     video: str = ""
     lang: str | None = None  # front matter ``lang``; None: the run's language
@@ -354,19 +354,29 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
             if name not in (None, "execution", "starting position"):
                 break
         if block["type"] == "paragraph":
-            paragraphs.extend(_said_lines(block, lang))
+            paragraphs.append(_said_lines(block, lang))
+    in_order = vocabulary(lang)["in_order"]
     acting = [
         stage
-        for text in paragraphs[1:]
+        for lines in paragraphs[1:]
+        for text in lines
         if _part_named(text, lang) in (None, "execution", "starting position")
         for stage in _stages(text, lang)
         if (parts := whole_sentences(stage))
         and not (stage.startswith("(") and stage.endswith(")"))  # an aside
         and not stage.endswith("?")  # a question ("So then I just hold it?")
-        and unspoken(parts[0])  # not the dose ("Do 3 rounds of 40 s.")
+        and not _dose(parts[0], lang)
         and any(classify_step(part, part, None, lang) for part in parts[:2])  # it opens acting
     ]
-    return tuple(Step(short_title(text), text) for text in acting)[: MAX_STEPS + 1]
+    titles = (short_title(in_order.sub("", text).lstrip(" ,")) for text in acting)
+    return tuple(Step(title, text) for title, text in zip(titles, acting, strict=True))[
+        : MAX_STEPS + 1
+    ]
+
+
+def _dose(sentence: str, lang: str) -> bool:
+    """The sentence only prescribes ("Do 3 rounds of 40 seconds."), and holds nothing."""
+    return not unspoken(sentence) and classify_step(sentence, sentence, None, lang) != "hold"
 
 
 def _said_lines(block: dict, lang: str) -> list[str]:
@@ -388,7 +398,7 @@ def _said_lines(block: dict, lang: str) -> list[str]:
 
 def _part_named(text: str, lang: str) -> str | None:
     """The part of the document a paragraph's plain label names ("Dosage: 3 x 10")."""
-    plain = _PLAIN_LABEL.match(text)
+    plain = PLAIN_LABEL.match(text)
     return _section_name(plain[1], lang) if plain else None
 
 
@@ -497,15 +507,12 @@ class _ExecutionItems(list):
         _file(items, self.steps, self.sections, self.lang)
 
 
-_PLAIN_LABEL = re.compile(r"([^\W\d_][\w' -]{1,30}):\s+")  # "Progressions: tuck → ..."
-
-
 def _file(items: list[Item], default: list, sections: dict[str, list], lang: str) -> None:
     """Each entry into ``default``, unless its label, bold or plain, names another part
     of the document ("Dosage: 3 x 10", "Equipment: a bench"): then into that part."""
     for item in items:
         if not item.label and _part_named(item.text, lang):
-            plain = _PLAIN_LABEL.match(item.text)
+            plain = PLAIN_LABEL.match(item.text)
             item = Item(plain[1], item.text[plain.end() :])
         part = _section_name(item.label, lang) if item.label else None
         if part in (None, "execution", "starting position"):
@@ -521,7 +528,7 @@ def _section_name(heading: str, lang: str) -> str | None:
     lowered = heading.lower().rstrip(":").strip()
     for name in SECTIONS:
         spellings = catalog(lang).text(f"sections.{name.replace(' ', '_')}")
-        if any(lowered.startswith(spelling) for spelling in spellings):
+        if any(re.match(rf"{re.escape(spelling)}\b", lowered) for spelling in spellings):
             return name
     return None
 
@@ -562,10 +569,12 @@ def _item(children: list[dict], lang: str) -> Item:
     """Split a leading bold label off (``**Label:** text``), or a short first line
     over the entry's text (a toggle's title)."""
     first = children[0].get("children", []) if children else []
-    heading = _block_text(children[0]).strip() if len(children) > 1 else ""
+    parts = [child for child in children if child["type"] != "blank_line"]
+    titled = len(parts) > 1 and parts[1]["type"] == "paragraph"  # not over a list
+    heading = _block_text(parts[0]).strip() if titled else ""
     if heading and len(heading.split()) <= 5 and not re.search(r"[.!?:;,]$", heading):
-        rest = " ".join(_block_text(c) for c in children[1:])
-        return Item(speakable(heading, lang), speakable(rest, lang))
+        rest = " ".join(_block_text(c) for c in parts[1:])  # the title is said too
+        return Item(speakable(heading, lang), speakable(f"{heading}. {rest}", lang))
     if first and first[0]["type"] == "strong":
         label = speakable(_inline_text(first[0].get("children", [])), lang).rstrip(":").strip()
         rest = speakable(

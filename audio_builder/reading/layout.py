@@ -17,8 +17,9 @@ _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOT
 _HTML_LIST = re.compile(r"<(ol|ul)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_ITEM = re.compile(r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|$)", re.IGNORECASE | re.DOTALL)
 _PARAGRAPH = re.compile(r"<(p|div)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...", "- ▸ Step 3 — Hold"
-    r"^[ \t]*(?:[-*+][ \t]+)?(?:[▸▹▾▿][ \t]*)?(?:\*\*|__)?step[ \t]+(\d{1,2})"
+_TOGGLE = "▸▹▾▿"  # a collapsible entry's mark (Notion)
+_NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...", "- Step 3 — Hold"
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?step[ \t]+(\d{1,2})"
     r"[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*|__)?[ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -26,7 +27,7 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...",
 _NUMBERED_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\d{1,2}[.)][ \t]+\S)")
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
 _BULLET = re.compile(  # "• Stand", and a toggle's "- ▸ Stand"
-    r"^([ \t]*)(?:[-*+][ \t]+[▸▹▾▿]|[•◦▪‣●○■➤►▶✓✔☐☑▸▹])[ \t]+(?=\S)", re.MULTILINE
+    rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[•◦▪‣●○■➤►▶✓✔☐☑{_TOGGLE}])[ \t]+(?=\S)", re.MULTILINE
 )
 _COUNTED = re.compile(
     r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
@@ -52,7 +53,9 @@ _COUNT_LINE = re.compile(
     r"^[ \t]*counts?[ \t]+\d{1,2}(?:[ \t]+(?:and|to|&)[ \t]+\d{1,2})?[ \t]*[—–:-][ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
-_OUTLINE_POINT = re.compile(r"^[ \t]*\d+\.\d+\.?[ \t]+(?=\S)", re.MULTILINE)  # "3.1 Stand"
+_UNIT_AFTER = r"(?!(?:minutes?|mins?|seconds?|secs?|s|kg|kgs|lbs?|m|km|miles?|%)\b)"
+_OUTLINE_POINT = re.compile(rf"^[ \t]*\d+\.\d+\.?[ \t]+{_UNIT_AFTER}(?=\S)", re.MULTILINE)
+_OUTLINE_SUBPOINT = re.compile(rf"^[ \t]*\d+\.\d+\.\d+\.?[ \t]+{_UNIT_AFTER}(?=\S)", re.MULTILINE)
 _OUTLINE_TITLE = re.compile(  # "3. Procedure" over its points
     r"^[ \t]*\d+\.[ \t]+([^\n]{1,40}?)[ \t]*$(?=\n[ \t]*\d+\.\d+)", re.MULTILINE
 )
@@ -69,6 +72,7 @@ _PICTOGRAPH = (
 _EMOJI_LINES = re.compile(  # three lines or more in a row, each led by an emoji
     rf"(?:^[ \t]*(?:{_PICTOGRAPH})+[ \t]*\S[^\n]*(?:\n|$)){{3,}}", re.MULTILINE
 )
+PLAIN_LABEL = re.compile(r"([^\W\d_][\w' -]{1,30}):\s+")  # "Progressions: tuck → ..."
 _ARROW = re.compile(r"[ \t]*(?:→|⟶|->|=>|⇒)[ \t]*")
 
 
@@ -85,7 +89,7 @@ def as_markdown(body: str) -> str:
     body = _posts(body)
     body = _turns(body)
     body = _EMOJI_LINES.sub(_emoji_list, body)
-    body = "\n".join(_inline_list(line) for line in body.split("\n"))
+    body = _each_line(body, _inline_list)
     body = _TAB_ROWS.sub(_table, body)
     body = _BULLET.sub(r"\1- ", body)
     if len(_COUNTED.findall(body)) > 1:
@@ -164,30 +168,38 @@ def _definition(match: re.Match[str]) -> str:
 def _outline(body: str) -> str:
     """A procedure numbered as an outline ("3. Procedure", "3.1 Stand ...", "3.1.1 ..."):
     its numbered titles as headings, the numbered points under them as lists."""
-    if len(_OUTLINE_POINT.findall(body)) < 2:
+    if len(_OUTLINE_POINT.findall(body)) < 2 or not _OUTLINE_TITLE.search(body):
         return body
     body = _OUTLINE_TITLE.sub(lambda m: f"\n## {m[1]}\n", body)
-    body = re.sub(r"^[ \t]*\d+\.\d+\.\d+\.?[ \t]+(?=\S)", "  - ", body, flags=re.MULTILINE)
-    return _OUTLINE_POINT.sub("- ", body)
+    return _OUTLINE_POINT.sub("- ", _OUTLINE_SUBPOINT.sub("  - ", body))
 
 
 def _screenplay(body: str) -> str:
     """A script (a slugline or "FADE IN:", characters' names over what they say): what
     is said, one paragraph per speech; the stage directions are left out."""
-    if not (_SLUGLINE.search(body) and len(_CUE.findall(body)) > 2):
+    slugline = _SLUGLINE.search(body)
+    if not slugline:
+        return body
+    after = re.search(r"^#", body[slugline.start() :], re.MULTILINE)
+    end = slugline.start() + after.start() if after else len(body)
+    script = body[slugline.start() : end]
+    if len(_CUE.findall(script)) < 3:
         return body
     speeches = []
-    for match in _CUE.finditer(body):
+    for match in _CUE.finditer(script):
         lines = [line for line in match[2].splitlines() if not line.strip().startswith("(")]
         speeches.append(" ".join(line.strip() for line in lines))
-    return "\n\n".join(speech for speech in speeches if speech) + "\n"
+    said = "\n\n".join(speech for speech in speeches if speech)
+    return f"{body[: slugline.start()]}\n\n{said}\n\n{body[end:]}"
 
 
 def _turns(body: str) -> str:
     """A conversation ("Sam: ...", "Coach: ..." on their own lines, a few speakers
-    taking turns) as one paragraph per turn, the speakers' names left out."""
+    taking turns, one speaking again after another) as one paragraph per turn, the
+    speakers' names left out; a list of labels ("Tip: ...", "Rest: ...") is not one."""
     speakers = _TURN.findall(body)
-    if len(speakers) < 4 or len(set(speakers)) > 3 or len(set(speakers)) == len(speakers):
+    turns = [name for i, name in enumerate(speakers) if i == 0 or speakers[i - 1] != name]
+    if len(speakers) < 4 or len(set(speakers)) > 3 or len(turns) == len(set(turns)):
         return body
     return _TURN.sub("\n", body)
 
@@ -210,6 +222,17 @@ def _posts(body: str) -> str:
     return _POST.sub("\n", body)
 
 
+def _each_line(body: str, rewrite) -> str:
+    """``rewrite`` applied to each line of running text: not to headings, table rows,
+    quotes or code."""
+    lines, code = [], False
+    for line in body.split("\n"):
+        code ^= line.lstrip().startswith(("```", "~~~"))
+        plain = not code and not re.match(r"[ \t]*(?:[#|>]|```|~~~| {4}|\t)", line)
+        lines.append(rewrite(line) if plain else line)
+    return "\n".join(lines)
+
+
 def _inline_list(line: str) -> str:
     """One line that numbers its steps ("(1) stand ... (2) hinge ...", from 1 in order)
     or runs them between arrows ("stand → hinge → stand up") as a list; the words
@@ -221,7 +244,7 @@ def _inline_list(line: str) -> str:
         lead = line[: marks[0].start()].strip()
         return (f"{lead}\n\n" if lead else "\n") + "\n".join(f"1. {i}" for i in items) + "\n"
     parts = _ARROW.split(line)
-    labeled = re.match(r"[^\W\d_][\w' -]{0,30}:\s", line.strip())  # "Progressions: a → b"
+    labeled = PLAIN_LABEL.match(line.strip())  # "Progressions: a → b"
     if len(parts) > 2 and not labeled and all(re.search(r"[^\W\d_]{2}", p) for p in parts):
         return "\n" + "\n".join(f"1. {part.strip()}" for part in parts) + "\n"
     return line

@@ -53,7 +53,8 @@ SETS_SAID = re.compile(
 )
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
 _NOT_A_COUNT = (
-    r"(?!\s+(?:seconds|minutes|kilograms?|kilos?|pounds?|meters?|metres?|m|km|feet|yards?)\b)"
+    r"(?!\s*(?:seconds|minutes|kilograms?|kilos?|kgs?|pounds?|lbs?|meters?|metres?|m|km|feet"
+    r"|yards?)\b)"
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
@@ -65,7 +66,7 @@ REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
     rf"|\breps\s*:\s*{_RANGE}\b"
-    rf"|\b{_RANGE}\s+of\s+(?:these|them)\b",  # "take six to eight of these": a count, as "times"
+    rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
     re.IGNORECASE,
 )
 SECONDS = re.compile(
@@ -124,8 +125,10 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     r"|^(?:wu|warm[- ]?up|cool[- ]?down|cd)\b",
     re.IGNORECASE,
 )
-_SPLIT_COUNT = re.compile(
-    r"\b(\d+)\s+(?:[^\W\d][\w-]*\s+){0,5}?\((\d+)\s+each\b[^)]*\)", re.IGNORECASE
+_SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
+    rf"\b(\d+){_NOT_A_COUNT}\s+(?:[^\W\d][\w-]*\s+){{0,5}}?\((\d+)\s+each"
+    r"(?:\s+(?:side|leg|arm|way))?\)",
+    re.IGNORECASE,
 )
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
@@ -142,7 +145,8 @@ def _span(low: str, high: str | None) -> int | tuple[int, int]:
 def prescribed(exercise: Exercise) -> dict:
     """The prescription found in the description, steps, Execution and Programming,
     in the labels' terms: sets, reps, hold, duration, rest (a range as a (low, high)
-    pair) and per_side."""
+    pair) and per_side; a time no verb claims as "time" and a count that may be reps
+    or sets as "times", for the reading of how the exercise is worked to settle."""
     found: dict = {}
     named = _named_count(exercise.title)
     for sentence in prescription_sentences(exercise):
@@ -182,7 +186,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     sentence = _MINUTES_AND_SECONDS.sub(  # "1 minute 30 seconds" -> "90 seconds"
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
     )
-    if (split := _SPLIT_COUNT.search(sentence)) and int(split[1]) == 2 * int(split[2]):
+    split = _SPLIT_COUNT.search(sentence)
+    if split and int(split[2]) > 1 and int(split[1]) == 2 * int(split[2]):
         found.setdefault("reps", int(split[2]))  # "10 reps (5 each arm)": 5 a side
         found.setdefault("per_side", True)
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"

@@ -31,6 +31,7 @@ _LOWERING = re.compile(  # the verb, not "your lower arm"
 )
 _BY_DOING = re.compile(r"(?:\w+ ){0,3}?by (\w+ing)\b")  # "recover by driving"
 _DOING = {"perform", "do", "make", "execute"}
+_SWUNG_BACK = r"(?:\w+ ){0,3}?(?<!the )back\b(?! up| and forth)"  # the backswing, the dip
 _BACK_FLAT = (  # "press your lower back into the mat"
     r"(?:your |the )(?:lower |low |upper )?(?:back|spine) (?:\w+ ){0,2}?(?:into|against|flat)\b"
 )
@@ -194,7 +195,7 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             return moved  # "squeeze the plates together and extend your arms"
         if word == "press" and re.match(_BACK_FLAT, rest):
             return "setup"  # "press your lower back into the mat": bracing, not a press
-        if word in ("swing", "hike") and re.match(r"(?:\w+ ){0,3}?(?<!the )back\b(?! up)", rest):
+        if word in ("swing", "hike") and re.match(_SWUNG_BACK, rest):
             return "down"  # "swing the kettlebell back between your legs", "swing your arms back"
         if word == "jump" and re.match(r"(?:\w+ ){0,3}?(together|in)\b(?! place)", rest):
             return "down"

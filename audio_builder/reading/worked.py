@@ -11,14 +11,14 @@ from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise
 from audio_builder.reading.prescription import top
 from audio_builder.reading.verbs import holds_a_position
-from audio_builder.reading.vocabulary import vocabulary
+from audio_builder.reading.vocabulary import Kind, vocabulary
 
 Work = Literal["reps", "hold", "time"]
 PAUSE = 10  # seconds: a hold this short, done so many times, is a pause in each rep
 
 
 def how_worked(
-    exercise: Exercise, kinds: list, prescribed: dict, lang: str = DEFAULT_LANGUAGE
+    exercise: Exercise, kinds: list[Kind | None], prescribed: dict, lang: str = DEFAULT_LANGUAGE
 ) -> Work:
     """``kinds``: each step's kind of action; ``prescribed``: what the text prescribes;
     ``lang``: the language it is written in."""
@@ -52,13 +52,13 @@ def how_worked(
     return "reps"
 
 
-def _stays(exercise: Exercise, kinds: list, lang: str) -> bool:
-    """A step that is the held position itself: it holds or stays there, with no short
-    pause stated ("hold it there and breathe", not "pause for a second")."""
-    staying = vocabulary(lang)["staying"]
+def _stays(exercise: Exercise, kinds: list[Kind | None], lang: str) -> bool:
+    """A step that is the held position itself: it holds or stays there, for no time it
+    states ("hold it there and breathe", not "hold for a second")."""
+    words = vocabulary(lang)
     return any(
         kind == "hold"
-        and staying.match(step.text)
-        and not vocabulary(lang)["seconds"].search(step.text)
+        and words["staying"].match(step.text)
+        and not words["seconds"].search(step.text)
         for step, kind in zip(exercise.steps, kinds, strict=True)
     )
