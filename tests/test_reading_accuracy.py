@@ -13,8 +13,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 # floors just under what the model reaches on each set; the target is 95 % on each
 FLOORS = {
-    "tune": {"work": 0.97, "sides": 0.96, "steps": 0.86, "prescription": 0.96},
-    "test": {"work": 0.93, "sides": 0.88, "steps": 0.77, "prescription": 0.88},
+    "tune": {"work": 0.97, "sides": 0.96, "steps": 0.87, "prescription": 0.96},
+    "test": {"work": 0.93, "sides": 0.89, "steps": 0.77, "prescription": 0.88},
 }
 
 
