@@ -498,11 +498,9 @@ class _ExecutionItems(list):
 
     def extend(self, items: Any) -> None:  # type: ignore[override]
         items = list(items)
-        if len(items) == 1 and not items[0].label and items[0].text.endswith(":"):
-            self.sections.setdefault("notes", []).extend(items)
-            return
-        if len(items) == 1 and not items[0].label and self.steps:
-            self.sections.setdefault("programming", []).extend(items)
+        opening = len(items) == 1 and not items[0].label and items[0].text.endswith(":")
+        if len(items) == 1 and not items[0].label and (opening or self.steps):
+            self.sections.setdefault("notes" if opening else "programming", []).extend(items)
             return
         _file(items, self.steps, self.sections, self.lang)
 
@@ -511,8 +509,8 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
     """Each entry into ``default``, unless its label, bold or plain, names another part
     of the document ("Dosage: 3 x 10", "Equipment: a bench"): then into that part."""
     for item in items:
-        if not item.label and _part_named(item.text, lang):
-            plain = PLAIN_LABEL.match(item.text)
+        plain = None if item.label else PLAIN_LABEL.match(item.text)
+        if plain and _section_name(plain[1], lang):
             item = Item(plain[1], item.text[plain.end() :])
         part = _section_name(item.label, lang) if item.label else None
         if part in (None, "execution", "starting position"):
@@ -527,8 +525,7 @@ def _section_name(heading: str, lang: str) -> str | None:
     """Which part of the document a heading opens, by the names its language gives it."""
     lowered = heading.lower().rstrip(":").strip()
     for name in SECTIONS:
-        spellings = catalog(lang).text(f"sections.{name.replace(' ', '_')}")
-        if any(re.match(rf"{re.escape(spelling)}\b", lowered) for spelling in spellings):
+        if catalog(lang).pattern(f"sections.{name.replace(' ', '_')}", whole=True).match(lowered):
             return name
     return None
 
