@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse, classify
+from audio_builder.reading.role_model import role_model
 from audio_builder.reading.verbs import classify_step
 from audio_builder.settings import DEFAULT_TEMPO, Tempo
+
+LABELED = ROOT / "tests" / "reading_labels" / "documents"
 
 
 @pytest.fixture(scope="module")
@@ -236,13 +239,15 @@ def test_a_partner_grip_before_the_lowering_is_not_the_set_up(write_doc):
         ("Keep breathing and push the floor away.", "hold"),
     ],
 )
-def test_after_a_hold_coming_out_of_it_is_a_transition(write_doc, leaving, role):
+def test_the_rules_read_coming_out_of_a_hold_as_a_transition(write_doc, leaving, role):
+    """The rules' reading, before the learned model reviews it (which may read "lower
+    yourself back" as the way down, as some labelers do)."""
     text = (
         "# L-Sit Hold\n\n1. Sit between the parallettes and grip the handles.\n"
         "2. Press into the handles and lift your legs off the floor.\n"
         f"3. Hold the L with your legs level.\n4. {leaving}\n"
     )
-    movement = analyse(parse_file(write_doc("l.md", text)))
+    movement = analyse(parse_file(write_doc("l.md", text)), learned=False)
     assert movement.work == "hold"
     assert movement.roles == ("setup", "setup", "hold", role)
 
@@ -445,3 +450,20 @@ def test_standing_back_up_out_of_a_hold_goes_up(write_doc):
         "thighs are level.\n3. Hold the position for 45 seconds.\n4. Slide back up the wall.\n"
     )
     assert analyse(parse_file(write_doc("w.md", text))).roles[-1] == "up"
+
+
+def test_the_learned_model_reviews_the_rules_and_its_roles_make_the_phases():
+    """The rules take "Lower the bar to your hips … before the next rep" after the catch
+    for a reset between reps; the model, like the labelers, reads it as the way down,
+    and the rep gains that phase."""
+    doc = LABELED / "hang-power-clean.md"
+    ruled = analyse(parse_file(doc), learned=False)
+    reviewed = analyse(parse_file(doc))
+    assert ruled.roles[-1] == "transition" and ruled.steps[-1] == ("Reset", ())
+    assert reviewed.roles[-1] == "down"
+    assert [phase.kind for phase in reviewed.steps[-1][1]] == ["down"]
+
+
+def test_the_learned_model_reads_only_its_own_language():
+    assert role_model("en") is not None
+    assert all(role_model(lang) is None for lang in ("de", "es", "fr"))

@@ -10,6 +10,7 @@ from typing import Literal
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Step
 from audio_builder.reading.prescription import prescribed
+from audio_builder.reading.role_model import role_model
 from audio_builder.reading.sides import Sides, detect_sides
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
@@ -85,11 +86,17 @@ class Movement:
         )
 
 
-def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Movement:
+def analyse(
+    exercise: Exercise,
+    sides: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+    learned: bool = True,
+) -> Movement:
     """Decide how the whole exercise is worked, then read each step's part in it: the
     set-up, the phases of one rep, or (after the movement) a transition; and how the
     sides are worked (``sides`` from the settings wins over the text). ``lang``: the
-    language the document is written in."""
+    language the document is written in; ``learned``: whether the role model trained
+    for it reviews the rules' roles."""
     kinds = _step_kinds(exercise.steps, lang)
     found = prescribed(exercise)
     work = how_worked(exercise, kinds, found, lang)
@@ -98,6 +105,8 @@ def analyse(exercise: Exercise, sides: str | None = None, lang: str = DEFAULT_LA
     if work == "time" and going:
         kinds = _carried_to(exercise.steps, kinds, lang)
     roles = _hold_roles(exercise.steps, kinds, lang) if work == "hold" else _rep_roles(kinds)
+    if learned and (model := role_model(lang)):
+        roles = model.revise(exercise.steps, tuple(roles), work)
     setup: list[Step] = []
     phases: list[Phase] = []
     steps = []
