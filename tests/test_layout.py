@@ -465,9 +465,10 @@ def test_a_count_said_before_the_move_does_not_hide_it(write_doc):
         "1.5 minutes rest between sets.\n2.5 kg dumbbells are plenty.\n",
         "```\n(1) a (2) b\n```\n",
         "Tip: keep your chest up.\nTip: push your knees out.\nRest: 60 s.\nSets: 3\n",
+        "4. Bring it down (shoulder → hip → floor), switch hands\n- Punch under → lockout\n",
     ],
 )
-def test_tables_headings_code_and_labels_are_not_rewritten(text):
+def test_tables_headings_code_labels_and_list_steps_are_not_rewritten(text):
     assert as_markdown(text) == text
 
 

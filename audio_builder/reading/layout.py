@@ -74,6 +74,7 @@ _EMOJI_LINES = re.compile(  # three lines or more in a row, each led by an emoji
 )
 PLAIN_LABEL = re.compile(r"([^\W\d_][\w' -]{1,30}):\s+")  # "Progressions: tuck → ..."
 _ARROW = re.compile(r"[ \t]*(?:→|⟶|->|=>|⇒)[ \t]*")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")  # a step of a list already
 
 
 def as_markdown(body: str) -> str:
@@ -236,7 +237,7 @@ def _each_line(body: str, rewrite) -> str:
 def _inline_list(line: str) -> str:
     """One line that numbers its steps ("(1) stand ... (2) hinge ...", from 1 in order)
     or runs them between arrows ("stand → hinge → stand up") as a list; the words
-    before the first number stay a paragraph."""
+    before the first number stay a paragraph. Arrows within a list's step stay in it."""
     marks = list(_INLINE_NUMBER.finditer(line))
     if len(marks) > 1 and [int(m[1] or m[2]) for m in marks] == list(range(1, len(marks) + 1)):
         bounds = [m.start() for m in marks] + [len(line)]
@@ -245,6 +246,7 @@ def _inline_list(line: str) -> str:
         return (f"{lead}\n\n" if lead else "\n") + "\n".join(f"1. {i}" for i in items) + "\n"
     parts = _ARROW.split(line)
     labeled = PLAIN_LABEL.match(line.strip())  # "Progressions: a → b"
-    if len(parts) > 2 and not labeled and all(re.search(r"[^\W\d_]{2}", p) for p in parts):
+    listed = _LIST_ITEM.match(line)  # "4. Bring it down (shoulder → hip → floor)"
+    if len(parts) > 2 and not labeled and not listed and all(re.search(r"[^\W\d_]{2}", p) for p in parts):
         return "\n" + "\n".join(f"1. {part.strip()}" for part in parts) + "\n"
     return line
