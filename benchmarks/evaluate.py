@@ -4,6 +4,7 @@
     python benchmarks/evaluate.py --corpus   # and how each corpus category is coached
     python benchmarks/evaluate.py --agreement  # two labelers against each other, and the
                                                # model on the steps they agree on
+    python benchmarks/evaluate.py --rules      # the steps' roles by the rules alone
 
 The labels are tests/reading_labels/labels.yaml (how they were made: README.md there).
 The free-exercise-db corpus is imported into a temporary folder with the importer.
@@ -25,6 +26,7 @@ from audio_builder.coaching.coach import prepare
 from audio_builder.errors import AudioBuilderError
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.importer import import_free_exercise_db
+from audio_builder.reading.movement import analyse
 from audio_builder.settings import DEFAULTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,11 +46,12 @@ class Reading:
     category: str = ""
 
 
-def read(path: Path) -> Reading:
-    """The coach's reading of a document with its own settings (no command line)."""
+def read(path: Path, learned: bool = True) -> Reading:
+    """The coach's reading of a document with its own settings (no command line);
+    ``learned=False``: the steps' roles as the rules alone read them."""
     exercise = parse_file(path)
     part = prepare(exercise, DEFAULTS.override(exercise.settings))
-    movement = part.movement
+    movement = part.movement if learned else analyse(exercise, part.settings.sides, learned=False)
     return Reading(part.work, movement.sides, movement.roles, movement.prescription)
 
 
@@ -73,13 +76,15 @@ def _prescription(label: dict) -> dict:
     return {k: (tuple(v) if isinstance(v, list) else v) for k, v in label.items()}
 
 
-def score(labels: list[dict], corpus: dict[str, Path]) -> dict[str, dict[str, list]]:
+def score(
+    labels: list[dict], corpus: dict[str, Path], learned: bool = True
+) -> dict[str, dict[str, list]]:
     """Right/wrong per label and split, with the mistakes: {split: {label: [...]}}."""
     results: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for label in labels:
         split = results[label["split"]]
         try:
-            got = read(resolve(label["source"], corpus))
+            got = read(resolve(label["source"], corpus), learned)
         except AudioBuilderError as exc:
             for name in LABEL_NAMES:
                 count = len(label["steps"]) if name == "steps" else 1
@@ -161,13 +166,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="store_true", help="also the whole-corpus table")
     parser.add_argument("--mistakes", action="store_true", help="list every mistake")
     parser.add_argument(
+        "--rules", action="store_true", help="the steps' roles by the rules alone (no model)"
+    )
+    parser.add_argument(
         "--agreement", action="store_true", help="also how two labelers agree (second_labels.yaml)"
     )
     args = parser.parse_args(argv)
     labels = yaml.safe_load((LABELS / "labels.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         corpus = import_corpus(Path(folder))
-        results = score(labels, corpus)
+        results = score(labels, corpus, learned=not args.rules)
         print(f"{'label':<14}" + "".join(f"{s:>18}" for s in ("tune", "test")))
         for name in LABEL_NAMES:
             cells = []
