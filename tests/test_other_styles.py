@@ -100,3 +100,15 @@ def test_three_by_ten_is_ten_counted_three_times_and_said_once(write_doc, style)
     assert spoken.count("Ten.") == 3 and "Eleven." not in spoken
     assert spoken.count("3 sets of 10 reps.") == 1
     assert not any("3 sets of 10" in line for line in spoken if line != "3 sets of 10 reps.")
+
+
+def test_a_note_of_one_paragraph_is_its_own_steps(write_doc):
+    """A group message with no list and nothing after its opening paragraph."""
+    text = (
+        "**Standing quad stretch** — after every run, no excuses\n"
+        "Grab your right ankle behind you, knees together, hips pushed slightly forward. "
+        "Hold 30 sec, then left.\n"
+        "Use a lamppost for balance if you need it.\n"
+    )
+    exercise = parse_file(write_doc("quad.md", text))
+    assert exercise.steps and "Grab your right ankle" in exercise.steps[0].text

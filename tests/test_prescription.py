@@ -254,3 +254,16 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
 def test_a_count_of_the_exercise_by_its_name_is_reps(write_doc, title, line, found):
     doc = write_doc("n.md", f"# {title}\n\n1. Stand tall.\n2. Lift your arms.\n\n{line}\n")
     assert prescribed(parse_file(doc)) == found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Repetitions: 15    Sets: 3    Hold: 2 s    Rest: 30 s    Side: both sides",
+        "Repetitions: 15\tSets: 3\tRest: 30 s",
+    ],
+)
+def test_an_exports_row_of_spaced_fields_is_read_field_by_field(write_doc, line):
+    """A physio export spaces its fields apart; "15    Sets: 3" is not 15 sets."""
+    doc = write_doc("c.md", f"# Clamshell\n\n1. Lift the top knee.\n2. Lower it.\n\n{line}\n")
+    assert analyse(parse_file(doc)).prescription == {"sets": 3, "reps": 15, "rest": 30}

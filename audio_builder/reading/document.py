@@ -345,7 +345,8 @@ def _acting_share(items: list[Item], lang: str) -> float:
 def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     """Without any list, the paragraphs that tell the body what to do are the steps (a
     class script, a poem, an email), up to the first part with another name ("Common
-    mistakes"); the opening paragraph describes. A paragraph that walks through the
+    mistakes"); the opening paragraph describes, unless it is all there is (a note of a
+    few lines). A paragraph that walks through the
     movement ("First, ... Then ... Finally, ...") gives a step per stage."""
     paragraphs = []
     for block in blocks:
@@ -356,9 +357,18 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         if block["type"] == "paragraph":
             paragraphs.append(_said_lines(block, lang))
     in_order = vocabulary(lang)["in_order"]
-    acting = [
+    acting = _acting_stages(paragraphs[1:], lang) or _acting_stages(paragraphs[:1], lang)
+    titles = (short_title(in_order.sub("", text).lstrip(" ,")) for text in acting)
+    return tuple(Step(title, text) for title, text in zip(titles, acting, strict=True))[
+        : MAX_STEPS + 1
+    ]
+
+
+def _acting_stages(paragraphs: list[list[str]], lang: str) -> list[str]:
+    """The stages of these paragraphs that open by saying what to do."""
+    return [
         stage
-        for lines in paragraphs[1:]
+        for lines in paragraphs
         for text in lines
         if _part_named(text, lang) in (None, "execution", "starting position")
         for stage in _stages(text, lang)
@@ -367,10 +377,6 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         and not stage.endswith("?")  # a question ("So then I just hold it?")
         and not _dose(parts[0], lang)
         and any(classify_step(part, part, None, lang) for part in parts[:2])  # it opens acting
-    ]
-    titles = (short_title(in_order.sub("", text).lstrip(" ,")) for text in acting)
-    return tuple(Step(title, text) for title, text in zip(titles, acting, strict=True))[
-        : MAX_STEPS + 1
     ]
 
 

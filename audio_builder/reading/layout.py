@@ -74,6 +74,7 @@ _EMOJI_LINES = re.compile(  # three lines or more in a row, each led by an emoji
 )
 PLAIN_LABEL = re.compile(r"([^\W\d_][\w' -]{1,30}):\s+")  # "Progressions: tuck → ..."
 _ARROW = re.compile(r"[ \t]*(?:→|⟶|->|=>|⇒)[ \t]*")
+_FIELD_GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=[^\W\d_][\w' -]{1,30}:\s)")  # "15    Sets: 3"
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")  # a step of a list already
 
 
@@ -91,6 +92,7 @@ def as_markdown(body: str) -> str:
     body = _turns(body)
     body = _EMOJI_LINES.sub(_emoji_list, body)
     body = _each_line(body, _inline_list)
+    body = _each_line(body, _fields)
     body = _TAB_ROWS.sub(_table, body)
     body = _BULLET.sub(r"\1- ", body)
     if len(_COUNTED.findall(body)) > 1:
@@ -234,6 +236,14 @@ def _each_line(body: str, rewrite) -> str:
     return "\n".join(lines)
 
 
+def _fields(line: str) -> str:
+    """A row of fields an export spaces apart ("Repetitions: 15    Sets: 3    Hold: 2 s")
+    kept apart as "Repetitions: 15, Sets: 3, Hold: 2 s"."""
+    if PLAIN_LABEL.match(line.strip()) and _FIELD_GAP.search(line):
+        return _FIELD_GAP.sub(", ", line)
+    return line
+
+
 def _inline_list(line: str) -> str:
     """One line that numbers its steps ("(1) stand ... (2) hinge ...", from 1 in order)
     or runs them between arrows ("stand → hinge → stand up") as a list; the words
@@ -247,6 +257,11 @@ def _inline_list(line: str) -> str:
     parts = _ARROW.split(line)
     labeled = PLAIN_LABEL.match(line.strip())  # "Progressions: a → b"
     listed = _LIST_ITEM.match(line)  # "4. Bring it down (shoulder → hip → floor)"
-    if len(parts) > 2 and not labeled and not listed and all(re.search(r"[^\W\d_]{2}", p) for p in parts):
+    if (
+        len(parts) > 2
+        and not labeled
+        and not listed
+        and all(re.search(r"[^\W\d_]{2}", p) for p in parts)
+    ):
         return "\n" + "\n".join(f"1. {part.strip()}" for part in parts) + "\n"
     return line

@@ -42,7 +42,7 @@ _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
     r"|carries|goes|efforts|attempts|bouts|sprints)\b"
-    rf"|^sets\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
+    rf"|\bsets\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
@@ -65,7 +65,7 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
-    rf"|\breps\s*:\s*{_RANGE}\b"
+    rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
     re.IGNORECASE,
 )
@@ -80,7 +80,7 @@ SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
 )
 HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 seconds holding"
     rf"\b{_RANGE}\s+{_UNIT}\s+(?:holds?|hangs?|holding|hanging)\b"
-    rf"|\b(?:holds?|hangs?)\s+(?:of\s+)?{_RANGE}\s+{_UNIT}"
+    rf"|\b(?:holds?|hangs?)(?:\s*:\s*|\s+(?:of\s+)?){_RANGE}\s+{_UNIT}"
     rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s*)?\W*\s*"
     rf"(?:about\s+)?{_RANGE}\s+{_UNIT}"
     # "After 10 to 20 seconds, relax": the time a partner stretch is held
