@@ -192,6 +192,14 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Side Plank", "Lift your hips and hold 20 seconds on each side.", "left-right"),
         ("Couch Stretch", "Sink into it. Do it twice on each side.", "left-right"),
         ("Flamingo", "Lift one foot. Do it 3 times on each foot.", "left-right"),
+        ("Dead Bug", "Reach out. Repeat with your left arm and right leg.", "alternating"),
+        ("Dead Bug", "Reach out. Switch \u2014 left arm, right leg.", "alternating"),
+        ("Bird Dog", "Reach out with the opposite arm, opposite leg.", "alternating"),
+        ("Lunge", "Step back and up. Switch sides every rep.", "alternating"),
+        ("Skater", "Bound to the left, and keep going side to side.", "alternating"),
+        ("Pelvic Curl", "Roll down. Rock gently side to side.", "both"),
+        ("Cable Crunch With Alternating Twists", "Crunch down.", "alternating"),
+        ("Step-Up", "Step up. Repeat with the other leg.", "left-right"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
