@@ -229,6 +229,21 @@ def test_timed_work_with_no_time_stated_says_the_time_it_runs(write_doc):
             "reps",
             {"reps": 10, "hold": 5},
         ),
+        (
+            "Lift the leg and hold for 10 seconds. Do this 3 times.",
+            "hold",
+            {"sets": 3, "hold": 10},
+        ),
+        (
+            "Lift the leg, hold it for 10 seconds, lower. Repeat 10 times.",
+            "reps",
+            {"reps": 10, "hold": 10},
+        ),
+        (
+            "Stay like this. My teacher says do 20 seconds, 4 times.",
+            "hold",
+            {"sets": 4, "hold": 20},
+        ),
     ],
 )
 def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, found):

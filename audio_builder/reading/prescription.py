@@ -71,7 +71,8 @@ REPS = re.compile(
 )
 SECONDS = re.compile(
     rf"\bfor\s+(?:about\s+)?{_RANGE}(?:\s+or\s+more)?\s+{_UNIT}\b"
-    rf"|\bfor\s+(?:about\s+)?(a|one)\s+(minute)\b",
+    rf"|\bfor\s+(?:about\s+)?(a|one)\s+(minute)\b"
+    rf"|\b(?:do|aim for)\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",
     re.IGNORECASE,
 )
 SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"

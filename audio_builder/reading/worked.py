@@ -31,7 +31,7 @@ def how_worked(
     if moves <= 2 and "hold" not in prescribed and _stays(exercise, kinds, lang):
         return "hold"  # "slide down the wall until ... then just hold it there. 3 of them"
     held = prescribed.get("hold", prescribed.get("time", 0))
-    if "times" in prescribed and top(held) <= PAUSE:
+    if "times" in prescribed and _a_pause(top(held), top(prescribed["times"])):
         return "reps"  # "10 times", or "hold 5 seconds, lower, repeat 10 times"
     if "hold" in prescribed:
         return "hold"
@@ -50,6 +50,12 @@ def how_worked(
     if not moves and still:
         return "hold"
     return "reps"
+
+
+def _a_pause(held: int, times: int) -> bool:
+    """Whether a hold done so many times is a pause in each rep: 5 seconds always, 10
+    seconds when done 5 times or more ("hold 10 seconds, 3 times" holds)."""
+    return held <= PAUSE / 2 or (held <= PAUSE and times >= 5)
 
 
 def _stays(exercise: Exercise, kinds: list[Kind | None], lang: str) -> bool:
