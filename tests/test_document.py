@@ -193,6 +193,23 @@ def test_without_howto_marker_execution_items_are_the_steps(write_doc):
     ]
 
 
+def test_a_manual_s_numbered_performing_section_holds_the_steps(write_doc):
+    path = write_doc(
+        "manual.md",
+        "# Leg Press\n\n## 4.3.1 Adjustment\n\n1. Adjust the seat.\n2. Select the weight.\n\n"
+        "## 4.3.2 Performing the exercise\n\n1. Sit with your back flat.\n"
+        "2. Push the footplate away.\n3. Slowly return the footplate.\n",
+    )
+
+    steps = parse_file(path).steps
+
+    assert [step.text for step in steps] == [
+        "Sit with your back flat.",
+        "Push the footplate away.",
+        "Slowly return the footplate.",
+    ]
+
+
 def test_crlf_and_bom_parse_like_the_plain_file():
     raw = KICKBACK.read_bytes()
     assert b"\r" not in raw

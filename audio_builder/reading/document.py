@@ -527,9 +527,12 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
             sections.setdefault(part, []).append(item)
 
 
+_OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # "4.3.2 Performing the exercise"
+
+
 def _section_name(heading: str, lang: str) -> str | None:
     """Which part of the document a heading opens, by the names its language gives it."""
-    lowered = heading.lower().rstrip(":").strip()
+    lowered = _OUTLINE_NUMBER.sub("", heading.lower().rstrip(":").strip())
     for name in SECTIONS:
         if catalog(lang).pattern(f"sections.{name.replace(' ', '_')}", whole=True).match(lowered):
             return name
