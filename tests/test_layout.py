@@ -238,6 +238,20 @@ Sam: like an invisible chair?
 Coach: Exactly. Then just hold it there and breathe
 """
 
+KEYCAPS = """90/90 HIP SWITCHES 🔥
+
+1️⃣ Sit on the floor with both knees bent 👣
+2️⃣ Rotate both knees over to the right
+3️⃣ Come back up through the middle
+"""
+
+CIRCLED = """Wall Slide
+
+① Stand with your back to the wall.
+② Slide down until your knees bend.
+③ Slide back up.
+"""
+
 EMOJI_LINES = """🦩 FLAMINGO BALANCE! 🦩
 
 Find your own space!
@@ -354,6 +368,8 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (HANDOUT, ["Starting Position", "Action", "Return"]),
         (CHAT, ["Stand", "Slide Your Back Down", "Exactly"]),
         (EMOJI_LINES, ["Eyes", "Arms Out Wide Like", "Lift One Foot Up"]),
+        (KEYCAPS, ["Sit", "Rotate Both Knees Over", "Come Back Up Through"]),
+        (CIRCLED, ["Stand", "Slide Down", "Slide Back Up"]),
         (INLINE, ["Stand Over The Bell", "Hike It Back Between", "Snap The Hips"]),
         (
             ARROWS,

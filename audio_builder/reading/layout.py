@@ -4,7 +4,8 @@ HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadshe
 pasted from a word processor ("•"), counted lines ("1-2   rise ..."), definition lists
 ("Term" then ": what to do"), an outline ("3. Procedure", "3.1 Stand ..."), steps
 numbered inside a sentence ("(1) ... (2) ...", "Count 1 — ..."), on one line between
-arrows ("a → b → c") or each led by an emoji; and the posts of a thread ("2/6 ..."),
+arrows ("a → b → c") each led by an emoji, or numbered
+in keycaps ("1️⃣ ..."); and the posts of a thread ("2/6 ..."),
 the turns of a chat ("Coach: ..."), the speeches of a script or the cues of captions
 (SRT, WebVTT) as paragraphs. Everything else is left as written."""
 
@@ -29,6 +30,7 @@ _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MUL
 _BULLET = re.compile(  # "• Stand", and a toggle's "- ▸ Stand"
     rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[•◦▪‣●○■➤►▶✓✔☐☑{_TOGGLE}])[ \t]+(?=\S)", re.MULTILINE
 )
+_KEYCAP = re.compile(r"^([ \t]*)(\d)\uFE0F?\u20E3[ \t]*(?=\S)", re.MULTILINE)  # "1️⃣ Sit ..."
 _COUNTED = re.compile(
     r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
 )
@@ -90,6 +92,7 @@ def as_markdown(body: str) -> str:
     body = _screenplay(body)
     body = _posts(body)
     body = _turns(body)
+    body = _KEYCAP.sub(r"\1\2. ", body)
     body = _EMOJI_LINES.sub(_emoji_list, body)
     body = _each_line(body, _inline_list)
     body = _each_line(body, _fields)
