@@ -4,10 +4,9 @@ HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadshe
 pasted from a word processor ("•"), counted lines ("1-2   rise ..."), definition lists
 ("Term" then ": what to do"), an outline ("3. Procedure", "3.1 Stand ..."), steps
 numbered inside a sentence ("(1) ... (2) ...", "Count 1 — ..."), on one line between
-arrows ("a → b → c") each led by an emoji, or numbered
-in keycaps ("1️⃣ ..."); and the posts of a thread ("2/6 ..."),
-the turns of a chat ("Coach: ..."), the speeches of a script or the cues of captions
-(SRT, WebVTT) as paragraphs. Everything else is left as written."""
+arrows ("a → b → c"), each led by an emoji or numbered in keycaps ("1️⃣ ..."); and the
+posts of a thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a
+script or the cues of captions (SRT, WebVTT) as paragraphs. Everything else is left as written."""
 
 from __future__ import annotations
 
