@@ -102,11 +102,12 @@ def analyse(
     work = how_worked(exercise, kinds, found, lang)
     _as_worked(found, work)
     going = vocabulary(lang)["locomotion"].search(exercise.title)
-    if work == "time" and going:
-        kinds = _carried_to(exercise.steps, kinds, lang)
+    loading = _before_going(exercise.steps, lang) if work == "time" and going else 0
+    kinds = ["setup"] * loading + kinds[loading:]
     roles = _hold_roles(exercise.steps, kinds, lang) if work == "hold" else _rep_roles(kinds)
     if learned and (model := role_model(lang)):
         roles = model.revise(exercise.steps, tuple(roles), work)
+        roles = ["setup"] * loading + roles[loading:]
     setup: list[Step] = []
     phases: list[Phase] = []
     steps = []
@@ -200,15 +201,14 @@ def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:
     return next((k for k in later if k in ("up", "down")), None)
 
 
-def _carried_to(steps: tuple[Step, ...], kinds: list[Kind | None], lang: str) -> list[Kind | None]:
-    """Work for time that walks, runs, rows or carries: what comes before the first step
-    that does so (picking the load up, standing up with it) is the set-up."""
+def _before_going(steps: tuple[Step, ...], lang: str) -> int:
+    """Work for time that walks, runs, rows or carries: how many steps come before the
+    first that does so (picking the load up, standing up with it), all of them set-up."""
     going = vocabulary(lang)["locomotion"]
     moves_on = [
         any(going.match(lead_removed(s, lang)) for s in sentences(step.text)) for step in steps
     ]
-    first = moves_on.index(True) if True in moves_on else 0
-    return ["setup" if i < first else kind for i, kind in enumerate(kinds)]
+    return moves_on.index(True) if True in moves_on else 0
 
 
 def _rep_roles(kinds: list[Kind | None]) -> list[Role]:
