@@ -4,7 +4,7 @@
     python benchmarks/evaluate.py --corpus   # and how each corpus category is coached
     python benchmarks/evaluate.py --agreement  # two labelers against each other, and the
                                                # model on the steps they agree on
-    python benchmarks/evaluate.py --rules      # the steps' roles by the rules alone
+    python benchmarks/evaluate.py --rules      # roles and sides by the rules alone
 
 The labels are tests/reading_labels/labels.yaml (how they were made: README.md there).
 The free-exercise-db corpus is imported into a temporary folder with the importer.
@@ -48,7 +48,7 @@ class Reading:
 
 def read(path: Path, learned: bool = True) -> Reading:
     """The coach's reading of a document with its own settings (no command line);
-    ``learned=False``: the steps' roles as the rules alone read them."""
+    ``learned=False``: the steps' roles and the sides as the rules alone read them."""
     exercise = parse_file(path)
     part = prepare(exercise, DEFAULTS.override(exercise.settings))
     movement = part.movement if learned else analyse(exercise, part.settings.sides, learned=False)
@@ -166,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="store_true", help="also the whole-corpus table")
     parser.add_argument("--mistakes", action="store_true", help="list every mistake")
     parser.add_argument(
-        "--rules", action="store_true", help="the steps' roles by the rules alone (no model)"
+        "--rules",
+        action="store_true",
+        help="the steps' roles and the sides by the rules alone (no models)",
     )
     parser.add_argument(
         "--agreement", action="store_true", help="also how two labelers agree (second_labels.yaml)"

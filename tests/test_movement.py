@@ -8,6 +8,7 @@ from conftest import ROOT, SEEDS
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse, classify
 from audio_builder.reading.role_model import role_model
+from audio_builder.reading.side_model import side_model
 from audio_builder.reading.verbs import classify_step
 from audio_builder.settings import DEFAULT_TEMPO, Tempo
 
@@ -472,6 +473,56 @@ def test_the_learned_model_reviews_the_rules_and_its_roles_make_the_phases():
     assert [phase.kind for phase in reviewed.steps[-1][1]] == ["down"]
 
 
-def test_the_learned_model_reads_only_its_own_language():
-    assert role_model("en") is not None
+def test_the_learned_models_read_only_their_own_language():
+    assert role_model("en") is not None and side_model("en") is not None
     assert all(role_model(lang) is None for lang in ("de", "es", "fr"))
+    assert all(side_model(lang) is None for lang in ("de", "es", "fr"))
+
+
+PREACHER_CURL = """# Two-Arm Dumbbell Preacher Curl
+
+1. Grab a dumbbell with each arm and place the upper arms on top of the preacher bench.
+2. Slowly lower the dumbbells until your upper arm is extended.
+3. Curl the weights up until the dumbbells are at shoulder height.
+4. Squeeze the biceps hard for a second and repeat.
+"""
+
+ONE_ARM_ROW = (  # as imported from the corpus
+    "---\n"
+    "title: Smith Machine One-Arm Upright Row\n"
+    "description: 'A beginner strength exercise for the shoulders: the Smith Machine "
+    "One-Arm\n"
+    "  Upright Row.'\n"
+    "source_id: Smith_Machine_One-Arm_Upright_Row\n"
+    "---\n"
+    "\n"
+    "### Equipment Needed\n"
+    "- Machine\n"
+    "\n"
+    "<!-- howto -->\n"
+    "\n"
+    "### With The Bar\n"
+    "With the bar at thigh level, load an appropriate weight.\n"
+    "\n"
+    "### Take A Wide Grip\n"
+    "Take a wide grip on the bar and unhook the weight, removing your off hand from "
+    "the bar. Your arm should be extended as you stand up straight with your head "
+    "and chest up. This will be your starting position.\n"
+    "\n"
+    "### Begin The Movement By\n"
+    "Begin the movement by flexing the elbow, raising the upper arm with the elbow "
+    "pointed out. Continue until your upper arm is parallel to the floor.\n"
+    "\n"
+    "### After A Brief Pause\n"
+    "After a brief pause, return the weight to the starting position.\n"
+)
+
+
+def test_the_side_model_reviews_the_rules_unless_the_title_names_the_sides(write_doc):
+    """The rules take "a dumbbell with each arm" for one arm at a time; the model reads
+    both arms at once. A title that names one arm keeps the rules' reading, where the
+    model alone would read both."""
+    curl = parse_file(write_doc("curl.md", PREACHER_CURL))
+    assert analyse(curl, learned=False).sides == "left-right"
+    assert analyse(curl).sides == "both"
+    assert analyse(parse_file(write_doc("row.md", ONE_ARM_ROW))).sides == "left-right"

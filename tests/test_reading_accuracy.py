@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from audio_builder.reading.role_model import role_model
+from audio_builder.reading.learned import load
+from audio_builder.reading.role_model import MODEL_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
+MODEL_FOLDER = MODEL_FILE.parent
 # floors just under what the model reaches on each set; the target is 95 % on each
 FLOORS = {
-    "tune": {"work": 0.93, "sides": 0.92, "steps": 0.93, "prescription": 0.88},
-    "test": {"work": 0.93, "sides": 0.89, "steps": 0.82, "prescription": 0.88},
+    "tune": {"work": 0.93, "sides": 0.97, "steps": 0.93, "prescription": 0.88},
+    "test": {"work": 0.93, "sides": 0.91, "steps": 0.82, "prescription": 0.88},
 }
 
 
@@ -64,17 +66,17 @@ def test_the_whole_corpus_is_coached_as_its_categories_are_worked(results):
     assert all("reps stated" in line for line in counted_stretches), counted_stretches
 
 
-def test_the_role_model_is_trained_on_todays_labels_and_rules(results):
-    """The rules' roles are the model's features: a change to the rules or to the tuning
-    labels needs ``python benchmarks/train_roles.py`` again."""
+def test_the_models_are_trained_on_todays_labels_and_rules(results):
+    """The rules' readings are the models' features: a change to the rules or to the
+    tuning labels needs ``python benchmarks/train_models.py`` again."""
     _, _, corpus = results
-    retrained = _benchmark("train_roles").trained(corpus)
-    shipped = role_model(retrained.language)
-    assert shipped is not None
-    assert shipped.weights.keys() == retrained.weights.keys()
-    drift = max(
-        abs(a - b)
-        for name, weights in retrained.weights.items()
-        for a, b in zip(weights, shipped.weights[name], strict=True)
-    )
-    assert drift < 0.002
+    for name, retrained in _benchmark("train_models").trained(corpus).items():
+        shipped = load(MODEL_FOLDER / name, retrained.language)
+        assert shipped is not None, name
+        assert shipped.weights.keys() == retrained.weights.keys(), name
+        drift = max(
+            abs(a - b)
+            for feature, weights in retrained.weights.items()
+            for a, b in zip(weights, shipped.weights[feature], strict=True)
+        )
+        assert drift < 0.002, name

@@ -10,7 +10,8 @@ from typing import Literal
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Step
 from audio_builder.reading.prescription import prescribed
-from audio_builder.reading.role_model import role_model
+from audio_builder.reading.role_model import revise_roles, role_model
+from audio_builder.reading.side_model import review_sides, side_model
 from audio_builder.reading.sides import Sides, detect_sides
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
@@ -95,8 +96,8 @@ def analyse(
     """Decide how the whole exercise is worked, then read each step's part in it: the
     set-up, the phases of one rep, or (after the movement) a transition; and how the
     sides are worked (``sides`` from the settings wins over the text). ``lang``: the
-    language the document is written in; ``learned``: whether the role model trained
-    for it reviews the rules' roles."""
+    language the document is written in; ``learned``: whether the models trained for it
+    review the rules' roles and sides."""
     kinds = _step_kinds(exercise.steps, lang)
     found = prescribed(exercise)
     work = how_worked(exercise, kinds, found, lang)
@@ -106,7 +107,7 @@ def analyse(
     kinds = ["setup"] * loading + kinds[loading:]
     roles = _hold_roles(exercise.steps, kinds, lang) if work == "hold" else _rep_roles(kinds)
     if learned and (model := role_model(lang)):
-        roles = model.revise(exercise.steps, tuple(roles), work)
+        roles = revise_roles(model, exercise.steps, tuple(roles), work)
         roles = ["setup"] * loading + roles[loading:]
     setup: list[Step] = []
     phases: list[Phase] = []
@@ -125,6 +126,8 @@ def analyse(
         words = vocabulary(lang)  # a lift we could not follow is still counted
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
     mode, limb = detect_sides(exercise, lang)
+    if learned and (reviewer := side_model(lang)):
+        mode = review_sides(reviewer, exercise, mode, work)
     if mode != "alternating":
         found.pop("per_side", None)  # a count per side changes only alternating work
     if work == "hold" and mode == "alternating":

@@ -1,0 +1,89 @@
+"""Train the learned readings on the labels' tuning split, and save them with the
+package: each step's role (audio_builder/reading/role_model.json) and how the sides
+are worked (audio_builder/reading/side_model.json).
+
+    python benchmarks/train_models.py
+
+The held-out split is never seen here; ``evaluate.py`` measures the models on it. Train
+again whenever the rules or the tuning labels change: the rules' readings are features.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaluate import LABELS, import_corpus, resolve
+
+from audio_builder.errors import AudioBuilderError
+from audio_builder.languages import DEFAULT_LANGUAGE
+from audio_builder.reading import role_model, side_model
+from audio_builder.reading.document import Exercise, parse_file
+from audio_builder.reading.learned import Model, train
+from audio_builder.reading.movement import Movement, analyse
+from audio_builder.reading.role_model import Example
+from audio_builder.reading.side_model import SIDES, side_features
+from audio_builder.reading.sides import detect_sides
+from audio_builder.reading.vocabulary import KINDS
+from audio_builder.settings import DEFAULTS
+
+
+def readings(
+    labels: list[dict], corpus: dict[str, Path]
+) -> Iterator[tuple[dict, Exercise, Movement]]:
+    """Each tuning document the rules can read, with its label and the rules' reading."""
+    for label in labels:
+        if label["split"] != "tune":
+            continue
+        try:
+            exercise = parse_file(resolve(label["source"], corpus))
+        except AudioBuilderError:
+            continue
+        settings = DEFAULTS.override(exercise.settings)
+        yield label, exercise, analyse(exercise, settings.sides, learned=False)
+
+
+def role_examples(read: list) -> Iterator[tuple[list[str], str]]:
+    """Each labeled step the rules find, with its label."""
+    for label, exercise, movement in read:
+        for index, (step, role) in enumerate(zip(exercise.steps, label["steps"], strict=False)):
+            example = Example(
+                step.title, step.text, movement.roles, index, movement.work, DEFAULT_LANGUAGE
+            )
+            yield example.features(), role
+
+
+def side_examples(read: list) -> Iterator[tuple[list[str], str]]:
+    """Each document with the sides the rules read before any setting, and its label."""
+    for label, exercise, movement in read:
+        rules, _ = detect_sides(exercise, DEFAULT_LANGUAGE)
+        yield side_features(exercise, rules, movement.work, DEFAULT_LANGUAGE), label["sides"]
+
+
+def trained(corpus: dict[str, Path]) -> dict[str, Model]:
+    """The models by the file they are saved to."""
+    labels = yaml.safe_load((LABELS / "labels.yaml").read_text(encoding="utf-8"))
+    read = list(readings(labels, corpus))
+    return {
+        role_model.MODEL_FILE.name: train(role_examples(read), DEFAULT_LANGUAGE, KINDS),
+        side_model.MODEL_FILE.name: train(side_examples(read), DEFAULT_LANGUAGE, SIDES),
+    }
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        models = trained(import_corpus(Path(folder)))
+    for name, model in models.items():
+        model.save(role_model.MODEL_FILE.with_name(name))
+        print(f"{name}: {len(model.weights)} features saved")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
