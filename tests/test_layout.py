@@ -130,6 +130,19 @@ SPREADSHEET = (
     "3\t8\t2:00\n"
 )
 
+TABLE_THEN_TIPS = """Thread the Needle
+
+| Step | What to do | My cue |
+|------|------------|--------|
+| 1 | Start on all fours, hands under your shoulders. | "Stack the joints" |
+| 2 | Reach your right arm up towards the ceiling. | "Open the book" |
+| 3 | Thread it under your left arm until your shoulder rests on the mat. | "Slide" |
+
+A few things I wish I'd known sooner:
+- Put a cushion under your head if your shoulder doesn't reach the floor.
+- Keep your hips over your knees.
+"""
+
 COUNTS = """Relevés in first
 
 Face the barre, both hands resting lightly on it.
@@ -386,6 +399,10 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (CLASS_SHEET, ["Stand Tall Behind The", "Step Back", "Bring The Right Foot"]),
         (WORD_BULLETS, ["Find Something Solid", "Take A Big Step", "Lean Your Hips Towards"]),
         (SPREADSHEET, ["Stand Tall", "Push Hips Back", "Drive Hips Forward"]),
+        (
+            TABLE_THEN_TIPS,
+            ["Start", "Reach Your Right Arm", "Thread It Under Your"],
+        ),
         (COUNTS, ["Rise Through Demi-pointe", "Stay Up", "Lower"]),
         (
             CHANGELOG,

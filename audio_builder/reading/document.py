@@ -268,12 +268,12 @@ _NAMED_IN_DESCRIPTION = (
 
 
 def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
-    """Without a howto or an Execution section: the list that says what to do, else a
-    table's column of instructions, else the first list, else the paragraphs that act."""
+    """Without a howto or an Execution section: the list (or a table's column of
+    instructions) that says what to do, else the first list, else the paragraphs that
+    act."""
     lists = _lists(blocks, lang)
     return (
         _acting_list(lists, lang)
-        or _table_steps(blocks, lang)
         or (_as_steps(lists[0][0]) if lists else ())
         or _acting_paragraphs(blocks, lang)
     )
@@ -298,36 +298,36 @@ def _as_steps(items: list[Item]) -> tuple[Step, ...]:
     return tuple(_step(item) for item in items if item.text or item.label)[: MAX_STEPS + 1]
 
 
-def _table_steps(blocks: list[dict], lang: str) -> tuple[Step, ...]:
-    """A table with a column of instructions (a spreadsheet pasted in): its rows."""
+def _step_column(block: dict, lang: str) -> list[Item]:
+    """A table's column of instructions (a spreadsheet pasted in), if it has one."""
     names = tuple(catalog(lang).text("sections.step_column"))
-    for block in blocks:
-        if block["type"] != "table":
-            continue
-        head, *body = block["children"]
-        columns = [_inline_text(cell["children"]).lower() for cell in head["children"]]
-        rows = [
-            [_inline_text(cell["children"]) for cell in row["children"]]
-            for part in body
-            for row in part["children"]
-        ]
-        wordy = [
-            i
-            for i, name in enumerate(columns)
-            if name.startswith(names) and any(re.search(r"[^\W\d_]{3}", row[i]) for row in rows)
-        ]
-        if wordy:
-            column = max(wordy, key=lambda i: sum(len(row[i]) for row in rows))
-            return _as_steps([Item("", speakable(row[column], lang)) for row in rows])
-    return ()
+    head, *body = block["children"]
+    columns = [_inline_text(cell["children"]).lower() for cell in head["children"]]
+    rows = [
+        [_inline_text(cell["children"]) for cell in row["children"]]
+        for part in body
+        for row in part["children"]
+    ]
+    wordy = [
+        i
+        for i, name in enumerate(columns)
+        if name.startswith(names) and any(re.search(r"[^\W\d_]{3}", row[i]) for row in rows)
+    ]
+    if not wordy:
+        return []
+    column = max(wordy, key=lambda i: sum(len(row[i]) for row in rows))
+    return [Item("", speakable(row[column], lang)) for row in rows]
 
 
 def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None]]:
-    """Every list, a quoted one too: its items, and its first number if it is numbered."""
-    found = []
+    """Every list, a quoted one too, and every table's column of instructions: its
+    items, and its first number if it is numbered."""
+    found: list[tuple[list[Item], int | None]] = []
     for block in blocks:
         if block["type"] == "block_quote":
             found += _lists(block["children"], lang)
+        elif block["type"] == "table" and (rows := _step_column(block, lang)):
+            found.append((rows, None))
         elif block["type"] == "list":
             items = [_item(child.get("children", []), lang) for child in block["children"]]
             attrs = block.get("attrs", {})
