@@ -59,6 +59,8 @@ class Example:
             *(f"a sentence moves:{kind}" for kind in set(kinds)),
             f"the first sentence moves:{kinds[0] if kinds else None}",
             f"place:{place}",
+            f"steps after:{min(len(self.rules) - 1 - self.index, 3)}",  # 3: three or more
+            f"steps:{min(len(self.rules), 8)}",  # 8: eight or more
             f"work:{self.work}",
         ]
 
