@@ -244,6 +244,16 @@ def test_timed_work_with_no_time_stated_says_the_time_it_runs(write_doc):
             "hold",
             {"sets": 4, "hold": 20},
         ),
+        (
+            "Hold for 10 seconds. Do 2 on each side.",
+            "hold",
+            {"sets": 2, "hold": 10},
+        ),
+        (
+            "Do 4 sets of 10 to 20 second holds. Squeeze a ball 2x daily.",
+            "hold",
+            {"sets": 4, "hold": (10, 20)},
+        ),
     ],
 )
 def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, found):

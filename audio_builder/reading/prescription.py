@@ -53,7 +53,7 @@ SETS_SAID = re.compile(
 )
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
 _NOT_A_COUNT = (
-    r"(?!\s*(?:seconds|minutes|kilograms?|kilos?|kgs?|pounds?|lbs?|meters?|metres?|m|km|feet"
+    r"(?!\s*(?:seconds?|minutes?|kilograms?|kilos?|kgs?|pounds?|lbs?|meters?|metres?|m|km|feet"
     r"|yards?)\b)"
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
@@ -64,7 +64,7 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 )
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
-    rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|(?:a|per|each)\s+(?:week|day))))\b"
+    rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|daily|weekly|(?:a|per|each)\s+(?:week|day))))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
     re.IGNORECASE,

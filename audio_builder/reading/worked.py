@@ -24,8 +24,8 @@ def how_worked(
     ``lang``: the language it is written in."""
     words = vocabulary(lang)
     moves = sum(kind in ("up", "down") for kind in kinds)
-    if "reps" in prescribed:
-        return "reps"
+    if "reps" in prescribed and _a_pause(top(prescribed.get("hold", 0)), top(prescribed["reps"])):
+        return "reps"  # not "hold for 10 seconds. Do 2 on each side."
     if "duration" in prescribed:
         return "time"
     if moves <= 2 and "hold" not in prescribed and _stays(exercise, kinds, lang):
