@@ -58,8 +58,8 @@ def train(
     examples: Iterable[tuple[list[str], str]],
     language: str,
     classes: tuple[str, ...],
-    penalty: float = 0.003,
-    rounds: int = 200,
+    penalty: float = 0.001,
+    rounds: int = 400,
 ) -> Model:
     """Multinomial logistic regression by full-batch gradient descent from zero: the
     same examples always give the same model. ``examples``: (features, class) pairs."""
