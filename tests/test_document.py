@@ -313,3 +313,19 @@ def test_title_is_kept_as_written_and_spoken_naturally(write_doc):
     assert exercise.slug == "3-4-sit-up-twist"
     assert spoken[0] == "three quarters Sit-Up and Twist."
     assert "Nice work — that's the three quarters Sit-Up and Twist done." in spoken
+
+
+def test_a_spoken_paragraph_is_cut_where_it_says_then(write_doc):
+    memo = (
+        "Voice memo - lunges for Saturday\n\n"
+        "Hey guys, so for Saturday's warm up I want walking lunges. Start standing tall, "
+        "hands on your hips. Then take a big step forward and drop your back knee down. "
+        "Then push through that front heel and step through into the next lunge.\n"
+    )
+
+    steps = parse_file(write_doc("memo.md", memo)).steps
+
+    assert [step.text.split(".")[0] for step in steps] == [
+        "Then take a big step forward and drop your back knee down",
+        "Then push through that front heel and step through into the next lunge",
+    ]

@@ -251,6 +251,13 @@ Sam: like an invisible chair?
 Coach: Exactly. Then just hold it there and breathe
 """
 
+CHAT_EXPORT = """[18:42, 09/04/2024] Dani: ok so the split squats
+[18:43, 09/04/2024] Dani: back foot up on the bench behind you
+[18:43, 09/04/2024] Dani: then drop straight down till your back knee nearly touches
+[18:45, 09/04/2024] Sam: kk ty!! will try tmrw
+[18:46, 09/04/2024] Dani: ya thats normal
+"""
+
 KEYCAPS = """90/90 HIP SWITCHES 🔥
 
 1️⃣ Sit on the floor with both knees bent 👣
@@ -380,6 +387,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (EMAIL, ["Set The Two Kettlebells", "Take A Second", "Walk", "When The Time's Up"]),
         (HANDOUT, ["Starting Position", "Action", "Return"]),
         (CHAT, ["Stand", "Slide Your Back Down", "Exactly"]),
+        (CHAT_EXPORT, ["Drop Straight Down Till"]),
         (EMOJI_LINES, ["Eyes", "Arms Out Wide Like", "Lift One Foot Up"]),
         (KEYCAPS, ["Sit", "Rotate Both Knees Over", "Come Back Up Through"]),
         (CIRCLED, ["Stand", "Slide Down", "Slide Back Up"]),

@@ -410,11 +410,11 @@ def _part_named(text: str, lang: str) -> str | None:
 
 def _stages(text: str, lang: str) -> list[str]:
     """A paragraph cut where its sentences say the order ("First, ...", "Then ...",
-    "Finally, ..."), when it says it three times or more; else the paragraph whole."""
+    "Finally, ..."), when it says it twice or more; else the paragraph whole."""
     in_order = vocabulary(lang)["in_order"]
     parts = whole_sentences(text)
     starts = [index for index, sentence in enumerate(parts) if in_order.match(sentence)]
-    if len(starts) < 3:
+    if len(starts) < 2:
         return [text]
     bounds = [0, *(i for i in starts if i), len(parts)]
     return [" ".join(parts[a:b]) for a, b in pairwise(bounds) if a < b]

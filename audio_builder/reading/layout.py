@@ -66,7 +66,11 @@ _CUE = re.compile(  # "MAYA (CONT'D)" on a line of its own, then what she says
     r"((?:[ \t]*\S[^\n]*\n?)+)",
     re.MULTILINE,
 )
-_TURN = re.compile(r"^[ \t]*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+_TURN = re.compile(  # "Sam: ...", and a chat export's "[18:42, 09/04/2024] Sam: ..."
+    r"^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d(?: ?[AP]M)? - )?"
+    r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 _PICTOGRAPH = (
     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
 )
