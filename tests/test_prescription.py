@@ -100,6 +100,12 @@ Lower your arms. {line}
         ("EMOM 12: 10 reps (5 each arm).", {"sets": 12, "reps": 5, "per_side": True}),
         ("Warm-up: 2 rounds of 10 swings.", {}),
         ("Load 40 kg (20 each side) on the bar.", {}),
+        (
+            "do 3 sets 8/leg, all the reps on one leg then swap",
+            {"sets": 3, "reps": 8, "per_side": True},
+        ),
+        ("Complete 10 each side, 2 sets, once daily.", {"sets": 2, "reps": 10, "per_side": True}),
+        ("Dose: 3 per side.", {"reps": 3, "per_side": True}),
         ("Grab two of them from the rack.", {}),
         ("Let's take six to eight of these, flowing.", {"times": (6, 8)}),
         (

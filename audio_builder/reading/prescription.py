@@ -66,6 +66,7 @@ REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|daily|weekly|(?:a|per|each)\s+(?:week|day))))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
+    rf"|(?<!\()\b{_RANGE}\s+(?:per|each|a)\s+(?:side|leg|arm)\b"  # "3 sets 8 per leg"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
     re.IGNORECASE,
 )
@@ -200,7 +201,7 @@ def read_sentence(sentence: str, found: dict) -> None:
             times = match.group(0).lower().endswith(("times", "these", "them"))
             times = times and "sets" not in found
             found.setdefault("times" if times else "reps", _span(*_pair(match)))
-            if PER_SIDE.search(sentence[match.end() :]):
+            if PER_SIDE.search(sentence[match.start() :]):
                 found.setdefault("per_side", True)
             break
     if match := SET_TIME.search(sentence):  # "3 sets of 20 to 30 seconds": each set's time
