@@ -4,7 +4,7 @@
     python benchmarks/evaluate.py --corpus   # and how each corpus category is coached
     python benchmarks/evaluate.py --agreement  # two labelers against each other, and the
                                                # model on the steps they agree on
-    python benchmarks/evaluate.py --rules      # roles and sides by the rules alone
+    python benchmarks/evaluate.py --rules      # the reading by the rules alone
 
 The labels are tests/reading_labels/labels.yaml (how they were made: README.md there).
 The free-exercise-db corpus is imported into a temporary folder with the importer.
@@ -17,7 +17,7 @@ import json
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -48,10 +48,13 @@ class Reading:
 
 def read(path: Path, learned: bool = True) -> Reading:
     """The coach's reading of a document with its own settings (no command line);
-    ``learned=False``: the steps' roles and the sides as the rules alone read them."""
+    ``learned=False``: the work, the steps' roles and the sides as the rules alone read
+    them."""
     exercise = parse_file(path)
     part = prepare(exercise, DEFAULTS.override(exercise.settings))
-    movement = part.movement if learned else analyse(exercise, part.settings.sides, learned=False)
+    if not learned:
+        part = replace(part, movement=analyse(exercise, part.settings.sides, learned=False))
+    movement = part.movement
     return Reading(part.work, movement.sides, movement.roles, movement.prescription)
 
 
@@ -168,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rules",
         action="store_true",
-        help="the steps' roles and the sides by the rules alone (no models)",
+        help="the work, roles and sides by the rules alone (no models)",
     )
     parser.add_argument(
         "--agreement", action="store_true", help="also how two labelers agree (second_labels.yaml)"

@@ -1,6 +1,6 @@
 """Train the learned readings on the labels' tuning split, and save them with the
-package: each step's role (audio_builder/reading/role_model.json) and how the sides
-are worked (audio_builder/reading/side_model.json).
+package (audio_builder/reading/): each step's role (role_model.json), how the exercise
+is worked (work_model.json) and how its sides are (side_model.json).
 
     python benchmarks/train_models.py
 
@@ -23,12 +23,21 @@ from evaluate import LABELS, import_corpus, resolve
 
 from audio_builder.errors import AudioBuilderError
 from audio_builder.languages import DEFAULT_LANGUAGE
-from audio_builder.reading import role_model, side_model
+from audio_builder.reading import role_model
 from audio_builder.reading.document import Exercise, parse_file
+from audio_builder.reading.document_model import (
+    SIDE_FILE,
+    SIDES,
+    WORK_FILE,
+    WORKS,
+    document_features,
+    side_features,
+    work_features,
+)
 from audio_builder.reading.learned import Model, train
 from audio_builder.reading.movement import Movement, analyse
+from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.role_model import Example
-from audio_builder.reading.side_model import SIDES, side_features
 from audio_builder.reading.sides import detect_sides
 from audio_builder.reading.vocabulary import KINDS
 from audio_builder.settings import DEFAULTS
@@ -59,11 +68,20 @@ def role_examples(read: list) -> Iterator[tuple[list[str], str]]:
             yield example.features(), role
 
 
+def work_examples(read: list) -> Iterator[tuple[list[str], str]]:
+    """Each document with the work the rules read and what its text states, and its
+    label."""
+    for label, exercise, movement in read:
+        document = document_features(exercise, DEFAULT_LANGUAGE)
+        yield work_features(document, movement.work, prescribed(exercise)), label["work"]
+
+
 def side_examples(read: list) -> Iterator[tuple[list[str], str]]:
     """Each document with the sides the rules read before any setting, and its label."""
     for label, exercise, movement in read:
         rules, _ = detect_sides(exercise, DEFAULT_LANGUAGE)
-        yield side_features(exercise, rules, movement.work, DEFAULT_LANGUAGE), label["sides"]
+        document = document_features(exercise, DEFAULT_LANGUAGE)
+        yield side_features(document, rules, movement.work), label["sides"]
 
 
 def trained(corpus: dict[str, Path]) -> dict[str, Model]:
@@ -72,7 +90,8 @@ def trained(corpus: dict[str, Path]) -> dict[str, Model]:
     read = list(readings(labels, corpus))
     return {
         role_model.MODEL_FILE.name: train(role_examples(read), DEFAULT_LANGUAGE, KINDS),
-        side_model.MODEL_FILE.name: train(side_examples(read), DEFAULT_LANGUAGE, SIDES),
+        WORK_FILE.name: train(work_examples(read), DEFAULT_LANGUAGE, WORKS),
+        SIDE_FILE.name: train(side_examples(read), DEFAULT_LANGUAGE, SIDES),
     }
 
 

@@ -6,9 +6,9 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from audio_builder.reading.document import parse_file
+from audio_builder.reading.document_model import side_model, work_model
 from audio_builder.reading.movement import analyse, classify
 from audio_builder.reading.role_model import role_model
-from audio_builder.reading.side_model import side_model
 from audio_builder.reading.verbs import classify_step
 from audio_builder.settings import DEFAULT_TEMPO, Tempo
 
@@ -474,9 +474,9 @@ def test_the_learned_model_reviews_the_rules_and_its_roles_make_the_phases():
 
 
 def test_the_learned_models_read_only_their_own_language():
-    assert role_model("en") is not None and side_model("en") is not None
-    assert all(role_model(lang) is None for lang in ("de", "es", "fr"))
-    assert all(side_model(lang) is None for lang in ("de", "es", "fr"))
+    for model in (role_model, work_model, side_model):
+        assert model("en") is not None
+        assert all(model(lang) is None for lang in ("de", "es", "fr"))
 
 
 PREACHER_CURL = """# Two-Arm Dumbbell Preacher Curl
@@ -526,3 +526,45 @@ def test_the_side_model_reviews_the_rules_unless_the_title_names_the_sides(write
     assert analyse(curl, learned=False).sides == "left-right"
     assert analyse(curl).sides == "both"
     assert analyse(parse_file(write_doc("row.md", ONE_ARM_ROW))).sides == "left-right"
+
+
+SKIPPING = """# Fast Skipping
+
+1. Start in a relaxed position with one leg slightly forward.
+2. Skip by executing a step-hop pattern of right-right-step to left-left-step, and so on,
+alternating back and forth.
+3. Perform fast skips by maintaining close contact with the ground and reduce air time,
+moving as quickly as possible.
+"""
+
+
+CHAIR_STRETCH = """---
+title: Chair Leg Extended Stretch
+description: 'A beginner stretching exercise for the hamstrings.'
+---
+
+<!-- howto -->
+
+### Sit Upright
+Sit upright in a chair and grip the seat on the sides.
+
+### Raise One Leg
+Raise one leg, extending the knee, flexing the ankle as you do so.
+
+### Slowly Move That Leg
+Slowly move that leg outward as far as you can, and then back to the center and down.
+
+### Repeat
+Repeat for your other leg.
+"""
+
+
+def test_the_work_model_reviews_the_rules_unless_the_text_states_the_dose(write_doc):
+    """The rules count the skips; the model reads a drill done for time. A stated
+    "3 x 10" keeps the rules' reading, and so does a text that calls itself a stretch."""
+    drill = parse_file(write_doc("drill.md", SKIPPING))
+    dosed = parse_file(write_doc("dosed.md", SKIPPING + "\nDo 3 x 10.\n"))
+    assert analyse(drill, learned=False).work == "reps"
+    assert analyse(drill).work == "time"
+    assert analyse(dosed).work == "reps"
+    assert analyse(parse_file(write_doc("stretch.md", CHAIR_STRETCH))).work == "hold"

@@ -9,9 +9,15 @@ from typing import Literal
 
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Step
+from audio_builder.reading.document_model import (
+    document_features,
+    review_sides,
+    review_work,
+    side_model,
+    work_model,
+)
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.role_model import revise_roles, role_model
-from audio_builder.reading.side_model import review_sides, side_model
 from audio_builder.reading.sides import Sides, detect_sides
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
@@ -97,10 +103,13 @@ def analyse(
     set-up, the phases of one rep, or (after the movement) a transition; and how the
     sides are worked (``sides`` from the settings wins over the text). ``lang``: the
     language the document is written in; ``learned``: whether the models trained for it
-    review the rules' roles and sides."""
+    review the rules' work, roles and sides."""
     kinds = _step_kinds(exercise.steps, lang)
     found = prescribed(exercise)
     work = how_worked(exercise, kinds, found, lang)
+    document = document_features(exercise, lang) if learned else []
+    if learned and (model := work_model(lang)):
+        work = review_work(model, exercise, document, work, found)
     _as_worked(found, work)
     going = vocabulary(lang)["locomotion"].search(exercise.title)
     loading = _before_going(exercise.steps, lang) if work == "time" and going else 0
@@ -127,7 +136,7 @@ def analyse(
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
     mode, limb = detect_sides(exercise, lang)
     if learned and (reviewer := side_model(lang)):
-        mode = review_sides(reviewer, exercise, mode, work)
+        mode = review_sides(reviewer, exercise, document, mode, work)
     if mode != "alternating":
         found.pop("per_side", None)  # a count per side changes only alternating work
     if work == "hold" and mode == "alternating":
