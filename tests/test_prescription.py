@@ -298,3 +298,19 @@ def test_an_exports_row_of_spaced_fields_is_read_field_by_field(write_doc, line)
     """A physio export spaces its fields apart; "15    Sets: 3" is not 15 sets."""
     doc = write_doc("c.md", f"# Clamshell\n\n1. Lift the top knee.\n2. Lower it.\n\n{line}\n")
     assert analyse(parse_file(doc)).prescription == {"sets": 3, "reps": 15, "rest": 30}
+
+
+@pytest.mark.parametrize(
+    ("front", "found"),
+    [
+        ('dose: "3 x 8-12, rest 90 s"', {"sets": 3, "reps": (8, 12), "rest": 90}),
+        (
+            "default_dose:\n  sets: 3\n  reps: 8-10 per leg\n  rest: 90s",
+            {"sets": 3, "reps": (8, 10), "rest": 90},
+        ),
+        ("category: strength\nlast_edited: 2024-03-02", {}),
+    ],
+)
+def test_a_dose_written_in_the_front_matter_is_read_as_its_text(write_doc, front, found):
+    doc = write_doc("d.md", f"---\n{front}\n---\n# Squat\n\n1. Squat down.\n2. Stand up.\n")
+    assert analyse(parse_file(doc)).prescription == found

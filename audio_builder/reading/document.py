@@ -141,6 +141,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     if description and lead:  # an opening paragraph beside the description may prescribe
         programming = (Item("", speakable(lead, lang or language)), *programming)
     description = description or lead
+    programming = (*_dose_fields(metadata, lang or language), *programming)
     title = _title(metadata, heading, description, source)
     return Exercise(
         title=title,
@@ -160,6 +161,23 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         video=_plain_value(metadata.get("video", "")),
         lang=lang,
     )
+
+
+def _dose_fields(metadata: dict[str, Any], lang: str) -> list[Item]:
+    """Front matter fields named like a part that prescribes ("dose: 3 x 8-12, rest 90
+    s", a "default_dose" block): read as its text (the settings are read exactly, apart)."""
+    items = []
+    for key, value in metadata.items():
+        if _section_name(str(key).replace("_", " "), lang) != "programming":
+            continue
+        fields = value.items() if isinstance(value, dict) else [("", value)]
+        said = ", ".join(
+            f"{name.replace('_', ' ')}: {_plain_value(v)}" if name else _plain_value(v)
+            for name, v in fields
+        )
+        if said.strip(" ,:"):
+            items.append(Item("", speakable(said, lang)))
+    return items
 
 
 _TITLE_STOP = re.compile(
