@@ -4,6 +4,8 @@ exercise is worked, its sides, each step's role and the prescription in its text
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -80,3 +82,34 @@ def test_the_models_are_trained_on_todays_labels_and_rules(results):
             for a, b in zip(weights, shipped.weights[feature], strict=True)
         )
         assert drift < 0.002, name
+
+
+def test_a_document_reads_the_same_in_every_run(results):
+    """The models sum their weights in the order the features are named, never in a
+    set's hash order, which changes from one run of Python to the next."""
+    _, _, corpus = results
+    documents = sorted(corpus.values())
+    program = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from audio_builder.errors import AudioBuilderError\n"
+        "from audio_builder.reading.document import parse_file\n"
+        "from audio_builder.reading.movement import analyse\n"
+        "for name in sys.argv[1:]:\n"
+        "    try:\n"
+        "        m = analyse(parse_file(Path(name)))\n"
+        "        print(m.work, m.sides, m.roles)\n"
+        "    except AudioBuilderError:\n"
+        "        print('error')\n"
+    )
+    readings = [
+        subprocess.run(
+            [sys.executable, "-c", program, *map(str, documents)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert readings[0] == readings[1] == readings[2]

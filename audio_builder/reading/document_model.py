@@ -28,10 +28,10 @@ def document_features(exercise: Exercise, lang: str) -> list[str]:
     body = " ".join([exercise.description, steps, *(item.whole for item in items)])
     patterns = vocabulary(lang).patterns
     return [
-        *(f"title:{w}" for w in set(words(exercise.title))),
+        *(f"title:{w}" for w in dict.fromkeys(words(exercise.title))),
         *(f"says:{name}" for name, pattern in patterns.items() if pattern.search(body)),
         *(f"a step says:{name}" for name, pattern in patterns.items() if pattern.search(steps)),
-        *(f"word:{w}" for w in set(words(body))),
+        *(f"word:{w}" for w in dict.fromkeys(words(body))),
     ]
 
 

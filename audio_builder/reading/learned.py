@@ -21,9 +21,10 @@ class Model:
     weights: dict[str, tuple[float, ...]]  # a feature's weight for each class
 
     def best(self, features: Iterable[str]) -> str:
-        """The class these features score highest."""
+        """The class these features score highest (each feature once, summed in the
+        order given, so a document reads the same in every run)."""
         scores = list(self.bias)
-        for feature in features:
+        for feature in dict.fromkeys(features):
             for index, weight in enumerate(self.weights.get(feature, ())):
                 scores[index] += weight
         return self.classes[scores.index(max(scores))]

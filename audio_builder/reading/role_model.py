@@ -46,8 +46,8 @@ class Example:
         place = "first" if self.index == 0 else "last" if after == "end" else "middle"
         return [
             *(f"title:{w}" for w in title),
-            *(f"word:{w}" for w in set(text_words)),
-            *(f"first sentence:{w}" for w in set(first)),
+            *(f"word:{w}" for w in dict.fromkeys(text_words)),
+            *(f"first sentence:{w}" for w in dict.fromkeys(first)),
             *(f"opens:{w}" for w in text_words[:1]),
             *(f"title opens:{w}" for w in title[:1]),
             f"rules:{here}",
@@ -56,7 +56,7 @@ class Example:
             f"before:{before}",
             f"after:{after}",
             *(f"says:{name}" for name, pattern in patterns.items() if pattern.search(self.text)),
-            *(f"a sentence moves:{kind}" for kind in set(kinds)),
+            *(f"a sentence moves:{kind}" for kind in dict.fromkeys(kinds)),
             f"the first sentence moves:{kinds[0] if kinds else None}",
             f"place:{place}",
             f"steps after:{min(len(self.rules) - 1 - self.index, 3)}",  # 3: three or more
