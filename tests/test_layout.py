@@ -258,6 +258,31 @@ CHAT_EXPORT = """[18:42, 09/04/2024] Dani: ok so the split squats
 [18:46, 09/04/2024] Dani: ya thats normal
 """
 
+ARROW_BULLETS = """Exercise 4.3: Alternating Dumbbell Lunge
+
+HOW TO DO IT
+
+→ Stand tall with a dumbbell in each hand.
+→ Take a big step forward with your right foot.
+→ Lower your back knee toward the floor.
+
+Do 3 sets of 10 lunges per leg.
+
+▸ Turn to page 58 for Exercise 4.4: Glute Bridge
+"""
+
+TILDE_BULLETS = """How to do it:
+~ Stand with your back flat against the wall.
+~ Slide down the wall until your knees are bent.
+~ Slide back up and shake your legs out.
+"""
+
+BOT_STEPS = """**📋 Steps**
+`1.` Attach a rope to the high pulley.
+`2.` Push the rope down until your arms are straight.
+`3.` Let the rope come back up slowly.
+"""
+
 KEYCAPS = """90/90 HIP SWITCHES 🔥
 
 1️⃣ Sit on the floor with both knees bent 👣
@@ -388,6 +413,9 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (HANDOUT, ["Starting Position", "Action", "Return"]),
         (CHAT, ["Stand", "Slide Your Back Down", "Exactly"]),
         (CHAT_EXPORT, ["Drop Straight Down Till"]),
+        (ARROW_BULLETS, ["Stand Tall", "Take A Big Step", "Lower Your Back Knee"]),
+        (TILDE_BULLETS, ["Stand", "Slide Down The Wall", "Slide Back Up"]),
+        (BOT_STEPS, ["Attach A Rope", "Push The Rope Down", "Let The Rope Come"]),
         (EMOJI_LINES, ["Eyes", "Arms Out Wide Like", "Lift One Foot Up"]),
         (KEYCAPS, ["Sit", "Rotate Both Knees Over", "Come Back Up Through"]),
         (CIRCLED, ["Stand", "Slide Down", "Slide Back Up"]),
