@@ -124,6 +124,17 @@ Lower your arms. {line}
         ("After 60 seconds of rest, go again.", {"rest": 60}),
         ("No parking the bell for more than 5 seconds.", {}),
         ("Don't rest longer than 90 seconds.", {}),
+        (
+            "Duration: 40 sec  |  Rest: 20 sec  |  Rounds: 3",
+            {"sets": 3, "rest": 20, "duration": 40},
+        ),
+        (
+            "Try 3 walks of 30–40 seconds, resting about a minute in between.",
+            {"sets": 3, "duration": (30, 40), "rest": 60},
+        ),
+        ("An EMOM for 10 minutes: 15 reps at the top of every minute.", {"sets": 10, "reps": 15}),
+        ("10 reps on the minute, every minute for 12 mins.", {"sets": 12, "reps": 10}),
+        ("Teacher: Ms Rahman, Duration: 40 minutes, Space: hall", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -308,6 +319,7 @@ def test_an_exports_row_of_spaced_fields_is_read_field_by_field(write_doc, line)
             "default_dose:\n  sets: 3\n  reps: 8-10 per leg\n  rest: 90s",
             {"sets": 3, "reps": (8, 10), "rest": 90},
         ),
+        ("prescription:\n  sets: 4\n  rest_seconds: 90", {"sets": 4, "rest": 90}),
         ("category: strength\nlast_edited: 2024-03-02", {}),
     ],
 )

@@ -171,13 +171,18 @@ def _dose_fields(metadata: dict[str, Any], lang: str) -> list[Item]:
         if _section_name(str(key).replace("_", " "), lang) != "programming":
             continue
         fields = value.items() if isinstance(value, dict) else [("", value)]
-        said = ", ".join(
-            f"{name.replace('_', ' ')}: {_plain_value(v)}" if name else _plain_value(v)
-            for name, v in fields
-        )
+        said = ", ".join(_field(str(name), _plain_value(v)) for name, v in fields)
         if said.strip(" ,:"):
             items.append(Item("", speakable(said, lang)))
     return items
+
+
+def _field(name: str, value: str) -> str:
+    """A front matter field as a line of text: "rest_seconds: 90" -> "rest: 90 seconds"."""
+    if not name:
+        return value
+    label, unit = re.fullmatch(r"(.+?)(?:_(seconds|secs|sec|s|minutes|mins|min))?", name).groups()
+    return f"{label.replace('_', ' ')}: {value} {unit or ''}".strip()
 
 
 _TITLE_STOP = re.compile(

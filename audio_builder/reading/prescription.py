@@ -41,14 +41,19 @@ _RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
-    r"|carries|goes|efforts|attempts|bouts|sprints)\b"
-    rf"|\bsets\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
+    r"|carries|goes|efforts|attempts|bouts|sprints|walks|trips|laps|pieces)\b"
+    rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
-    rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times))"  # "EMOM 12: 6 reps": 12 sets
+    rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
+    re.IGNORECASE,
+)
+EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
+    rf"\b(?:emom|every minute(?: on the minute)?|on the minute,? every minute)\s*:?\s+(?:for\s+)?"
+    rf"{_NUMBER}\s+min(?:ute)?s?\b",
     re.IGNORECASE,
 )
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
@@ -91,15 +96,17 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 second
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "carries of 40 s"
     rf"\b(?:amrap|work)\s*:?\s+{_RANGE}\s+{_UNIT}"
+    rf"|\bduration\s*:\s+{_RANGE}\s+(seconds?|secs?)"  # not a lesson's "Duration: 40 minutes"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work|hard|fast|all[- ]out)\b"
     r"(?!\s+(?:each|either|the|both|one|your))"
-    rf"|\b(?:carries|efforts|sprints|intervals|rounds|bouts|goes)\s+of\s+{_RANGE}\s+{_UNIT}",
+    rf"|\b(?:carries|efforts|sprints|intervals|rounds|bouts|goes|walks|trips|laps)\s+of\s+{_RANGE}"
+    rf"\s+{_UNIT}",
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*[:=]?\s+(?:for\s+)?"
     rf"(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest|off|easy|recovery|apart"
+    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest(?!\s*:)|off|easy|recovery|apart"
     rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b"
     r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b",
@@ -192,6 +199,9 @@ def read_sentence(sentence: str, found: dict) -> None:
     if split and int(split[2]) > 1 and int(split[1]) == 2 * int(split[2]):
         found.setdefault("reps", int(split[2]))  # "10 reps (5 each arm)": 5 a side
         found.setdefault("per_side", True)
+    if match := EVERY_MINUTE.search(sentence):  # a set a minute, not a time of work
+        found.setdefault("sets", _number(match[1]))
+        sentence = sentence[: match.start()] + sentence[match.end() :]
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
         found.setdefault("sets", max(counts, key=top))
     for pattern in (SETS_OF, REPS):
