@@ -237,6 +237,33 @@ def test_timed_work_with_no_time_stated_says_the_time_it_runs(write_doc):
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "work", "found"),
+    [
+        ("Plank", "Hold it there. Try to do it 3 times.", "hold", {"sets": 3}),
+        (
+            "Dynamic Back Stretch",
+            "Swing the arms. Repeat 5 to 10 times.",
+            "reps",
+            {"reps": (5, 10)},
+        ),
+        ("Wall Sit", "Slide down. We did 3 goes of 30 seconds.", "hold", {"sets": 3, "hold": 30}),
+        (
+            "Dead Hang",
+            "Hang there. Work up to 3 sets of 60 seconds.",
+            "hold",
+            {"sets": 3, "hold": 60},
+        ),
+    ],
+)
+def test_a_count_with_no_time_holds_when_the_title_names_a_hold(
+    write_doc, title, text, work, found
+):
+    doc = write_doc("t.md", f"# {title}\n\n1. Get into position.\n2. {text}\n")
+    movement = analyse(parse_file(doc))
+    assert (movement.work, movement.prescription) == (work, found)
+
+
+@pytest.mark.parametrize(
     ("text", "work", "found"),
     [
         ("Hold the wall sit for 45 seconds. Do this 3 times.", "hold", {"sets": 3, "hold": 45}),

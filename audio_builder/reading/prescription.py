@@ -63,7 +63,7 @@ _NOT_A_COUNT = (
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
-    rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\s+{_UNIT}\b"
+    rf"\b(?:sets|rounds|goes|bouts|efforts|attempts)\s+of\s+{_RANGE}\s+{_UNIT}\b"
     r"(?!\s+(?:on|off|of work|hard|easy|holds?|hangs?|holding)\b)",
     re.IGNORECASE,
 )
@@ -99,8 +99,7 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     rf"|\bduration\s*:\s+{_RANGE}\s+(seconds?|secs?)"  # not a lesson's "Duration: 40 minutes"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work|hard|fast|all[- ]out)\b"
     r"(?!\s+(?:each|either|the|both|one|your))"
-    rf"|\b(?:carries|efforts|sprints|intervals|rounds|bouts|goes|walks|trips|laps)\s+of\s+{_RANGE}"
-    rf"\s+{_UNIT}",
+    rf"|\b(?:carries|sprints|intervals|rounds|walks|trips|laps)\s+of\s+{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
@@ -114,7 +113,7 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
 )
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm|way)\b|\bon each side\b", re.IGNORECASE)
 _WORK_FOR_TIME = re.compile(
-    r"\b(work|walk|run|jog|sprint|carry|pedal|row|swing|jump|skip|crawl|drag|cycle|march|"
+    r"\b(work(?!\s+up\b)|walk|run|jog|sprint|carry|pedal|row|swing|jump|skip|crawl|drag|cycle|march|"
     r"circle|flow|skate|bike|keep moving|keep going|step|bound|hop|shuffle|punch|kick|climb|"
     r"bounce|swim)\w*\b",
     re.IGNORECASE,

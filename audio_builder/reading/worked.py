@@ -24,14 +24,14 @@ def how_worked(
     ``lang``: the language it is written in."""
     words = vocabulary(lang)
     moves = sum(kind in ("up", "down") for kind in kinds)
-    if "reps" in prescribed and _a_pause(top(prescribed.get("hold", 0)), top(prescribed["reps"])):
+    held = prescribed.get("hold", prescribed.get("time", 0))
+    if "reps" in prescribed and _a_pause(top(held), top(prescribed["reps"])):
         return "reps"  # not "hold for 10 seconds. Do 2 on each side."
     if "duration" in prescribed:
         return "time"
     if moves <= 2 and "hold" not in prescribed and _stays(exercise, kinds, lang):
         return "hold"  # "slide down the wall until ... then just hold it there. 3 of them"
-    held = prescribed.get("hold", prescribed.get("time", 0))
-    if "times" in prescribed and _a_pause(top(held), top(prescribed["times"])):
+    if "times" in prescribed and _counted(top(held), top(prescribed["times"]), exercise, lang):
         return "reps"  # "10 times", or "hold 5 seconds, lower, repeat 10 times"
     if "hold" in prescribed:
         return "hold"
@@ -56,6 +56,22 @@ def _a_pause(held: int, times: int) -> bool:
     """Whether a hold done so many times is a pause in each rep: 5 seconds always, 10
     seconds when done 5 times or more ("hold 10 seconds, 3 times" holds)."""
     return held <= PAUSE / 2 or (held <= PAUSE and times >= 5)
+
+
+def _counted(held: int, times: int, exercise: Exercise, lang: str) -> bool:
+    """Whether "N times" counts reps: a hold it times must be a pause in each rep; with
+    no time stated, a few times of a position the title names ("Plank", 3 times) are
+    holds."""
+    if held:
+        return _a_pause(held, times)
+    return times >= 5 or not _holds_by_name(exercise.title, lang)
+
+
+def _holds_by_name(title: str, lang: str) -> bool:
+    """The title names a position held still ("Plank", "Wall Sit"), not a stretch, which
+    may be moved through ("Dynamic Back Stretch, 5 to 10 times")."""
+    words = vocabulary(lang)
+    return bool(words["held_title"].search(title)) and not words["stretching"].search(title)
 
 
 def _stays(exercise: Exercise, kinds: list[Kind | None], lang: str) -> bool:
