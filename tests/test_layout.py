@@ -283,6 +283,24 @@ BOT_STEPS = """**📋 Steps**
 `3.` Let the rope come back up slowly.
 """
 
+ROMAN = """7.2 Performing the one-arm snatch
+
+Hike the bell back between the legs, as in the swing. Then:
+
+   i.   Drive the hips forward and let the bell float up close to the body.
+   ii.  Punch the hand up through the handle.
+   iii. Lock out overhead, biceps by the ear.
+   iv.  Drop the bell into the backswing.
+"""
+
+TRANSCRIPT = """[Transcript — How To Do A Pull-Up]
+
+00:00 What's up guys, welcome back to the channel.
+00:21 So first thing, grab the bar with an overhand grip.
+00:52 From there, drive your elbows down and pull until your chin clears the bar.
+01:18 And then lower yourself all the way down.
+"""
+
 KEYCAPS = """90/90 HIP SWITCHES 🔥
 
 1️⃣ Sit on the floor with both knees bent 👣
@@ -413,6 +431,16 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (HANDOUT, ["Starting Position", "Action", "Return"]),
         (CHAT, ["Stand", "Slide Your Back Down", "Exactly"]),
         (CHAT_EXPORT, ["Drop Straight Down Till"]),
+        (
+            ROMAN,
+            [
+                "Drive The Hips Forward",
+                "Punch The Hand Up",
+                "Lock Out Overhead",
+                "Drop The Bell",
+            ],
+        ),
+        (TRANSCRIPT, ["So First Thing", "From There", "And Then Lower Yourself"]),
         (ARROW_BULLETS, ["Stand Tall", "Take A Big Step", "Lower Your Back Knee"]),
         (TILDE_BULLETS, ["Stand", "Slide Down The Wall", "Slide Back Up"]),
         (BOT_STEPS, ["Attach A Rope", "Push The Rope Down", "Let The Rope Come"]),

@@ -1,13 +1,14 @@
 """Other ways of writing a list, rewritten as markdown before the document is parsed:
 HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadsheet
 (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."), bullets
-pasted from a word processor ("•", "→", "~"), numbers in code ("`1.`"), counted lines
-("1-2   rise ..."), definition lists ("Term" then ": what to do"), an outline ("3.
-Procedure", "3.1 Stand ..."), steps numbered inside a sentence ("(1) ... (2) ...",
-"Count 1 — ..."), on one line between arrows ("a → b → c"), each led by an emoji or
-numbered in keycaps ("1️⃣ ..."); and the posts of a thread ("2/6 ..."), the turns of a
-chat ("Coach: ..."), the speeches of a script or the cues of captions (SRT, WebVTT) as
-paragraphs. Everything else is left as written."""
+pasted from a word processor ("•", "→", "~"), numbers in code ("`1.`") or in roman
+numerals ("i. ... ii. ..."), counted lines ("1-2   rise ..."), definition lists ("Term"
+then ": what to do"), an outline ("3. Procedure", "3.1 Stand ..."), steps numbered
+inside a sentence ("(1) ... (2) ...", "Count 1 — ..."), on one line between arrows ("a →
+b → c"), each led by an emoji or numbered in keycaps ("1️⃣ ..."); and the posts of a
+thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a script, the
+cues of captions (SRT, WebVTT) or the lines of a timestamped transcript ("00:21 So first
+...") as paragraphs. Everything else is left as written."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...",
 )
 # "4. Hold ..." right under a line of text (a list broken by a page break) starts a list
 _NUMBERED_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\d{1,2}[.)][ \t]+\S)")
+_ROMAN = re.compile(r"^[ \t]*\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)][ \t]+(?=\S)", re.MULTILINE)
+_TIMESTAMP_LINE = re.compile(  # "00:21 So first thing, grab the bar": a transcript's line
+    r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d\d[\])]?[ \t]+(?=[^\W\d])", re.MULTILINE
+)
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
 _BULLET = re.compile(  # "• Stand", "→ Stand", "~ Stand", and a toggle's "- ▸ Stand"
     rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[•◦▪‣●○■➤►▶✓✔☐☑→⇒➔➜➝»·{_TOGGLE}]|~(?=[ \t]+[^\W\d]))"
@@ -93,6 +98,8 @@ def as_markdown(body: str) -> str:
         body = _from_html(body)
     if len(_CAPTION_TIME.findall(body)) > 1:
         body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
+    if len(_TIMESTAMP_LINE.findall(body)) > 2:
+        body = _TIMESTAMP_LINE.sub("\n", body)  # each line of a transcript a paragraph
     body = _outline(body)
     if len(_COUNT_LINE.findall(body)) > 1:
         body = _COUNT_LINE.sub("", body)  # "Count 1 — Spring lightly ...": the count said first
@@ -109,6 +116,7 @@ def as_markdown(body: str) -> str:
     if len(_COUNTED.findall(body)) > 1:
         body = _COUNTED.sub("- ", body)
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
+    body = _roman(body)
     body = _lettered(body)
     body = _NUMBERED_AFTER_TEXT.sub("\n\n", body)
     return _DEFINITION.sub(_definition, body)
@@ -156,6 +164,21 @@ def _html_list(match: re.Match[str]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE).split())
+
+
+def _roman(body: str) -> str:
+    """Items numbered i, ii, iii ... from "i" become numbered ones."""
+    numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    run: list[re.Match[str]] = []
+    for match in _ROMAN.finditer(body):
+        if len(run) == len(numerals) or match[1].lower() != numerals[len(run)]:
+            break
+        run.append(match)
+    if len(run) < 3:
+        return body
+    for match in reversed(run):
+        body = body[: match.start()] + "1. " + body[match.end() :]
+    return body
 
 
 def _lettered(body: str) -> str:
