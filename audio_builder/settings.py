@@ -168,11 +168,15 @@ def _tempo(value: Any) -> Tempo:
 _tempo.__doc__ = 'UP-HOLD-DOWN seconds like "2-1-2" (up and down 0.5 to 10, hold 0 to 10)'
 
 
-def _choice(*allowed: str) -> Callable[[Any], str]:
+def _choice(*allowed: str, **same: str) -> Callable[[Any], str]:
+    """One of ``allowed``, or a word meaning the same (``same``: word -> allowed one)."""
+
     def parse(value: Any) -> str:
-        if not isinstance(value, str) or value.strip().lower() not in allowed:
+        said = value.strip().lower() if isinstance(value, str) else None
+        said = same.get(str(said), said)
+        if said not in allowed:
             raise ValueError
-        return value.strip().lower()
+        return said
 
     parse.__doc__ = "one of " + ", ".join(allowed)
     return parse
@@ -185,7 +189,15 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "tempo": _tempo,
     "hold": _seconds(5, 600),
     "duration": _seconds(5, 1800),
-    "sides": _choice("both", "left-right", "alternating", "none"),
+    "sides": _choice(
+        "both",
+        "left-right",
+        "alternating",
+        "none",
+        bilateral="both",
+        unilateral="left-right",
+        alternate="alternating",
+    ),
     "reps_count": _choice("both", "each"),
 }
 

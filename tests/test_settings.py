@@ -20,6 +20,10 @@ from audio_builder.settings import DEFAULTS, Settings, Tempo, parse_setting, par
         ("hold", 30, 30.0),
         ("tempo", "2-1-2", Tempo(2.0, 1.0, 2.0)),
         ("tempo", "3-0-1.5", Tempo(3.0, 0.0, 1.5)),
+        ("sides", "Left-Right", "left-right"),
+        ("sides", "bilateral", "both"),
+        ("sides", "unilateral", "left-right"),
+        ("sides", "alternate", "alternating"),
     ],
 )
 def test_accepts(name, value, expected):
@@ -46,6 +50,8 @@ def test_accepts(name, value, expected):
         ("rest", True),
         ("hold", True),
         ("tempo", True),
+        ("sides", "sideways"),
+        ("sides", 2),
     ],
 )
 def test_rejects_and_names_the_setting(name, value):
