@@ -483,13 +483,37 @@ def test_the_learned_models_read_only_their_own_language():
         assert all(model(lang) is None for lang in ("de", "es", "fr"))
 
 
-PREACHER_CURL = """# Two-Arm Dumbbell Preacher Curl
-
-1. Grab a dumbbell with each arm and place the upper arms on top of the preacher bench.
-2. Slowly lower the dumbbells until your upper arm is extended.
-3. Curl the weights up until the dumbbells are at shoulder height.
-4. Squeeze the biceps hard for a second and repeat.
-"""
+PREACHER_CURL = (  # as imported from the corpus
+    "---\n"
+    "title: Two-Arm Dumbbell Preacher Curl\n"
+    "description: 'A beginner strength exercise for the biceps: the Two-Arm Dumbbell "
+    "Preacher\n"
+    "  Curl.'\n"
+    "source_id: Two-Arm_Dumbbell_Preacher_Curl\n"
+    "---\n"
+    "\n"
+    "### Equipment Needed\n"
+    "- Dumbbell\n"
+    "\n"
+    "<!-- howto -->\n"
+    "\n"
+    "### Grab A Dumbbell\n"
+    "Grab a dumbbell with each arm and place the upper arms on top of the preacher "
+    "bench or the incline bench. The dumbbell should be held at shoulder length. "
+    "This will be your starting position.\n"
+    "\n"
+    "### As You Breathe\n"
+    "As you breathe in, slowly lower the dumbbells until your upper arm is extended "
+    "and the biceps is fully stretched.\n"
+    "\n"
+    "### As You Exhale\n"
+    "As you exhale, use the biceps to curl the weights up until your biceps is fully "
+    "contracted and the dumbbells are at shoulder height.\n"
+    "\n"
+    "### Squeeze The Biceps Hard\n"
+    "Squeeze the biceps hard for a second at the contracted position and repeat for "
+    "the recommended amount of repetitions.\n"
+)
 
 ONE_ARM_ROW = (  # as imported from the corpus
     "---\n"
