@@ -116,8 +116,8 @@ def as_markdown(body: str) -> str:
     if len(_COUNTED.findall(body)) > 1:
         body = _COUNTED.sub("- ", body)
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
-    body = _roman(body)
-    body = _lettered(body)
+    body = _in_order(body, _ROMAN, _NUMERALS, 3)
+    body = _in_order(body, _LETTERED, _LETTERS, 2)
     body = _NUMBERED_AFTER_TEXT.sub("\n\n", body)
     return _DEFINITION.sub(_definition, body)
 
@@ -166,29 +166,20 @@ def _one_line(text: str) -> str:
     return " ".join(re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE).split())
 
 
-def _roman(body: str) -> str:
-    """Items numbered i, ii, iii ... from "i" become numbered ones."""
-    numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-    run: list[re.Match[str]] = []
-    for match in _ROMAN.finditer(body):
-        if len(run) == len(numerals) or match[1].lower() != numerals[len(run)]:
-            break
-        run.append(match)
-    if len(run) < 3:
-        return body
-    for match in reversed(run):
-        body = body[: match.start()] + "1. " + body[match.end() :]
-    return body
+_LETTERS = [chr(code) for code in range(ord("a"), ord("z") + 1)]
+_NUMERALS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 
-def _lettered(body: str) -> str:
-    """Lettered items become numbered ones when they run a, b, c ... from "a"."""
+def _in_order(body: str, marks: re.Pattern[str], labels: list[str], shortest: int) -> str:
+    """Items marked in order from the first label (a, b, c ...; i, ii, iii ...) become
+    numbered ones, when at least ``shortest`` of them run."""
     run: list[re.Match[str]] = []
-    for match in _LETTERED.finditer(body):
-        if (match[1] or match[2]) != chr(ord("a") + len(run)):
+    for match in marks.finditer(body):
+        said = next(group for group in match.groups() if group).lower()
+        if len(run) == len(labels) or said != labels[len(run)]:
             break
         run.append(match)
-    if len(run) < 2:
+    if len(run) < shortest:
         return body
     for match in reversed(run):
         body = body[: match.start()] + "1. " + body[match.end() :]
