@@ -1,6 +1,6 @@
 """A logistic regression over named features, learned from hand-labeled documents: the
-second reading that reviews what the rules read (a step's role, how the sides are
-worked). ``benchmarks/train_models.py`` trains each model on the labels' tuning split;
+second reading that reviews what the rules read (a step's role, how the exercise and
+its sides are worked). ``benchmarks/train_models.py`` trains each model on the labels' tuning split;
 inference is dictionary lookups, so numpy is needed only to train."""
 
 from __future__ import annotations

@@ -107,9 +107,11 @@ def analyse(
     kinds = _step_kinds(exercise.steps, lang)
     found = prescribed(exercise)
     work = how_worked(exercise, kinds, found, lang)
-    document = document_features(exercise, lang) if learned else []
-    if learned and (model := work_model(lang)):
-        work = review_work(model, exercise, document, work, found)
+    work_reviewer = work_model(lang) if learned else None
+    side_reviewer = side_model(lang) if learned else None
+    document = document_features(exercise, lang) if work_reviewer or side_reviewer else []
+    if work_reviewer:
+        work = review_work(work_reviewer, exercise, document, work, found)
     _as_worked(found, work)
     going = vocabulary(lang)["locomotion"].search(exercise.title)
     loading = _before_going(exercise.steps, lang) if work == "time" and going else 0
@@ -135,8 +137,8 @@ def analyse(
         words = vocabulary(lang)  # a lift we could not follow is still counted
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
     mode, limb = detect_sides(exercise, lang)
-    if learned and (reviewer := side_model(lang)):
-        mode = review_sides(reviewer, exercise, document, mode, work)
+    if side_reviewer:
+        mode = review_sides(side_reviewer, exercise, document, mode, work)
     if mode != "alternating":
         found.pop("per_side", None)  # a count per side changes only alternating work
     if work == "hold" and mode == "alternating":
