@@ -36,16 +36,17 @@ from audio_builder.settings import (
     SPEED_RANGE,
     Mix,
     describe,
-    parse_setting,
+    parse_settings,
 )
 from audio_builder.stopping import stopping_on_signals
 
 
 def _setting(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """The settings an option gives, as written ("--reps 8-12": 12 reps, 8 the least)."""
     if value is None:
         return None
     try:
-        return parse_setting(param.name or "", value)
+        return parse_settings({param.name or "": value})
     except SettingsError as exc:
         raise click.BadParameter(str(exc)) from None
 
@@ -457,7 +458,10 @@ def _mix(music: Path | None, level: float, duck: float, rest: float | None) -> M
 def _split_voice(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The voice options, and the workout settings given on the command line."""
     voice = {name: options.pop(name) for name in VOICE_OPTIONS}
-    return voice, {name: value for name, value in options.items() if value is not None}
+    settings: dict[str, Any] = {}
+    for given in options.values():  # each setting option's settings, or None
+        settings.update(given or {})
+    return voice, settings
 
 
 def _voice_choice(voice: dict[str, Any], quiet: bool = False) -> VoiceChoice:

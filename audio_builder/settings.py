@@ -114,11 +114,39 @@ MAX_SETS = 20
 MAX_REPS = 100
 
 
+_RANGE = re.compile(r"(.+?)\s*(?:-|–|—|\bto\b)\s*(.+)")  # "8-12", "2-3 min", "60 to 90 s"
+_EACH_SIDE = re.compile(r"\s*\b(?:per|each|a)\s+(?:side|leg|arm)\s*$", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?)?"
+    r"|(?P<minutes>\d+):(?P<seconds>[0-5]\d)",  # "1:30"
+    re.IGNORECASE,
+)
+
+
+def _ranged(parse: Callable[[str], float]) -> Callable[[str], float]:
+    """``parse`` extended to a range, read as its top ("8-12" -> 12; "2-3 min" -> 180,
+    the top's unit serving both ends); a range that falls is an error."""
+
+    def top(text: str) -> float:
+        match = _RANGE.fullmatch(text.strip())
+        if not match:
+            return parse(text)
+        low, high = match.groups()
+        unit = re.search(r"[a-z]+$", high, re.IGNORECASE)
+        if unit and not re.search(r"[a-z]$", low, re.IGNORECASE):
+            low = f"{low} {unit.group()}"
+        if parse(low) >= parse(high):
+            raise ValueError
+        return parse(high)
+
+    return top
+
+
 def _whole(low: int, high: int) -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int | str):
             raise ValueError
-        number = int(value) if isinstance(value, int) else int(value.strip())
+        number = int(value) if isinstance(value, int) else int(_ranged(int)(value))
         if not low <= number <= high:
             raise ValueError
         return number
@@ -127,17 +155,29 @@ def _whole(low: int, high: int) -> Callable[[Any], int]:
     return parse
 
 
+def _time(text: str) -> float:
+    """Seconds in "45", "45s", "90 sec", "2 min" or "1:30"."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        raise ValueError
+    if match["minutes"]:
+        return int(match["minutes"]) * 60.0 + int(match["seconds"])
+    unit = (match["unit"] or "s").lower()
+    return float(match["number"]) * (60 if unit.startswith("m") else 1)
+
+
 def _seconds(low: float, high: float) -> Callable[[Any], float]:
     def parse(value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError
-        text = str(value).strip().lower().removesuffix("s").strip()
-        number = float(text)
+        number = float(value) if isinstance(value, int | float) else _ranged(_time)(value)
         if not (math.isfinite(number) and low <= number <= high):
             raise ValueError
         return number
 
-    parse.__doc__ = f"a number of seconds from {low:g} to {high:g}"
+    parse.__doc__ = (
+        f'a number of seconds from {low:g} to {high:g}, or a time like "90 s", "2 min" or "1:30"'
+    )
     return parse
 
 
@@ -152,7 +192,10 @@ def _reps(value: Any) -> int | tuple[int, ...]:
     return tuple(one(part) for part in value)
 
 
-_reps.__doc__ = f"a whole number from 1 to {MAX_REPS}, or one per set like [12, 10, 8] or 12,10,8"
+_reps.__doc__ = (
+    f"a whole number from 1 to {MAX_REPS}, a range like 8-12, or one per set like [12, 10, 8]"
+    " or 12,10,8"
+)
 
 
 def _tempo(value: Any) -> Tempo:
@@ -223,11 +266,31 @@ def parse_setting(
 def parse_settings(values: Mapping[str, Any]) -> dict[str, Any]:
     """Validate the settings among ``values``; other keys, and a key left empty
     (``reps:`` or ``reps: null``), set nothing."""
-    return {
-        name: parse_setting(name, value)
-        for name, value in values.items()
-        if name in PARSERS and value is not None
-    }
+    given: dict[str, Any] = {}
+    implied: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in PARSERS and value is not None:
+            found = _as_written(name, value)
+            given[name] = found.pop(name)
+            implied.update(found)
+    return {**implied, **given}  # a field given outright wins over one implied
+
+
+def _as_written(name: str, value: Any) -> dict[str, Any]:
+    """One field's settings as a trainer writes it: "reps: 8-12" is 12 reps with 8 the
+    least; "reps: 10 per side" counts each side of alternating work; "hold: 30 s each
+    side" is held on one side, then the other."""
+    each_side = _EACH_SIDE.search(value) if isinstance(value, str) else None
+    if each_side and name in ("reps", "hold", "duration"):
+        value = value[: each_side.start()]
+    found = {name: parse_setting(name, value)}
+    if name == "reps" and isinstance(value, str) and (match := _RANGE.fullmatch(value.strip())):
+        found["reps_low"] = int(match[1])
+    if each_side and name == "reps":
+        found["reps_count"] = "each"
+    elif each_side and name in ("hold", "duration"):
+        found["sides"] = "left-right"
+    return found
 
 
 def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:

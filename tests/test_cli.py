@@ -225,6 +225,21 @@ def test_script_changes_with_settings(runner, cli_engine, write_doc):
     assert any(cue["text"] == "Six." for cue in longer["cues"])
 
 
+def test_script_reads_ranges_and_times_in_options_and_front_matter(runner, cli_engine, write_doc):
+    doc = write_doc(
+        "arm-raise.md", GOOD.format(title="Arm Raise").replace("---\n", "---\nrest: 2-3 min\n", 1)
+    )
+
+    result = runner.invoke(main, ["script", str(doc), "--reps", "8-12", "--sets", "2"])
+
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "reps: 8 to 12 (option)" in lines
+    assert "rest: 180 s (front matter)" in lines
+    assert result.stdout.count("Keep going if you can.") == 2  # after the eighth rep of each set
+    assert result.stdout.count("Twelve.") == 2 and "Thirteen." not in result.stdout
+
+
 def test_script_text_lists_the_step_classification(runner, cli_engine):
     result = runner.invoke(main, ["script", str(SEEDS / "band-glute-kickback.md")])
 

@@ -24,6 +24,14 @@ from audio_builder.settings import DEFAULTS, Settings, Tempo, parse_setting, par
         ("sides", "bilateral", "both"),
         ("sides", "unilateral", "left-right"),
         ("sides", "alternate", "alternating"),
+        ("rest", "90 sec", 90.0),
+        ("rest", "2 min", 120.0),
+        ("rest", "1:30", 90.0),
+        ("rest", "2-3 min", 180.0),  # a range of seconds is its top; the top's unit serves both
+        ("rest", "90 s – 2 min", 120.0),
+        ("hold", "60 to 90 s", 90.0),
+        ("sets", "3-4", 4),
+        ("reps", "8-12", 12),
     ],
 )
 def test_accepts(name, value, expected):
@@ -52,6 +60,12 @@ def test_accepts(name, value, expected):
         ("tempo", True),
         ("sides", "sideways"),
         ("sides", 2),
+        ("rest", "2 hours"),
+        ("rest", "1:75"),
+        ("rest", "3-"),
+        ("rest", "90-60"),  # a range that falls is a slip, not a guess
+        ("reps", "12-8"),
+        ("reps", "12-10-8"),
     ],
 )
 def test_rejects_and_names_the_setting(name, value):
@@ -78,6 +92,26 @@ def test_parse_settings_ignores_other_keys():
 def test_a_setting_left_empty_sets_nothing():
     # an app export writes "reps: null" for a hold; the text's own prescription then holds
     assert parse_settings({"sets": 3, "reps": None, "hold": None}) == {"sets": 3}
+
+
+@pytest.mark.parametrize(
+    ("fields", "settings"),
+    [
+        ({"reps": "8-12"}, {"reps": 12, "reps_low": 8}),
+        ({"reps": "10 per side"}, {"reps": 10, "reps_count": "each"}),
+        ({"hold": "60-90 s per side"}, {"hold": 90.0, "sides": "left-right"}),
+        ({"hold": "30 s each side", "sides": "both"}, {"hold": 30.0, "sides": "both"}),
+        ({"sides": "both", "duration": "40 s each leg"}, {"duration": 40.0, "sides": "both"}),
+        ({"reps_count": "both", "reps": "5 a side"}, {"reps": 5, "reps_count": "both"}),
+    ],
+)
+def test_fields_as_a_trainer_writes_them(fields, settings):
+    assert parse_settings(fields) == settings
+
+
+def test_a_side_qualifier_on_another_setting_is_an_error():
+    with pytest.raises(SettingsError, match="'rest'"):
+        parse_settings({"rest": "60 s per side"})
 
 
 def test_defaults():
