@@ -135,6 +135,11 @@ Lower your arms. {line}
         ("An EMOM for 10 minutes: 15 reps at the top of every minute.", {"sets": 10, "reps": 15}),
         ("10 reps on the minute, every minute for 12 mins.", {"sets": 12, "reps": 10}),
         ("Teacher: Ms Rahman, Duration: 40 minutes, Space: hall", {}),
+        ("Rest about 2.5 minutes between sets.", {"rest": 150}),
+        ("Rest 90 s – 2 min between sets.", {"rest": (90, 120)}),
+        ("Rest 2:00–2:30.", {"rest": (120, 150)}),
+        ("Ten swings at the top of every minute, for ten minutes.", {"sets": 10}),
+        ("3 sets of 8 with 2 x 20 kg dumbbells.", {"sets": 3, "reps": 8}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -318,6 +323,7 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
         ("Farmer's Carry", "Do 4 carries.", {"sets": 4}),
         ("90/90 Hamstring", "Do the 90/90 hamstring stretch gently.", {}),
         ("Return Push from Stance", "Take a 3 point stance.", {}),
+        ("Dip", "Posted Mar 3, 2024 #calisthenics #dips. 3 sets of 5.", {"sets": 3, "reps": 5}),
     ],
 )
 def test_a_count_of_the_exercise_by_its_name_is_reps(write_doc, title, line, found):

@@ -17,6 +17,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("Do 10-20 reps.", "Do 10 to 20 reps."),
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
         ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
+        ("Carry 2 x 24kg bells.", "Carry 2 by 24 kilograms bells."),  # a load, not sets
         ("4x6 @ RPE 7-8.", "4 sets of 6 at effort 7 to 8 out of 10."),
         ("30/30 x 8.", "8 rounds of 30 seconds on and 30 seconds off."),
         ("Rest 1:30, then 2' more.", "Rest 1 minute 30 seconds, then 2 minutes more."),

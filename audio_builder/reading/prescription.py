@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from audio_builder.reading.document import Exercise
 
 _NUMBER = (
-    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"((?<![\d.])\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
     r"|forty-five|sixty|ninety|a couple of|couple of)"
 )
@@ -52,8 +52,8 @@ SETS_SAID = re.compile(
     re.IGNORECASE,
 )
 EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
-    rf"\b(?:emom|every minute(?: on the minute)?|on the minute,? every minute)\s*:?\s+(?:for\s+)?"
-    rf"{_NUMBER}\s+min(?:ute)?s?\b",
+    r"\b(?:emom|every minute(?: on the minute)?|on the minute,? every minute)"
+    rf"\s*[:,]?\s+(?:for\s+)?{_NUMBER}\s+min(?:ute)?s?\b",
     re.IGNORECASE,
 )
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
@@ -128,6 +128,10 @@ _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
+_DECIMAL_MINUTES = re.compile(r"(?<![\d.])(\d+\.\d+) minutes?\b", re.I)  # "2.5 minutes"
+_TIME_SPAN = re.compile(  # "90 seconds — 2 minutes": a range whose ends have their own units
+    r"\b(\d+) (seconds?|minutes?)\s*(?:—|–|-|to)\s*(\d+) (seconds?|minutes?)\b", re.I
+)
 _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not to do, the warm-up
     r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b"
     r"|^(?:wu|warm[- ]?up|cool[- ]?down|cd)\b",
@@ -174,7 +178,7 @@ def _named_count(title: str) -> re.Pattern[str] | None:
     if len(head) < 3 or SETS.search(f"2 {many}") or SETS.search(f"2 {head}"):
         return None  # "4 carries" counts sets
     plural = rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
-    return re.compile(rf"(?<![\d.])\b(\d+)\s+(?:[\w-]+\s+){{0,2}}?{plural}\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\d.])\b(\d{{1,3}})\s+(?:[\w-]+\s+){{0,2}}?{plural}\b", re.I)
 
 
 def prescription_sentences(exercise: Exercise) -> list[str]:
@@ -191,9 +195,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         return
     if _INFORMATION.search(sentence):
         return
-    sentence = _MINUTES_AND_SECONDS.sub(  # "1 minute 30 seconds" -> "90 seconds"
-        lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
-    )
+    sentence = _in_seconds(sentence)
     split = _SPLIT_COUNT.search(sentence)
     if split and int(split[2]) > 1 and int(split[1]) == 2 * int(split[2]):
         found.setdefault("reps", int(split[2]))  # "10 reps (5 each arm)": 5 a side
@@ -227,6 +229,24 @@ def read_sentence(sentence: str, found: dict) -> None:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
             break
+
+
+def _in_seconds(sentence: str) -> str:
+    """Times that mix units, in seconds: "1 minute 30 seconds" and "1.5 minutes" are "90
+    seconds", "90 seconds — 2 minutes" is "90 to 120 seconds"."""
+    sentence = _MINUTES_AND_SECONDS.sub(
+        lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
+    )
+    sentence = _DECIMAL_MINUTES.sub(lambda m: f"{round(float(m[1]) * 60)} seconds", sentence)
+
+    def seconds(number: str, unit: str) -> int:
+        return int(number) * (60 if unit.lower().startswith("m") else 1)
+
+    def span(m: re.Match) -> str:
+        low, high = seconds(m[1], m[2]), seconds(m[3], m[4])
+        return f"{low} to {high} seconds" if low < high else m[0]
+
+    return _TIME_SPAN.sub(span, sentence)
 
 
 def _set_counts(sentence: str) -> list[int | tuple[int, int]]:

@@ -93,9 +93,15 @@ def fractions(text: str, words: Catalog) -> str:
 
 
 def sets_by_reps(text: str, words: Catalog) -> str:
-    """3 x 10 -> 3 sets of 10; a size (2 x 6's boards) -> 2 by 6's."""
+    """3 x 10 -> 3 sets of 10; a size (2 x 6's boards) or a load (2 x 20 kg) -> 2 by 6's,
+    2 by 20 kg."""
     said, by = words.text("spoken.sets_of"), words.text("spoken.by")
-    text = re.sub(r"\b(\d+) x (\d+)(?='s\b)", lambda m: by.format(a=m[1], b=m[2]), text)
+    text = re.sub(
+        r"\b(\d+) x (\d+(?:\.\d+)?)(?='s\b|\s?(?:kgs?|kilos?|kilograms?|lbs?|pounds?)\b)",
+        lambda m: by.format(a=m[1], b=m[2]),
+        text,
+        flags=re.IGNORECASE,
+    )
     return re.sub(
         r"\b(\d+) x (\d+)\b", lambda m: said.format(sets=m.group(1), reps=m.group(2)), text
     )
