@@ -277,6 +277,29 @@ TILDE_BULLETS = """How to do it:
 ~ Slide back up and shake your legs out.
 """
 
+DIAMOND_BULLETS = """**KNEE TO CHEST**
+
+◆ Sit upright with your feet flat on the floor.
+◆ Hug your left knee gently towards your chest.
+◆ Lower the foot back to the floor.
+
+Repeat 10 times.
+"""
+
+RESTRUCTURED_TEXT = """Execution
+---------
+
+#. Hold the kettlebell by the horns against your chest,
+   elbows pointing down.
+#. Sit down between your heels, keeping the chest up.
+#. Drive through the whole foot to stand up.
+
+Common faults
+-------------
+
+* Knees caving in -- push them out over the toes.
+"""
+
 BOT_STEPS = """**📋 Steps**
 `1.` Attach a rope to the high pulley.
 `2.` Push the rope down until your arms are straight.
@@ -443,6 +466,11 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (TRANSCRIPT, ["So First Thing", "From There", "And Then Lower Yourself"]),
         (ARROW_BULLETS, ["Stand Tall", "Take A Big Step", "Lower Your Back Knee"]),
         (TILDE_BULLETS, ["Stand", "Slide Down The Wall", "Slide Back Up"]),
+        (DIAMOND_BULLETS, ["Sit Upright", "Hug Your Left Knee", "Lower The Foot Back"]),
+        (
+            RESTRUCTURED_TEXT,
+            ["Hold The Kettlebell By", "Sit Down Between Your", "Drive Through The Whole"],
+        ),
         (BOT_STEPS, ["Attach A Rope", "Push The Rope Down", "Let The Rope Come"]),
         (EMOJI_LINES, ["Eyes", "Arms Out Wide Like", "Lift One Foot Up"]),
         (KEYCAPS, ["Sit", "Rotate Both Knees Over", "Come Back Up Through"]),

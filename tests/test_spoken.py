@@ -15,6 +15,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("Use a band, e.g. a loop band.", "Use a band, for example, a loop band."),
         ("Keep a straight torso.This matters.", "Keep a straight torso. This matters."),
         ("Do 10-20 reps.", "Do 10 to 20 reps."),
+        ("Reps: 10--12.", "Reps: 10 to 12."),
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
         ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
         ("Carry 2 x 24kg bells.", "Carry 2 by 24 kilograms bells."),  # a load, not sets

@@ -1,14 +1,15 @@
 """Other ways of writing a list, rewritten as markdown before the document is parsed:
 HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), rows pasted from a spreadsheet
 (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."), bullets
-pasted from a word processor ("•", "→", "~"), numbers in code ("`1.`") or in roman
-numerals ("i. ... ii. ..."), counted lines ("1-2   rise ..."), definition lists ("Term"
-then ": what to do"), an outline ("3. Procedure", "3.1 Stand ..."), steps numbered
-inside a sentence ("(1) ... (2) ...", "Count 1 — ..."), on one line between arrows ("a →
-b → c"), each led by an emoji or numbered in keycaps ("1️⃣ ..."); and the posts of a
-thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a script, the
-cues of captions (SRT, WebVTT) or the lines of a timestamped transcript ("00:21 So first
-...") as paragraphs. Everything else is left as written."""
+pasted from a word processor ("•", "→", "~", "◆"), numbers in code ("`1.`"), in roman
+numerals ("i. ... ii. ...") or left to reStructuredText ("#."), counted lines ("1-2
+rise ..."), definition lists ("Term" then ": what to do"), an outline ("3. Procedure",
+"3.1 Stand ..."), steps numbered inside a sentence ("(1) ... (2) ...", "Count 1 — ..."),
+on one line between arrows ("a → b → c"), each led by an emoji or numbered in keycaps
+("1️⃣ ..."); and the posts of a thread ("2/6 ..."), the turns of a chat ("Coach: ..."),
+the speeches of a script, the cues of captions (SRT, WebVTT) or the lines of a
+timestamped transcript ("00:21 So first ...") as paragraphs. Everything else is left as
+written."""
 
 from __future__ import annotations
 
@@ -32,12 +33,14 @@ _TIMESTAMP_LINE = re.compile(  # "00:21 So first thing, grab the bar": a transcr
     r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d\d[\])]?[ \t]+(?=[^\W\d])", re.MULTILINE
 )
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
+_BULLET_MARKS = "•◦▪‣●○■□◆◇♦❖➤►▶✓✔☐☑→⇒➔➜➝»·"
 _BULLET = re.compile(  # "• Stand", "→ Stand", "~ Stand", and a toggle's "- ▸ Stand"
-    rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[•◦▪‣●○■➤►▶✓✔☐☑→⇒➔➜➝»·{_TOGGLE}]|~(?=[ \t]+[^\W\d]))"
+    rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[{_BULLET_MARKS}{_TOGGLE}]|~(?=[ \t]+[^\W\d]))"
     r"[ \t]+(?=\S)",
     re.MULTILINE,
 )
 _CODE_NUMBER = re.compile(r"^([ \t]*)`(\d{1,2}[.)])`[ \t]*(?=\S)", re.MULTILINE)  # "`1.` Attach"
+_AUTO_NUMBER = re.compile(r"^([ \t]*)#\.[ \t]+(?=\S)", re.MULTILINE)  # reStructuredText's "#. Hold"
 _KEYCAP = re.compile(r"^([ \t]*)(\d)\uFE0F?\u20E3[ \t]*(?=\S)", re.MULTILINE)  # "1️⃣ Sit ..."
 _COUNTED = re.compile(
     r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
@@ -108,6 +111,7 @@ def as_markdown(body: str) -> str:
     body = _turns(body)
     body = _KEYCAP.sub(r"\1\2. ", body)
     body = _CODE_NUMBER.sub(r"\1\2 ", body)
+    body = _AUTO_NUMBER.sub(r"\g<1>1. ", body)
     body = _EMOJI_LINES.sub(_emoji_list, body)
     body = _each_line(body, _inline_list)
     body = _each_line(body, _fields)

@@ -125,7 +125,9 @@ def ranges(text: str, words: Catalog) -> str:
     """10-20 -> 10 to 20; a tempo 3-1-1 -> 3 1 1; word/word -> word or word."""
     span, either = words.text("spoken.range"), words.text("spoken.or")
     text = re.sub(r"\b\d(?:\s*[-–]\s*\d){2,3}\b", lambda m: " ".join(re.findall(r"\d", m[0])), text)
-    text = re.sub(r"\b(\d+)\s*[-–]\s*(\d+)\b", lambda m: span.format(low=m[1], high=m[2]), text)
+    text = re.sub(  # "10--12" too, a typesetter's en dash
+        r"\b(\d+)\s*(?:[-–]|--)\s*(\d+)\b", lambda m: span.format(low=m[1], high=m[2]), text
+    )
     return re.sub(r"\b([^\W\d_]+)/([^\W\d_]+)\b", rf"\1 {either} \2", text)
 
 
