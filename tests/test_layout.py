@@ -300,6 +300,24 @@ Common faults
 * Knees caving in -- push them out over the toes.
 """
 
+LATEX = r"""\documentclass{article}
+\begin{document}
+\section*{Romanian deadlift}
+% the lab's warm-up is on sheet 5
+\subsection*{Procedure}
+\begin{enumerate}
+  \item Unrack the bar to a standing position; grip just outside the
+        thighs.
+  \item Push the hips back and lower the bar along the thighs.
+  \item Drive the hips forward to return to upright.
+\end{enumerate}
+\begin{figure}[h]
+  \caption{Start and bottom positions.}
+\end{figure}
+\textbf{4} sets $\times$ \textbf{6--8} repetitions, \SI{120}{\second} rest.
+\end{document}
+"""
+
 BOT_STEPS = """**📋 Steps**
 `1.` Attach a rope to the high pulley.
 `2.` Push the rope down until your arms are straight.
@@ -466,6 +484,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (TRANSCRIPT, ["So First Thing", "From There", "And Then Lower Yourself"]),
         (ARROW_BULLETS, ["Stand Tall", "Take A Big Step", "Lower Your Back Knee"]),
         (TILDE_BULLETS, ["Stand", "Slide Down The Wall", "Slide Back Up"]),
+        (LATEX, ["Unrack The Bar", "Push The Hips Back", "Drive The Hips Forward"]),
         (DIAMOND_BULLETS, ["Sit Upright", "Hug Your Left Knee", "Lower The Foot Back"]),
         (
             RESTRUCTURED_TEXT,
@@ -520,6 +539,12 @@ RUN ON THE SPOT — KNEES UP! ⬆️
 def test_steps_written_in_other_ways_are_found(write_doc, text, titles):
     exercise = parse_file(write_doc("doc.md", text))
     assert [step.title for step in exercise.steps] == titles
+
+
+def test_a_latex_handout_keeps_its_title_and_prescription(write_doc):
+    exercise = parse_file(write_doc("rdl.tex.md", LATEX))
+    assert exercise.title == "Romanian deadlift"
+    assert prescribed(exercise) == {"sets": 4, "reps": (6, 8), "rest": 120}
 
 
 def test_html_lists_and_headings_become_markdown():
