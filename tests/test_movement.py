@@ -457,6 +457,21 @@ def test_a_step_that_stays_in_the_position_makes_a_hold(write_doc, steps, work):
     assert analyse(parse_file(doc)).work == work
 
 
+@pytest.mark.parametrize(
+    ("title", "dose", "work", "prescription"),
+    [
+        ("Sled Push", "Do 6 reps, resting 60 seconds.", "time", {"sets": 6, "rest": 60}),
+        ("Glute Bridge March", "Do 10 reps per side.", "reps", {"reps": 10}),
+        ("Squat", "Do 6 reps, resting 60 seconds.", "reps", {"reps": 6, "rest": 60}),
+    ],
+)
+def test_a_count_of_work_done_for_time_is_its_sets(write_doc, title, dose, work, prescription):
+    steps = "1. Grip the handles low.\n2. Drive forward with short steps.\n3. Walk back."
+    doc = write_doc("c.md", f"# {title}\n\n{steps}\n\n{dose}\n")
+    movement = analyse(parse_file(doc), learned=False)
+    assert (movement.work, movement.prescription) == (work, prescription)
+
+
 def test_standing_back_up_out_of_a_hold_goes_up(write_doc):
     text = (
         "# Wall Sit\n\n1. Stand with your back against a wall.\n2. Slide down until your "

@@ -25,8 +25,10 @@ def how_worked(
     words = vocabulary(lang)
     moves = sum(kind in ("up", "down") for kind in kinds)
     held = prescribed.get("hold", prescribed.get("time", 0))
-    if "reps" in prescribed and _a_pause(top(held), top(prescribed["reps"])):
-        return "reps"  # not "hold for 10 seconds. Do 2 on each side."
+    moved_for_time = words["for_time"].search(exercise.title) and not held
+    counted = "reps" in prescribed and not (moved_for_time and "per_side" not in prescribed)
+    if counted and _a_pause(top(held), top(prescribed["reps"])):
+        return "reps"  # not "hold for 10 seconds. Do 2 on each side.", nor "6 sled pushes"
     if "duration" in prescribed:
         return "time"
     if moves <= 2 and "hold" not in prescribed and _stays(exercise, kinds, lang):
