@@ -177,6 +177,22 @@ def test_emphasis_and_code_spans_are_flattened(odd):
     assert "_" not in all_text(odd)
 
 
+def test_a_part_named_after_the_howto_steps_is_not_a_step(write_doc):
+    path = write_doc(
+        "row.md",
+        "# Row\n\n<!-- howto -->\n\n### Set Up\nHinge over the bench.\n\n### Row\n"
+        "Pull the dumbbell to your hip.\n\n### Avoid Dropping The Weight\nLower it slowly.\n\n"
+        "### Common mistakes to avoid\n- Shrugging.\n\n### Coaching notes\nGo light.\n\n"
+        "### Keep Your Back Flat\nThis belongs to the notes.\n",
+    )
+
+    exercise = parse_file(path)
+
+    assert [step.title for step in exercise.steps] == ["Set Up", "Row", "Avoid Dropping The Weight"]
+    assert [item.text for item in exercise.mistakes] == ["Shrugging."]
+    assert "Go light." in [item.text for item in exercise.notes]
+
+
 def test_without_howto_marker_execution_items_are_the_steps(write_doc):
     path = write_doc(
         "plain.md",

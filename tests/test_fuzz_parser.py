@@ -176,9 +176,14 @@ harmless = st.sampled_from(
 well_formed_line = st.tuples(plain_word, st.lists(st.one_of(plain_word, harmless), max_size=6)).map(
     lambda drawn: " ".join([drawn[0], *drawn[1]])
 )
-# A heading named like the programming section is that section, even among the steps.
-PROGRAMMING = catalog("en").text("sections.programming")
-step_title = plain_word.filter(lambda word: word.lower() not in PROGRAMMING)
+# A heading named like the programming section is that section, even among the steps;
+# one named like the mistakes, tips, variations or notes is that part after the first step.
+PARTS = [
+    name
+    for part in ("programming", "common_mistakes", "tip", "variations", "notes")
+    for name in catalog("en").text(f"sections.{part}")
+]
+step_title = plain_word.filter(lambda word: word.lower() not in PARTS)
 valid_settings = st.fixed_dictionaries(
     {},
     optional={

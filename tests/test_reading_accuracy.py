@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_FOLDER = MODEL_FILE.parent
 # floors just under what the model reaches on each set; the target is 95 % on each
 FLOORS = {
-    "tune": {"work": 0.96, "sides": 0.97, "steps": 0.92, "prescription": 0.82},
+    "tune": {"work": 0.96, "sides": 0.97, "steps": 0.91, "prescription": 0.82},
     "test": {"work": 0.93, "sides": 0.94, "steps": 0.82, "prescription": 0.89},
 }
 

@@ -464,6 +464,7 @@ def _read_body(
     step_text: list[str] = []
     lead = ""
     in_section = False
+    ended = False  # the howto's steps are over: a part such as "Common mistakes" follows
 
     def close_step() -> None:
         if steps is not None and step_title is not None:
@@ -482,7 +483,7 @@ def _read_body(
                 block["attrs"]["level"] == 1 or (block is opening and name is None)
             ):
                 heading = raw
-            elif steps is not None and name != "programming":
+            elif steps is not None and not ended and not _ends_the_steps(text, steps, lang):
                 close_step()
                 in_section = False
                 step_title, step_text = text, []
@@ -490,6 +491,7 @@ def _read_body(
                 close_step()
                 step_title = None
                 in_section = True
+                ended = steps is not None
                 current = sections.setdefault(name or "notes", [])
                 if current is not None and name == "execution":
                     current = _ExecutionItems(current, sections, lang)
@@ -551,6 +553,22 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
 
 
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # "4.3.2 Performing the exercise"
+
+
+def _ends_the_steps(heading: str, steps: list[Step], lang: str) -> bool:
+    """Whether a heading among the howto's steps opens another part instead: the
+    prescription anywhere; once steps are read, a heading that is the name of the
+    mistakes, tips, variations or notes ("### Common mistakes to avoid"), not a step that
+    starts with such a word ("### Avoid Returning The Weight"). A step may be titled
+    "Set up"."""
+    name = _section_name(heading, lang)
+    if name == "programming":
+        return True
+    if not steps or name in (None, "starting position", "execution"):
+        return False
+    pattern = catalog(lang).pattern(f"sections.{name.replace(' ', '_')}", whole=True)
+    named = pattern.search(heading)
+    return named is not None and len(heading[named.end() :].split()) <= 2
 
 
 def _section_name(heading: str, lang: str) -> str | None:
