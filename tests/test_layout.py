@@ -318,6 +318,19 @@ LATEX = r"""\documentclass{article}
 \end{document}
 """
 
+BBCODE = """[quote="dave"]No pull-up bar, what can I do for back??[/quote]
+
+Inverted rows mate. [b]How I set them up:[/b]
+
+[list=1]
+[*]Set a bar in the rack at about hip height.
+[*]Lie underneath it and grab it overhand.
+[*]Pull your chest up to the bar.
+[/list]
+
+[color=red][b]Don't[/b][/color] let the hips drop first. [url=https://example.com]Log[/url]
+"""
+
 BOT_STEPS = """**📋 Steps**
 `1.` Attach a rope to the high pulley.
 `2.` Push the rope down until your arms are straight.
@@ -484,6 +497,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (TRANSCRIPT, ["So First Thing", "From There", "And Then Lower Yourself"]),
         (ARROW_BULLETS, ["Stand Tall", "Take A Big Step", "Lower Your Back Knee"]),
         (TILDE_BULLETS, ["Stand", "Slide Down The Wall", "Slide Back Up"]),
+        (BBCODE, ["Set A Bar", "Lie Underneath It", "Pull Your Chest Up"]),
         (LATEX, ["Unrack The Bar", "Push The Hips Back", "Drive The Hips Forward"]),
         (DIAMOND_BULLETS, ["Sit Upright", "Hug Your Left Knee", "Lower The Foot Back"]),
         (

@@ -1,20 +1,21 @@
 """Other ways of writing a list, rewritten as markdown before the document is parsed:
-HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), LaTeX (``\\item``), rows pasted from
-a spreadsheet (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b)
-..."), bullets pasted from a word processor ("•", "→", "~", "◆"), numbers in code
-("`1.`"), in roman numerals ("i. ... ii. ...") or left to reStructuredText ("#."),
-counted lines ("1-2   rise ..."), definition lists ("Term" then ": what to do"), an
-outline ("3. Procedure", "3.1 Stand ..."), steps numbered inside a sentence ("(1) ...
-(2) ...", "Count 1 — ..."), on one line between arrows ("a → b → c"), each led by an
-emoji or numbered in keycaps ("1️⃣ ..."); and the posts of a thread ("2/6 ..."), the
-turns of a chat ("Coach: ..."), the speeches of a script, the cues of captions (SRT,
-WebVTT) or the lines of a timestamped transcript ("00:21 So first ...") as paragraphs.
-Everything else is left as written."""
+HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), LaTeX (``\\item``), a forum's
+BBCode (``[list][*]``), rows pasted from a spreadsheet (tab-separated), "Step 1:"
+paragraphs, lettered items ("a) ...", "(b) ..."), bullets pasted from a word processor
+("•", "→", "~", "◆"), numbers in code ("`1.`"), in roman numerals ("i. ... ii. ...") or
+left to reStructuredText ("#."), counted lines ("1-2   rise ..."), definition lists
+("Term" then ": what to do"), an outline ("3. Procedure", "3.1 Stand ..."), steps
+numbered inside a sentence ("(1) ... (2) ...", "Count 1 — ..."), on one line between
+arrows ("a → b → c"), each led by an emoji or numbered in keycaps ("1️⃣ ..."); and the
+posts of a thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a
+script, the cues of captions (SRT, WebVTT) or the lines of a timestamped transcript
+("00:21 So first ...") as paragraphs. Everything else is left as written."""
 
 from __future__ import annotations
 
 import re
 
+from audio_builder.reading.bbcode import from_bbcode, is_bbcode
 from audio_builder.reading.latex import from_latex, is_latex
 
 _BLOCK_HTML = re.compile(r"<(?:ol|ul|li|p|h[1-6])\b", re.IGNORECASE)
@@ -101,6 +102,8 @@ def as_markdown(body: str) -> str:
     """The body with the lists it writes in other ways turned into markdown lists."""
     if is_latex(body):
         body = from_latex(body)
+    if is_bbcode(body):
+        body = from_bbcode(body)
     if _BLOCK_HTML.search(body):
         body = _from_html(body)
     if len(_CAPTION_TIME.findall(body)) > 1:
