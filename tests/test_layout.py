@@ -331,6 +331,20 @@ Inverted rows mate. [b]How I set them up:[/b]
 [color=red][b]Don't[/b][/color] let the hips drop first. [url=https://example.com]Log[/url]
 """
 
+ASCIIDOC = """= Push-Up
+:page-level: beginner
+
+== Equipment
+
+* floor space
+
+== Technique
+
+. Kneel down and place your hands just wider than your shoulders.
+. Bend your elbows and lower your chest toward the floor.
+. Press the floor away until your arms are straight again.
+"""
+
 BOT_STEPS = """**📋 Steps**
 `1.` Attach a rope to the high pulley.
 `2.` Push the rope down until your arms are straight.
@@ -497,6 +511,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (TRANSCRIPT, ["So First Thing", "From There", "And Then Lower Yourself"]),
         (ARROW_BULLETS, ["Stand Tall", "Take A Big Step", "Lower Your Back Knee"]),
         (TILDE_BULLETS, ["Stand", "Slide Down The Wall", "Slide Back Up"]),
+        (ASCIIDOC, ["Kneel Down", "Bend Your Elbows", "Press The Floor Away"]),
         (BBCODE, ["Set A Bar", "Lie Underneath It", "Pull Your Chest Up"]),
         (LATEX, ["Unrack The Bar", "Push The Hips Back", "Drive The Hips Forward"]),
         (DIAMOND_BULLETS, ["Sit Upright", "Hug Your Left Knee", "Lower The Foot Back"]),

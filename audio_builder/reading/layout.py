@@ -1,15 +1,16 @@
 """Other ways of writing a list, rewritten as markdown before the document is parsed:
 HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), LaTeX (``\\item``), a forum's
-BBCode (``[list][*]``), rows pasted from a spreadsheet (tab-separated), "Step 1:"
-paragraphs, lettered items ("a) ...", "(b) ..."), bullets pasted from a word processor
-("•", "→", "~", "◆"), numbers in code ("`1.`"), in roman numerals ("i. ... ii. ...") or
-left to reStructuredText ("#."), counted lines ("1-2   rise ..."), definition lists
-("Term" then ": what to do"), an outline ("3. Procedure", "3.1 Stand ..."), steps
-numbered inside a sentence ("(1) ... (2) ...", "Count 1 — ..."), on one line between
-arrows ("a → b → c"), each led by an emoji or numbered in keycaps ("1️⃣ ..."); and the
-posts of a thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a
-script, the cues of captions (SRT, WebVTT) or the lines of a timestamped transcript
-("00:21 So first ...") as paragraphs. Everything else is left as written."""
+BBCode (``[list][*]``), AsciiDoc (``== Technique``, ``. Kneel``), rows pasted from a
+spreadsheet (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."),
+bullets pasted from a word processor ("•", "→", "~", "◆"), numbers in code ("`1.`"), in
+roman numerals ("i. ... ii. ...") or left to reStructuredText ("#."), counted lines
+("1-2   rise ..."), definition lists ("Term" then ": what to do"), an outline ("3.
+Procedure", "3.1 Stand ..."), steps numbered inside a sentence ("(1) ... (2) ...",
+"Count 1 — ..."), on one line between arrows ("a → b → c"), each led by an emoji or
+numbered in keycaps ("1️⃣ ..."); and the posts of a thread ("2/6 ..."), the turns of a
+chat ("Coach: ..."), the speeches of a script, the cues of captions (SRT, WebVTT) or the
+lines of a timestamped transcript ("00:21 So first ...") as paragraphs. Everything else
+is left as written."""
 
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ _BULLET = re.compile(  # "• Stand", "→ Stand", "~ Stand", and a toggle's "- 
     re.MULTILINE,
 )
 _CODE_NUMBER = re.compile(r"^([ \t]*)`(\d{1,2}[.)])`[ \t]*(?=\S)", re.MULTILINE)  # "`1.` Attach"
+_ASCIIDOC_HEADING = re.compile(r"^(={1,6})[ \t]+(?=\S)", re.MULTILINE)  # "== Technique"
+_ASCIIDOC_ITEM = re.compile(r"^([ \t]*)\.{1,3}[ \t]+(?=\S)", re.MULTILINE)  # ". Kneel down"
 _AUTO_NUMBER = re.compile(r"^([ \t]*)#\.[ \t]+(?=\S)", re.MULTILINE)  # reStructuredText's "#. Hold"
 _KEYCAP = re.compile(r"^([ \t]*)(\d)\uFE0F?\u20E3[ \t]*(?=\S)", re.MULTILINE)  # "1️⃣ Sit ..."
 _COUNTED = re.compile(
@@ -104,6 +107,9 @@ def as_markdown(body: str) -> str:
         body = from_latex(body)
     if is_bbcode(body):
         body = from_bbcode(body)
+    if len(_ASCIIDOC_HEADING.findall(body)) > 1:  # an AsciiDoc page
+        body = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m[1]) + " ", body)
+        body = _ASCIIDOC_ITEM.sub(r"\g<1>1. ", body)
     if _BLOCK_HTML.search(body):
         body = _from_html(body)
     if len(_CAPTION_TIME.findall(body)) > 1:
