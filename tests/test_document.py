@@ -193,6 +193,24 @@ def test_a_part_named_after_the_howto_steps_is_not_a_step(write_doc):
     assert "Go light." in [item.text for item in exercise.notes]
 
 
+def test_a_list_led_by_a_line_that_names_the_steps_is_the_steps(write_doc):
+    path = write_doc(
+        "press.md",
+        "Landmine Press\n\nSetup\n• Kneel on your throwing-side knee.\n"
+        "• Hold the end of the bar at your shoulder.\n\nHow to press\n"
+        "1. Squeeze the glute of the down knee and brace your abs.\n"
+        "2. Press the bar up and forward.\n3. Bring it back down slowly.\n",
+    )
+
+    steps = parse_file(path).steps
+
+    assert [step.title for step in steps] == [
+        "Squeeze The Glute",
+        "Press The Bar Up",
+        "Bring It Back Down",
+    ]
+
+
 def test_without_howto_marker_execution_items_are_the_steps(write_doc):
     path = write_doc(
         "plain.md",

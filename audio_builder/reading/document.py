@@ -304,14 +304,16 @@ def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
 
 def _acting_list(lists: list[tuple[list[Item], int | None]], lang: str) -> tuple[Step, ...]:
     """The list that most says what to do (not the equipment, the benefits or the
-    faults), the first of equals; a numbered list broken by a page break goes on where
+    faults), the first of equals; one led by a line that names the steps ("How to
+    press" after "Setup") if it mostly acts; a numbered list broken by a page break goes on where
     its numbers do."""
-    shares = [_acting_share(items, lang) for items, _ in lists]
+    shares = [_acting_share(items, lang) for items, _, _ in lists]
     if not shares or max(shares) < 1 / 3:
         return ()
-    first = shares.index(max(shares))
-    items, start = lists[first]
-    for more, more_start in lists[first + 1 :]:
+    named = [i for i, (_, _, names) in enumerate(lists) if names and shares[i] >= 1 / 2]
+    first = named[0] if named else shares.index(max(shares))
+    items, start, _ = lists[first]
+    for more, more_start, _ in lists[first + 1 :]:
         if start is not None and more_start == start + len(items):
             items = items + more
     return _as_steps(items)
@@ -342,20 +344,32 @@ def _step_column(block: dict, lang: str) -> list[Item]:
     return [Item("", speakable(row[column], lang)) for row in rows]
 
 
-def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None]]:
+def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, bool]]:
     """Every list, a quoted one too, and every table's column of instructions: its
-    items, and its first number if it is numbered."""
-    found: list[tuple[list[Item], int | None]] = []
+    items, its first number if it is numbered, and whether a short line right before it
+    names the steps ("How to press", "Instructions:")."""
+    found: list[tuple[list[Item], int | None, bool]] = []
+    before: dict | None = None
     for block in blocks:
         if block["type"] == "block_quote":
             found += _lists(block["children"], lang)
         elif block["type"] == "table" and (rows := _step_column(block, lang)):
-            found.append((rows, None))
+            found.append((rows, None, False))
         elif block["type"] == "list":
             items = [_item(child.get("children", []), lang) for child in block["children"]]
             attrs = block.get("attrs", {})
-            found.append((items, attrs.get("start", 1) if attrs.get("ordered") else None))
+            start = attrs.get("start", 1) if attrs.get("ordered") else None
+            found.append((items, start, _names_the_steps(before, lang)))
+        if block["type"] != "blank_line":
+            before = block
     return found
+
+
+def _names_the_steps(block: dict | None, lang: str) -> bool:
+    if block is None or block["type"] not in ("paragraph", "heading"):
+        return False
+    text = whitespace(_inline_text(block.get("children", [])))
+    return len(text.split()) <= 5 and _section_name(text, lang) == "execution"
 
 
 def _acting_share(items: list[Item], lang: str) -> float:
