@@ -114,44 +114,51 @@ MAX_SETS = 20
 MAX_REPS = 100
 
 
-_RANGE = re.compile(r"(.+?)\s*(?:-|–|—|\bto\b)\s*(.+)")  # "8-12", "2-3 min", "60 to 90 s"
-_EACH_SIDE = re.compile(r"\s*\b(?:per|each|a)\s+(?:side|leg|arm)\s*$", re.IGNORECASE)
+MAX_WRITTEN = 40  # characters: a setting is a number or a short phrase, never a paragraph
+_RANGE = re.compile(r"(.+?) ?(?:-|–|—|\bto\b) ?(.+)", re.IGNORECASE)  # "8-12", "2-3 min"
+_EACH_SIDE = re.compile(r" ?\b(?:per|each|a) (?:side|leg|arm)$", re.IGNORECASE)
 _TIME = re.compile(
-    r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?)?"
+    r"(?P<number>\+?(?:\d+(?:\.\d*)?|\.\d+)) ?(?P<unit>s|secs?|seconds?|m|mins?|minutes?)?"
     r"|(?P<minutes>\d+):(?P<seconds>[0-5]\d)",  # "1:30"
     re.IGNORECASE,
 )
 
 
-def _ranged(parse: Callable[[str], float]) -> Callable[[str], float]:
-    """``parse`` extended to a range, read as its top ("8-12" -> 12; "2-3 min" -> 180,
-    the top's unit serving both ends); a range that falls is an error."""
+def _written(text: str) -> str:
+    """A setting as written, its spaces made single; too long to be one is an error."""
+    text = " ".join(text.split())
+    if len(text) > MAX_WRITTEN:
+        raise ValueError
+    return text
 
-    def top(text: str) -> float:
-        match = _RANGE.fullmatch(text.strip())
-        if not match:
-            return parse(text)
-        low, high = match.groups()
-        unit = re.search(r"[a-z]+$", high, re.IGNORECASE)
-        if unit and not re.search(r"[a-z]$", low, re.IGNORECASE):
-            low = f"{low} {unit.group()}"
-        if parse(low) >= parse(high):
-            raise ValueError
-        return parse(high)
 
-    return top
+def _span(text: str, parse: Callable[[str], float]) -> tuple[float, float]:
+    """The two ends of a written value: "8-12" -> (8, 12), "2-3 min" -> (120, 180) (the
+    top's unit serves both), one value -> (it, it); a range that falls is an error."""
+    match = _RANGE.fullmatch(_written(text))
+    if not match:
+        one = parse(_written(text))
+        return one, one
+    low, high = match.groups()
+    unit = re.search(r"[a-z]+$", high, re.IGNORECASE)
+    if unit and not re.search(r"[a-z]$", low, re.IGNORECASE):
+        low = f"{low} {unit.group()}"
+    ends = parse(low), parse(high)
+    if ends[0] > ends[1]:
+        raise ValueError
+    return ends
 
 
 def _whole(low: int, high: int) -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int | str):
             raise ValueError
-        number = int(value) if isinstance(value, int) else int(_ranged(int)(value))
-        if not low <= number <= high:
+        ends = (value, value) if isinstance(value, int) else _span(value, int)
+        if not all(low <= end <= high for end in ends):
             raise ValueError
-        return number
+        return int(ends[1])
 
-    parse.__doc__ = f"a whole number from {low} to {high}"
+    parse.__doc__ = f"a whole number from {low} to {high}, or a range like {low + 2}-{low + 3}"
     return parse
 
 
@@ -170,10 +177,10 @@ def _seconds(low: float, high: float) -> Callable[[Any], float]:
     def parse(value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError
-        number = float(value) if isinstance(value, int | float) else _ranged(_time)(value)
-        if not (math.isfinite(number) and low <= number <= high):
+        ends = (float(value),) * 2 if isinstance(value, int | float) else _span(value, _time)
+        if not all(math.isfinite(end) and low <= end <= high for end in ends):
             raise ValueError
-        return number
+        return ends[1]
 
     parse.__doc__ = (
         f'a number of seconds from {low:g} to {high:g}, or a time like "90 s", "2 min" or "1:30"'
@@ -189,6 +196,8 @@ def _reps(value: Any) -> int | tuple[int, ...]:
         return one(value)
     if not 1 <= len(value) <= MAX_SETS:
         raise ValueError
+    if any(isinstance(part, str) and not part.strip().isdigit() for part in value):
+        raise ValueError  # one number a set: "12,8-10" says no one count for its second
     return tuple(one(part) for part in value)
 
 
@@ -260,12 +269,19 @@ def parse_setting(
     try:
         return parsers[name](value)
     except (ValueError, TypeError, OverflowError):
-        raise SettingsError(f"'{name}' must be {parsers[name].__doc__}, got {value!r}") from None
+        raise _refusal(name, value, parsers) from None
+
+
+def _refusal(
+    name: str, value: Any, parsers: Mapping[str, Callable[[Any], Any]] = PARSERS
+) -> SettingsError:
+    return SettingsError(f"'{name}' must be {parsers[name].__doc__}, got {value!r}")
 
 
 def parse_settings(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate the settings among ``values``; other keys, and a key left empty
-    (``reps:`` or ``reps: null``), set nothing."""
+    """Validate the settings among ``values``, with those a field implies ("reps: 8-12"
+    also gives the bottom of the range); other keys, and a key left empty (``reps:`` or
+    ``reps: null``), set nothing."""
     given: dict[str, Any] = {}
     implied: dict[str, Any] = {}
     for name, value in values.items():
@@ -280,15 +296,23 @@ def _as_written(name: str, value: Any) -> dict[str, Any]:
     """One field's settings as a trainer writes it: "reps: 8-12" is 12 reps with 8 the
     least; "reps: 10 per side" counts each side of alternating work; "hold: 30 s each
     side" is held on one side, then the other."""
-    each_side = _EACH_SIDE.search(value) if isinstance(value, str) else None
-    if each_side and name in ("reps", "hold", "duration"):
-        value = value[: each_side.start()]
-    found = {name: parse_setting(name, value)}
-    if name == "reps" and isinstance(value, str) and (match := _RANGE.fullmatch(value.strip())):
-        found["reps_low"] = int(match[1])
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    each_side = _EACH_SIDE.search(text) if len(text) <= MAX_WRITTEN else None
+    if not each_side or name not in ("reps", "hold", "duration"):
+        each_side, text = None, text or value
+    else:
+        text = text[: each_side.start()]
+    try:
+        found = {name: parse_setting(name, text)}
+    except SettingsError:
+        raise _refusal(name, value) from None  # naming what was written
+    if name == "reps" and isinstance(text, str) and "," not in text:
+        low, top = _span(text, int)
+        if low < top:
+            found["reps_low"] = int(low)
     if each_side and name == "reps":
         found["reps_count"] = "each"
-    elif each_side and name in ("hold", "duration"):
+    elif each_side:
         found["sides"] = "left-right"
     return found
 

@@ -211,6 +211,23 @@ def test_a_list_led_by_a_line_that_names_the_steps_is_the_steps(write_doc):
     ]
 
 
+@pytest.mark.parametrize(
+    ("headings", "titles"),
+    [
+        (["Dosage", "Set up", "Pull"], ["Set up", "Pull"]),  # the dose, and the steps go on
+        (["Set up", "Sets and reps", "Pull"], ["Set up", "Pull"]),
+        (["Hold the plank", "Common mistakes"], ["Hold the plank"]),
+        (["Set up", "Safety check", "Pull"], ["Set up", "Safety check", "Pull"]),
+        (["Set up", "Note the angle", "Pull"], ["Set up", "Note the angle", "Pull"]),
+        (["Set up", "Pull", "Make it easier or harder", "Band"], ["Set up", "Pull"]),
+    ],
+)
+def test_the_howto_steps_end_only_at_a_heading_that_is_a_part_s_name(write_doc, headings, titles):
+    steps = "".join(f"### {heading}\nDo 3 x 10 or stand and pull.\n\n" for heading in headings)
+    path = write_doc("pull.md", f"# Pull\n\n<!-- howto -->\n\n{steps}")
+    assert [step.title for step in parse_file(path).steps] == titles
+
+
 def test_without_howto_marker_execution_items_are_the_steps(write_doc):
     path = write_doc(
         "plain.md",

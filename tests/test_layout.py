@@ -597,6 +597,9 @@ def test_a_definition_named_after_another_part_goes_there(write_doc):
         "Use 2) the bar and 3) the plates.\n",
         "Progressions: tuck → one leg out → full.\n",
         "Posts 1/2 and 2/2 follow.\n",
+        "A bench [optional] and a dumbbell [i.e. 10 kg], see the [guide][ref] [B-stance].\n",
+        "Total work\n= 4 rounds x 40 m\n= 160 m\n",  # not AsciiDoc
+        "Write `\\section{Squat}` or `\\begin{itemize}` in your notes.\n",  # not LaTeX
     ],
 )
 def test_running_text_is_left_alone(text):

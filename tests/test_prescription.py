@@ -138,6 +138,8 @@ Lower your arms. {line}
         ("Rest about 2.5 minutes between sets.", {"rest": 150}),
         ("Rest 90 s – 2 min between sets.", {"rest": (90, 120)}),
         ("Rest 2:00–2:30.", {"rest": (120, 150)}),
+        ("Rest 1-1.5 minutes.", {"rest": (60, 90)}),
+        ("Hold 10 seconds - 30 seconds rest between sets.", {"hold": 10, "rest": 30}),
         ("Ten swings at the top of every minute, for ten minutes.", {"sets": 10}),
         ("3 sets of 8 with 2 x 20 kg dumbbells.", {"sets": 3, "reps": 8}),
     ],
@@ -168,6 +170,7 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Perform 2 sets.") == ""
     assert unspoken("Stay here and breathe for 1 minute per side.") == "Stay here and breathe."
     assert unspoken("Keep your back flat.") == "Keep your back flat."
+    assert unspoken("Rest 2.5 minutes between sets.") == ""
 
 
 def _counts(track) -> list[int]:

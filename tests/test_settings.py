@@ -32,6 +32,8 @@ from audio_builder.settings import DEFAULTS, Settings, Tempo, parse_setting, par
         ("hold", "60 to 90 s", 90.0),
         ("sets", "3-4", 4),
         ("reps", "8-12", 12),
+        ("reps", "8 TO 12", 12),
+        ("rest", ".5", 0.5),
     ],
 )
 def test_accepts(name, value, expected):
@@ -66,6 +68,10 @@ def test_accepts(name, value, expected):
         ("rest", "90-60"),  # a range that falls is a slip, not a guess
         ("reps", "12-8"),
         ("reps", "12-10-8"),
+        ("reps", "12,8-10"),  # one count a set, not a range
+        ("reps", "-3-12"),
+        ("reps", "0-12"),
+        ("rest", "1" + " " * 40000 + "x"),  # too long to be a setting, refused at once
     ],
 )
 def test_rejects_and_names_the_setting(name, value):
@@ -98,6 +104,7 @@ def test_a_setting_left_empty_sets_nothing():
     ("fields", "settings"),
     [
         ({"reps": "8-12"}, {"reps": 12, "reps_low": 8}),
+        ({"reps": "8-8"}, {"reps": 8}),
         ({"reps": "10 per side"}, {"reps": 10, "reps_count": "each"}),
         ({"hold": "60-90 s per side"}, {"hold": 90.0, "sides": "left-right"}),
         ({"hold": "30 s each side", "sides": "both"}, {"hold": 30.0, "sides": "both"}),
@@ -107,6 +114,11 @@ def test_a_setting_left_empty_sets_nothing():
 )
 def test_fields_as_a_trainer_writes_them(fields, settings):
     assert parse_settings(fields) == settings
+
+
+def test_an_error_names_the_field_as_written():
+    with pytest.raises(SettingsError, match="got '10 on each side'"):
+        parse_settings({"reps": "10 on each side"})
 
 
 def test_a_side_qualifier_on_another_setting_is_an_error():

@@ -493,11 +493,13 @@ def _read_body(
             raw = whitespace(_inline_text(block.get("children", [])))
             text = speakable(raw, lang)
             name = _section_name(text, lang)
+            read_a_step = bool(steps) or step_title is not None
+            ended = ended or (steps is not None and _ends_the_steps(text, read_a_step, lang))
             if not heading and (
                 block["attrs"]["level"] == 1 or (block is opening and name is None)
             ):
                 heading = raw
-            elif steps is not None and not ended and not _ends_the_steps(text, steps, lang):
+            elif steps is not None and not ended and name != "programming":
                 close_step()
                 in_section = False
                 step_title, step_text = text, []
@@ -505,7 +507,6 @@ def _read_body(
                 close_step()
                 step_title = None
                 in_section = True
-                ended = steps is not None
                 current = sections.setdefault(name or "notes", [])
                 if current is not None and name == "execution":
                     current = _ExecutionItems(current, sections, lang)
@@ -569,27 +570,25 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # "4.3.2 Performing the exercise"
 
 
-def _ends_the_steps(heading: str, steps: list[Step], lang: str) -> bool:
-    """Whether a heading among the howto's steps opens another part instead: the
-    prescription anywhere; once steps are read, a heading that is the name of the
-    mistakes, tips, variations or notes ("### Common mistakes to avoid"), not a step that
-    starts with such a word ("### Avoid Returning The Weight"). A step may be titled
-    "Set up"."""
+def _ends_the_steps(heading: str, after_a_step: bool, lang: str) -> bool:
+    """Whether a heading after the howto's first step names another part, whole: the
+    mistakes, tips, variations or notes ("### Common mistakes", "### Coaching notes:"),
+    not a step that starts with such a word ("### Avoid arching", "### Safety check")."""
     name = _section_name(heading, lang)
-    if name == "programming":
-        return True
-    if not steps or name in (None, "starting position", "execution"):
+    if not after_a_step or name in (None, "starting position", "execution", "programming"):
         return False
-    pattern = catalog(lang).pattern(f"sections.{name.replace(' ', '_')}", whole=True)
-    named = pattern.search(heading)
-    return named is not None and len(heading[named.end() :].split()) <= 2
+    whole = _OUTLINE_NUMBER.sub("", heading.lower().rstrip(":").strip())
+    parts = re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.sub(r" to avoid$", "", whole))
+    return all(_section_name(part, lang, whole=True) for part in parts)
 
 
-def _section_name(heading: str, lang: str) -> str | None:
-    """Which part of the document a heading opens, by the names its language gives it."""
+def _section_name(heading: str, lang: str, whole: bool = False) -> str | None:
+    """Which part of the document a heading opens, by the names its language gives it
+    (``whole``: the heading is such a name and nothing more)."""
     lowered = _OUTLINE_NUMBER.sub("", heading.lower().rstrip(":").strip())
     for name in SECTIONS:
-        if catalog(lang).pattern(f"sections.{name.replace(' ', '_')}", whole=True).match(lowered):
+        pattern = catalog(lang).pattern(f"sections.{name.replace(' ', '_')}", whole=True)
+        if (pattern.fullmatch if whole else pattern.match)(lowered):
             return name
     return None
 

@@ -16,8 +16,13 @@ from __future__ import annotations
 
 import re
 
-from audio_builder.reading.bbcode import from_bbcode, is_bbcode
-from audio_builder.reading.latex import from_latex, is_latex
+from audio_builder.reading.markup import (
+    from_bbcode,
+    from_latex,
+    is_bbcode,
+    is_latex,
+    markdown_list,
+)
 
 _BLOCK_HTML = re.compile(r"<(?:ol|ul|li|p|h[1-6])\b", re.IGNORECASE)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -44,8 +49,9 @@ _BULLET = re.compile(  # "• Stand", "→ Stand", "~ Stand", and a toggle's "- 
     re.MULTILINE,
 )
 _CODE_NUMBER = re.compile(r"^([ \t]*)`(\d{1,2}[.)])`[ \t]*(?=\S)", re.MULTILINE)  # "`1.` Attach"
-_ASCIIDOC_HEADING = re.compile(r"^(={1,6})[ \t]+(?=\S)", re.MULTILINE)  # "== Technique"
-_ASCIIDOC_ITEM = re.compile(r"^([ \t]*)\.{1,3}[ \t]+(?=\S)", re.MULTILINE)  # ". Kneel down"
+_ASCIIDOC_HEADING = re.compile(r"^(={1,6})[ \t]+(?=[^\W\d])", re.MULTILINE)  # "== Technique"
+_ASCIIDOC_SECTION = re.compile(r"^==[ \t]+[^\W\d]", re.MULTILINE)
+_ASCIIDOC_ITEM = re.compile(r"^([ \t]*)\.[ \t]+(?=\S)", re.MULTILINE)  # ". Kneel down"
 _AUTO_NUMBER = re.compile(r"^([ \t]*)#\.[ \t]+(?=\S)", re.MULTILINE)  # reStructuredText's "#. Hold"
 _KEYCAP = re.compile(r"^([ \t]*)(\d)\uFE0F?\u20E3[ \t]*(?=\S)", re.MULTILINE)  # "1️⃣ Sit ..."
 _COUNTED = re.compile(
@@ -107,7 +113,7 @@ def as_markdown(body: str) -> str:
         body = from_latex(body)
     if is_bbcode(body):
         body = from_bbcode(body)
-    if len(_ASCIIDOC_HEADING.findall(body)) > 1:  # an AsciiDoc page
+    if len(_ASCIIDOC_SECTION.findall(body)) > 1:  # an AsciiDoc page: "== Equipment", ...
         body = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m[1]) + " ", body)
         body = _ASCIIDOC_ITEM.sub(r"\g<1>1. ", body)
     if _BLOCK_HTML.search(body):
@@ -174,9 +180,8 @@ def _markdown_table(rows: list[list[str]]) -> str:
 
 
 def _html_list(match: re.Match[str]) -> str:
-    marker = "1." if match[1].lower() == "ol" else "-"
     items = [_one_line(item) for item in _HTML_ITEM.findall(match[2])]
-    return "\n\n" + "\n".join(f"{marker} {item}" for item in items if item) + "\n\n"
+    return markdown_list(items, match[1].lower() == "ol")
 
 
 def _one_line(text: str) -> str:

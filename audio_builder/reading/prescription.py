@@ -128,9 +128,13 @@ _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
-_DECIMAL_MINUTES = re.compile(r"(?<![\d.])(\d+\.\d+) minutes?\b", re.I)  # "2.5 minutes"
+_DECIMAL_MINUTES = re.compile(  # "2.5 minutes", "1 to 1.5 minutes"
+    r"(?<![\d.])(\d+(?:\.\d+)?)(?: to (\d+(?:\.\d+)?))? minutes?\b", re.I
+)
 _TIME_SPAN = re.compile(  # "90 seconds — 2 minutes": a range whose ends have their own units
-    r"\b(\d+) (seconds?|minutes?)\s*(?:—|–|-|to)\s*(\d+) (seconds?|minutes?)\b", re.I
+    r"\b(\d+) (seconds?|minutes?)\s*(?:—|–|-|to)\s*(\d+) (seconds?|minutes?)\b"
+    r"(?!\s+(?:of\s+)?(?:rest|off|on|recovery|easy|break|hard|work))",  # two clauses
+    re.I,
 )
 _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not to do, the warm-up
     r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b"
@@ -237,7 +241,7 @@ def _in_seconds(sentence: str) -> str:
     sentence = _MINUTES_AND_SECONDS.sub(
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
     )
-    sentence = _DECIMAL_MINUTES.sub(lambda m: f"{round(float(m[1]) * 60)} seconds", sentence)
+    sentence = _DECIMAL_MINUTES.sub(_decimal_minutes, sentence)
 
     def seconds(number: str, unit: str) -> int:
         return int(number) * (60 if unit.lower().startswith("m") else 1)
@@ -247,6 +251,15 @@ def _in_seconds(sentence: str) -> str:
         return f"{low} to {high} seconds" if low < high else m[0]
 
     return _TIME_SPAN.sub(span, sentence)
+
+
+def _decimal_minutes(match: re.Match) -> str:
+    """Minutes with a decimal point in seconds, both ends of a range ("1 to 1.5 minutes"
+    -> "60 to 90 seconds"); whole minutes are left as written."""
+    if "." not in match[0]:
+        return match[0]
+    ends = [str(round(float(end) * 60)) for end in match.groups() if end]
+    return " to ".join(ends) + " seconds"
 
 
 def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
@@ -311,6 +324,7 @@ def unspoken(sentence: str) -> str:
     read_sentence(sentence, found)
     if not found:
         return sentence
+    sentence = _in_seconds(sentence)  # as read: "2.5 minutes" is "150 seconds"
     if TIMES_AS_SETS.match(sentence):
         return ""
     text = sentence
