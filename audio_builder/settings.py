@@ -296,11 +296,11 @@ def _as_written(name: str, value: Any) -> dict[str, Any]:
     """One field's settings as a trainer writes it: "reps: 8-12" is 12 reps with 8 the
     least; "reps: 10 per side" counts each side of alternating work; "hold: 30 s each
     side" is held on one side, then the other."""
-    text = " ".join(value.split()) if isinstance(value, str) else ""
-    each_side = _EACH_SIDE.search(text) if len(text) <= MAX_WRITTEN else None
-    if not each_side or name not in ("reps", "hold", "duration"):
-        each_side, text = None, text or value
-    else:
+    text = " ".join(value.split()) if isinstance(value, str) else value
+    each_side = None
+    if isinstance(text, str) and len(text) <= MAX_WRITTEN and name in ("reps", "hold", "duration"):
+        each_side = _EACH_SIDE.search(text)
+    if each_side:
         text = text[: each_side.start()]
     try:
         found = {name: parse_setting(name, text)}

@@ -494,7 +494,7 @@ def _read_body(
             text = speakable(raw, lang)
             name = _section_name(text, lang)
             read_a_step = bool(steps) or step_title is not None
-            ended = ended or (steps is not None and _ends_the_steps(text, read_a_step, lang))
+            ended = ended or (steps is not None and _ends_the_steps(text, name, read_a_step, lang))
             if not heading and (
                 block["attrs"]["level"] == 1 or (block is opening and name is None)
             ):
@@ -570,15 +570,15 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # "4.3.2 Performing the exercise"
 
 
-def _ends_the_steps(heading: str, after_a_step: bool, lang: str) -> bool:
-    """Whether a heading after the howto's first step names another part, whole: the
-    mistakes, tips, variations or notes ("### Common mistakes", "### Coaching notes:"),
-    not a step that starts with such a word ("### Avoid arching", "### Safety check")."""
-    name = _section_name(heading, lang)
+def _ends_the_steps(heading: str, name: str | None, after_a_step: bool, lang: str) -> bool:
+    """Whether a heading (opening the part ``name``) after the howto's first step is
+    that part's name, whole: the mistakes, tips, variations or notes ("### Common
+    mistakes", "### Coaching notes:"), not a step that starts with such a word ("###
+    Avoid arching", "### Safety check")."""
     if not after_a_step or name in (None, "starting position", "execution", "programming"):
         return False
-    whole = _OUTLINE_NUMBER.sub("", heading.lower().rstrip(":").strip())
-    parts = re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.sub(r" to avoid$", "", whole))
+    named = re.sub(r"\s+to avoid:?$", "", heading.strip(), flags=re.IGNORECASE)
+    parts = re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", named, flags=re.IGNORECASE)
     return all(_section_name(part, lang, whole=True) for part in parts)
 
 
