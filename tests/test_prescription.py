@@ -125,6 +125,17 @@ Lower your arms. {line}
         ("No parking the bell for more than 5 seconds.", {}),
         ("Don't rest longer than 90 seconds.", {}),
         (
+            "Thirty seconds of skipping, thirty seconds rest, ten rounds.",
+            {"sets": 10, "rest": 30, "time": 30},  # how it is worked says hold or duration
+        ),
+        (
+            "45 seconds in the sit, 30 seconds off, four times through.",
+            {"sets": 4, "rest": 30, "time": 45},
+        ),
+        ("4 runs of 30 seconds with 90 seconds between.", {"sets": 4, "rest": 90, "duration": 30}),
+        ("40 sec work / 20 sec rest × 6 rounds", {"sets": 6, "rest": 20, "duration": 40}),
+        ("Hold for 30 seconds, then rest 30 seconds.", {"hold": 30, "rest": 30}),
+        (
             "Duration: 40 sec  |  Rest: 20 sec  |  Rounds: 3",
             {"sets": 3, "rest": 20, "duration": 40},
         ),
@@ -142,6 +153,14 @@ Lower your arms. {line}
         ("Hold 10 seconds - 30 seconds rest between sets.", {"hold": 10, "rest": 30}),
         ("Ten swings at the top of every minute, for ten minutes.", {"sets": 10}),
         ("3 sets of 8 with 2 x 20 kg dumbbells.", {"sets": 3, "reps": 8}),
+        ("Do 6 rounds, then cool down with 5 minutes of easy rowing.", {"sets": 6}),
+        ("Pedal easy for 5 minutes to warm up, building to a moderate pace.", {}),
+        ("Block: Warm-up, Work: 10 minutes easy, Rest: —.", {}),
+        ("Three sets of five after a good warm-up.", {"sets": 3, "reps": 5}),
+        ("Row hard for 2 minutes, then paddle easy for 1 minute.", {"duration": 120, "rest": 60}),
+        ("Progression: once you get all 8 reps on all 4 sets, add 5 pounds.", {}),
+        ("Do it twice a week.", {}),
+        ("Notes: the last 2 sets were ugly.", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

@@ -21,6 +21,14 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("Carry 2 x 24kg bells.", "Carry 2 by 24 kilograms bells."),  # a load, not sets
         ("4x6 @ RPE 7-8.", "4 sets of 6 at effort 7 to 8 out of 10."),
         ("30/30 x 8.", "8 rounds of 30 seconds on and 30 seconds off."),
+        ("40 sec work / 20 sec rest × 6 rounds", "6 rounds of 40 seconds on and 20 seconds off"),
+        ("8 ROUNDS: 15 SEC PUSH / 45 SEC REST", "8 rounds of 15 seconds on and 45 seconds off"),
+        ("10 x 20s all-out / 40s easy.", "10 rounds of 20 seconds on and 40 seconds off."),
+        (":20 ON / :40 OFF", "20 seconds on and 40 seconds off"),
+        ("1:00 on / 2:00 off x 5", "5 rounds of 1 minute on and 2 minutes off"),
+        ("20s hold / 10s rest", "20 seconds hold 10 seconds rest"),  # a hold stays a hold
+        ("10 reps / 30 s rest", "10 reps 30 seconds rest"),  # a count is not a time on
+        ("Bells: 24/16 kg.", "Bells: 24 or 16 kilograms."),
         ("Rest 1:30, then 2' more.", "Rest 1 minute 30 seconds, then 2 minutes more."),
         (
             "Walk at 5 km/h, x12 e/s, 8–10/side.",

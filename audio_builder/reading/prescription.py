@@ -41,13 +41,13 @@ _RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
-    r"|carries|goes|efforts|attempts|bouts|sprints|walks|trips|laps|pieces)\b"
+    r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces)\b"
     rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
     rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
-    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b"
+    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b(?!\s+(?:a|per|each)\s+\w)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
@@ -99,7 +99,7 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     rf"|\bduration\s*:\s+{_RANGE}\s+(seconds?|secs?)"  # not a lesson's "Duration: 40 minutes"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work|hard|fast|all[- ]out)\b"
     r"(?!\s+(?:each|either|the|both|one|your))"
-    rf"|\b(?:carries|sprints|intervals|rounds|walks|trips|laps)\s+of\s+{_RANGE}\s+{_UNIT}",
+    rf"|\b(?:carries|sprints|intervals|rounds|walks|runs|trips|laps)\s+of\s+{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
@@ -108,7 +108,13 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest(?!\s*:)|off|easy|recovery|apart"
     rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b"
-    r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b",
+    r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
+    rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}",  # a recovery
+    re.IGNORECASE,
+)
+WORK_BEFORE_REST = re.compile(  # "30 seconds of skipping, 30 seconds rest": the work's time
+    rf"\b{_RANGE}\s+{_UNIT}(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+)?"
+    r"\s*(?:,|followed by|then|and|with)?\s*$",
     re.IGNORECASE,
 )
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm|way)\b|\bon each side\b", re.IGNORECASE)
@@ -119,9 +125,9 @@ _WORK_FOR_TIME = re.compile(
     re.IGNORECASE,
 )
 _HOLDING = re.compile(r"\b(hold|stay|remain|paus|hang|rest|relax|breath)\w*\b", re.IGNORECASE)
-_DONE = re.compile(  # "after completing one set", "that's one set"
+_DONE = re.compile(  # "after completing one set", "that's one set", "the last 2 sets"
     r"(?:\b(?:(?:after|once|when)\s+(?:you(?:'ve|\s+have)?\s+)?(?:complet\w*|finish\w*)"
-    r"|after|each|every|per|between|that's|that is|makes)|=)\s+$",
+    r"|after|each|every|per|between|that's|that is|makes|last|first|final|remaining)|=)\s+$",
     re.I,
 )
 _ONE_SET = re.compile(
@@ -138,7 +144,13 @@ _TIME_SPAN = re.compile(  # "90 seconds — 2 minutes": a range whose ends have 
 )
 _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not to do, the warm-up
     r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b"
-    r"|^(?:wu|warm[- ]?up|cool[- ]?down|cd)\b",
+    r"|^(?:[\w ]{1,20}:\s*)?(?:wu|warm[- ]?up|cool[- ]?down|cd)\b"  # a table's warm-up row too
+    r"|^progress(?:ion)?\b",  # what to do next, not what to do now
+    re.IGNORECASE,
+)
+_AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "pedal for 5 minutes to warm up"
+    r"(?:(?<=[,;])|\b(?:then|and)\s+)(?:then\s+)?(?:warm|cool)(?:ing)?[- ]?(?:up|down)\b[^,;]*"
+    r"|[^,;]*\bto\s+(?:warm|cool)[- ]?(?:up|down)\b[^,;]*",
     re.IGNORECASE,
 )
 _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
@@ -199,6 +211,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         return
     if _INFORMATION.search(sentence):
         return
+    sentence = _AROUND_THE_WORK.sub("", sentence)
     sentence = _in_seconds(sentence)
     split = _SPLIT_COUNT.search(sentence)
     if split and int(split[2]) > 1 and int(split[1]) == 2 * int(split[2]):
@@ -223,8 +236,10 @@ def read_sentence(sentence: str, found: dict) -> None:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
         sentence = sentence[: match.start()] + "sets" + sentence[match.end() :]
+    worked_before_rest = None
     if match := REST.search(sentence):
         found.setdefault("rest", _seconds(match))
+        worked_before_rest = WORK_BEFORE_REST.search(sentence[: match.start()])
         sentence = sentence[: match.start()] + sentence[match.end() :]
     for pattern, name in ((HELD, "hold"), (WORKED, "duration")):
         if (match := pattern.search(sentence)) and _long_enough(seconds := _seconds(match)):
@@ -233,6 +248,9 @@ def read_sentence(sentence: str, found: dict) -> None:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
             break
+    timed = any(name in found for name in ("hold", "duration", "time"))
+    if worked_before_rest and not timed and _long_enough(seconds := _seconds(worked_before_rest)):
+        found["time"] = seconds  # "30 seconds of skipping, 30 seconds rest"
 
 
 def _in_seconds(sentence: str) -> str:

@@ -31,17 +31,52 @@ def pictographs(text: str) -> str:
     return "".join(kept)
 
 
+_TIME = r"(\d+(?::[0-5]\d)?|:[0-5]\d)\s*(seconds?|secs?|s|minutes?|mins?|\"|')?(?![a-z])\.?"
+_INTERVAL = re.compile(  # "40 sec work / 20 sec rest x 6 rounds", "8 x 30s / 90s easy"
+    rf"(?:\b(\d+)\s*(?:[x×]|rounds?\s*(?:of|[:x×])?)\s*)?(?<![\d:]){_TIME}\s*"
+    rf"(on|work|[a-z][\w-]*)?\s*/\s*{_TIME}\s*(rest|off|easy|recovery|recover)?\b(?:\s+(?:spin|jog|walk|pedal|paddle))?"
+    r"(?:\s*[x×]\s*(\d+)\b(?:\s*rounds?\b)?)?",
+    re.IGNORECASE,
+)
+
+
+def _interval(match: re.Match, words: Catalog) -> str:
+    """An interval's work and rest as a coach says them, with its rounds if given;
+    anything else written with a slash ("24/16 kg", "10 reps / 30 s rest") as it was."""
+    before, work, work_unit, label, rest, rest_unit, resting, after = match.groups()
+    rounds = before or after
+    label = (label or "").lower()
+    timed = bool(work_unit) or work.startswith(":") or label in ("on", "work")
+    unlabeled = not (work_unit or rest_unit or label or resting)  # "30/30 x 8"
+    if not (timed and (resting or rounds)) and not (unlabeled and rounds):
+        return match[0]
+    if label and words.pattern("reading.hold").match(label):
+        return match[0]  # "20s hold / 10s rest": a hold, not work that is on or off
+    work_said, rest_said = (
+        words.duration(_in_seconds(number, unit))
+        for number, unit in ((work, work_unit), (rest, rest_unit or work_unit))
+    )
+    said = words.data["spoken"]
+    if rounds:
+        return said["on_off"].format(rounds=rounds, work=work_said, rest=rest_said)
+    return said["on_off_pair"].format(work=work_said, rest=rest_said)
+
+
+def _in_seconds(number: str, unit: str | None) -> int:
+    """ "1:30" or ":20" in seconds; "2 min" or 2' in seconds."""
+    if ":" in number:
+        minutes, _, seconds = number.partition(":")
+        return int(minutes or 0) * 60 + int(seconds)
+    return int(number) * (60 if unit and unit.lower()[0] in "m'" else 1)
+
+
 def shorthand(text: str, words: Catalog) -> str:
     """Gym shorthand as a coach says it: ~45 -> about 45, RPE 7-8 -> effort 7 to 8 out of
     10, 30/30 x 8 -> 8 rounds of 30 seconds on and 30 seconds off, 1:30 -> 1 minute 30
     seconds, 2' -> 2 minutes, x3 and 2x -> 3 times and 2 times."""
     said = words.data["spoken"]
     text = re.sub(r"[~≈]\s*(?=\d)", f"{said['about']} ", text)
-    text = re.sub(
-        r"\b(\d+)\s*/\s*(\d+)\s*[x×]\s*(\d+)\b",
-        lambda m: said["on_off"].format(work=m[1], rest=m[2], rounds=m[3]),
-        text,
-    )
+    text = _INTERVAL.sub(lambda m: _interval(m, words), text)
     text = re.sub(
         r"\bRPE\s*(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?",
         lambda m: said["effort"].format(
