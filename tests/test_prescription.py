@@ -376,8 +376,25 @@ def test_an_exports_row_of_spaced_fields_is_read_field_by_field(write_doc, line)
         ),
         ("prescription:\n  sets: 4\n  rest_seconds: 90", {"sets": 4, "rest": 90}),
         ("category: strength\nlast_edited: 2024-03-02", {}),
+        (
+            "default_sets: 3\ndefault_reps: 10\nrest_seconds: 45",
+            {"sets": 3, "reps": 10, "rest": 45},
+        ),
     ],
 )
 def test_a_dose_written_in_the_front_matter_is_read_as_its_text(write_doc, front, found):
     doc = write_doc("d.md", f"---\n{front}\n---\n# Squat\n\n1. Squat down.\n2. Stand up.\n")
     assert analyse(parse_file(doc)).prescription == found
+
+
+@pytest.mark.parametrize(
+    ("front", "found"),
+    [
+        ("reps_per_side: 8", {"reps": 8, "per_side": True}),
+        ("default_hold_seconds: 30", {"hold": 30}),
+        ("work: 40s\nrest: 20", {"duration": 40}),  # rest is a setting, read apart
+    ],
+)
+def test_an_apps_own_names_for_a_dose_are_read(write_doc, front, found):
+    doc = write_doc("a.md", f"---\n{front}\n---\n# Bird Dog\n\n1. Reach.\n2. Return.\n")
+    assert prescribed(parse_file(doc)) == found

@@ -27,7 +27,7 @@ from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
 from audio_builder.reading.verbs import classify, classify_step
 from audio_builder.reading.vocabulary import vocabulary
-from audio_builder.settings import parse_settings
+from audio_builder.settings import PARSERS, parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
 SECTIONS = (  # the parts of a document, named in each language's catalog
@@ -163,14 +163,25 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     )
 
 
+_DOSE_FIELD = re.compile(  # an app's own names for a dose: "rest_seconds", "default_sets"
+    r"(?:default_)?(?:sets|reps|rounds|rest|hold|duration|work)(?:_per_side|_each_side)?"
+    r"(?:_(?:seconds|secs|sec|s|minutes|mins|min))?",
+    re.IGNORECASE,
+)
+
+
 def _dose_fields(metadata: dict[str, Any], lang: str) -> list[Item]:
     """Front matter fields named like a part that prescribes ("dose: 3 x 8-12, rest 90
-    s", a "default_dose" block): read as its text (the settings are read exactly, apart)."""
+    s", a "default_dose" block) or like a dose that is not a setting ("rest_seconds: 60",
+    "default_sets: 3"): read as their text (the settings are read exactly, apart)."""
     items = []
     for key, value in metadata.items():
-        if _section_name(str(key).replace("_", " "), lang) != "programming":
+        if _section_name(str(key).replace("_", " "), lang) == "programming":
+            fields = value.items() if isinstance(value, dict) else [("", value)]
+        elif _DOSE_FIELD.fullmatch(str(key)) and key not in PARSERS and value is not None:
+            fields = [(key, value)]
+        else:
             continue
-        fields = value.items() if isinstance(value, dict) else [("", value)]
         said = ", ".join(_field(str(name), _plain_value(v)) for name, v in fields)
         if said.strip(" ,:"):
             items.append(Item("", speakable(said, lang)))
@@ -178,11 +189,15 @@ def _dose_fields(metadata: dict[str, Any], lang: str) -> list[Item]:
 
 
 def _field(name: str, value: str) -> str:
-    """A front matter field as a line of text: "rest_seconds: 90" -> "rest: 90 seconds"."""
+    """A front matter field as a line of text: "rest_seconds: 90" -> "rest: 90 seconds",
+    "reps_per_side: 10" -> "reps: 10 per side"."""
     if not name:
         return value
-    label, unit = re.fullmatch(r"(.+?)(?:_(seconds|secs|sec|s|minutes|mins|min))?", name).groups()
-    return f"{label.replace('_', ' ')}: {value} {unit or ''}".strip()
+    label, side, unit = re.fullmatch(
+        r"(.+?)(_per_side|_each_side)?(?:_(seconds|secs|sec|s|minutes|mins|min))?", name
+    ).groups()
+    side = side.replace("_", " ") if side else ""
+    return f"{label.replace('_', ' ')}: {value} {unit or ''}{side}".strip()
 
 
 _TITLE_STOP = re.compile(

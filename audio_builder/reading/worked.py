@@ -48,7 +48,8 @@ def how_worked(
     steps = " ".join(step.text for step in exercise.steps)
     still = holds_a_position(steps, lang)
     if "time" in prescribed:  # "8 rounds of 30 seconds": of what the steps do
-        return "time" if moves and not still else "hold"
+        named_held = words["held_title"].search(exercise.description)  # if titled "Subject"
+        return "time" if moves and not still and not named_held else "hold"
     if not moves and still:
         return "hold"
     return "reps"
