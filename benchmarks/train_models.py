@@ -61,9 +61,10 @@ def readings(
 def role_examples(read: list) -> Iterator[tuple[list[str], str]]:
     """Each labeled step the rules find, with its label."""
     for label, exercise, movement in read:
+        titles = tuple(step.title for step in exercise.steps)
         for index, (step, role) in enumerate(zip(exercise.steps, label["steps"], strict=False)):
             example = Example(
-                step.title, step.text, movement.roles, index, movement.work, DEFAULT_LANGUAGE
+                titles, step.text, movement.roles, index, movement.work, DEFAULT_LANGUAGE
             )
             yield example.features(), role
 

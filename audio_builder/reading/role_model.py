@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import cast
 
@@ -23,10 +24,10 @@ MODEL_FILE = Path(__file__).with_name("role_model.json")
 
 @dataclass(frozen=True)
 class Example:
-    """One step as the model sees it: its words, where it stands, and the rules' reading
-    of it and of its neighbours."""
+    """One step as the model sees it: its words and word pairs, where it stands, its
+    neighbours' titles, and the rules' reading of it and of its neighbours."""
 
-    title: str
+    titles: tuple[str, ...]  # every step's title
     text: str
     rules: tuple[Kind, ...]  # the rules' role of every step of the document
     index: int
@@ -39,7 +40,7 @@ class Example:
         first = words(next(iter(said), ""))
         patterns = vocabulary(self.lang).patterns
         kinds = self._sentence_kinds(said)
-        title = words(self.title)
+        title = words(self.titles[self.index])
         here = self.rules[self.index]
         before = self.rules[self.index - 1] if self.index else "start"
         after = self.rules[self.index + 1] if self.index + 1 < len(self.rules) else "end"
@@ -47,6 +48,8 @@ class Example:
         return [
             *(f"title:{w}" for w in title),
             *(f"word:{w}" for w in dict.fromkeys(text_words)),
+            *(f"pair:{a} {b}" for a, b in dict.fromkeys(pairwise(text_words))),
+            *self._neighbours_titles(),
             *(f"first sentence:{w}" for w in dict.fromkeys(first)),
             *(f"opens:{w}" for w in text_words[:1]),
             *(f"title opens:{w}" for w in title[:1]),
@@ -63,6 +66,12 @@ class Example:
             f"steps:{min(len(self.rules), 8)}",  # 8: eight or more
             f"work:{self.work}",
         ]
+
+    def _neighbours_titles(self) -> list[str]:
+        """The words of the titles before and after: "Lower" after "Squeeze" is down."""
+        before = words(self.titles[self.index - 1]) if self.index else []
+        after = words(self.titles[self.index + 1]) if self.index + 1 < len(self.titles) else []
+        return [*(f"title before:{w}" for w in before), *(f"title after:{w}" for w in after)]
 
     def _sentence_kinds(self, said: list[str]) -> list[Kind | None]:
         """What each sentence does, read on from the movement before the step ("go back
@@ -85,10 +94,8 @@ def revise_roles(
     model: Model, steps: Sequence[Step], rules: tuple[Kind, ...], work: str
 ) -> list[Kind]:
     """Each step's role, given the rules' roles of all of them."""
+    titles, lang = tuple(step.title for step in steps), model.language
     return [
-        cast(
-            Kind,
-            model.best(Example(step.title, step.text, rules, i, work, model.language).features()),
-        )
+        cast(Kind, model.best(Example(titles, step.text, rules, i, work, lang).features()))
         for i, step in enumerate(steps)
     ]
