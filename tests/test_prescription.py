@@ -154,6 +154,8 @@ Lower your arms. {line}
         ("Ten swings at the top of every minute, for ten minutes.", {"sets": 10}),
         ("3 sets of 8 with 2 x 20 kg dumbbells.", {"sets": 3, "reps": 8}),
         ("Do 6 rounds, then cool down with 5 minutes of easy rowing.", {"sets": 6}),
+        ("I do 5 x 45s with 1 min between.", {"sets": 5, "time": 45, "rest": 60}),
+        ("4 x 40m, rest 60-90s.", {"sets": 4, "rest": (60, 90)}),
         ("Pedal easy for 5 minutes to warm up, building to a moderate pace.", {}),
         ("Block: Warm-up, Work: 10 minutes easy, Rest: —.", {}),
         ("Three sets of five after a good warm-up.", {"sets": 3, "reps": 5}),

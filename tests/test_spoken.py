@@ -29,6 +29,11 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("20s hold / 10s rest", "20 seconds hold 10 seconds rest"),  # a hold stays a hold
         ("10 reps / 30 s rest", "10 reps 30 seconds rest"),  # a count is not a time on
         ("Bells: 24/16 kg.", "Bells: 24 or 16 kilograms."),
+        ("I do 5 x 45s.", "I do 5 sets of 45 seconds."),
+        ("30-45s x3, 30s rest.", "3 sets of 30 to 45 seconds, 30 seconds rest."),
+        ("3 rounds x 45 sec.", "3 sets of 45 seconds."),
+        ('Hold 2 x 30".', "Hold 2 sets of 30 seconds."),
+        ("Carry 4 x 40m.", "Carry 4 by 40m."),
         ("Rest 1:30, then 2' more.", "Rest 1 minute 30 seconds, then 2 minutes more."),
         (
             "Walk at 5 km/h, x12 e/s, 8–10/side.",

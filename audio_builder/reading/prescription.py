@@ -42,7 +42,8 @@ _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
     r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces)\b"
-    rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b",  # a table's row: "Sets: 3, Reps: 10"
+    rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b"  # a table's row: "Sets: 3, Reps: 10"
+    rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)",  # 4 by 40m
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(

@@ -40,6 +40,22 @@ _INTERVAL = re.compile(  # "40 sec work / 20 sec rest x 6 rounds", "8 x 30s / 90
 )
 
 
+_SPAN = r"\d+(?:\s*[-–]\s*\d+)?"
+_TIME_UNIT = r"(?:seconds?|secs?|s|minutes?|mins?)\b|\"|'(?!\w)"
+_TIMED_SETS = re.compile(  # "5 x 45s", "3 rounds x 45 sec", "30-45s x3", "30 sec × 3 sets"
+    rf"\b(\d+)\s*(?:sets?|rounds?)?\s*[x×]\s*({_SPAN})\s?({_TIME_UNIT})"
+    rf"|\b({_SPAN})\s?({_TIME_UNIT})\s*[x×]\s*(\d+)\b(?:\s*(?:sets?|rounds?)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _timed_sets(match: re.Match, words: Catalog) -> str:
+    """Sets of a time written with an x: "5 x 45s" -> "5 sets of 45s"."""
+    sets, time, unit = match.group(1, 2, 3) if match[1] else match.group(6, 4, 5)
+    unit = {'"': " s", "'": " min"}.get(unit, unit)  # 30" and 2' as the units say
+    return words.text("spoken.sets_of").format(sets=sets, reps=f"{time}{unit}")
+
+
 def _interval(match: re.Match, words: Catalog) -> str:
     """An interval's work and rest as a coach says them, with its rounds if given;
     anything else written with a slash ("24/16 kg", "10 reps / 30 s rest") as it was."""
@@ -77,6 +93,7 @@ def shorthand(text: str, words: Catalog) -> str:
     said = words.data["spoken"]
     text = re.sub(r"[~≈]\s*(?=\d)", f"{said['about']} ", text)
     text = _INTERVAL.sub(lambda m: _interval(m, words), text)
+    text = _TIMED_SETS.sub(lambda m: _timed_sets(m, words), text)
     text = re.sub(
         r"\bRPE\s*(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?",
         lambda m: said["effort"].format(
@@ -128,11 +145,12 @@ def fractions(text: str, words: Catalog) -> str:
 
 
 def sets_by_reps(text: str, words: Catalog) -> str:
-    """3 x 10 -> 3 sets of 10; a size (2 x 6's boards) or a load (2 x 20 kg) -> 2 by 6's,
-    2 by 20 kg."""
+    """3 x 10 -> 3 sets of 10; a size (2 x 6's boards), a load (2 x 20 kg) or a distance
+    (4 x 40m) -> 2 by 6's, 2 by 20 kg, 4 by 40m."""
     said, by = words.text("spoken.sets_of"), words.text("spoken.by")
     text = re.sub(
-        r"\b(\d+) x (\d+(?:\.\d+)?)(?='s\b|\s?(?:kgs?|kilos?|kilograms?|lbs?|pounds?)\b)",
+        r"\b(\d+) x (\d+(?:\.\d+)?)(?='s\b|\s?(?:kgs?|kilos?|kilograms?|lbs?|pounds?"
+        r"|m|km|meters?|metres?|yards?|yds?|ft|feet|miles?)\b)",
         lambda m: by.format(a=m[1], b=m[2]),
         text,
         flags=re.IGNORECASE,
