@@ -61,11 +61,9 @@ def readings(
 def role_examples(read: list) -> Iterator[tuple[list[str], str]]:
     """Each labeled step the rules find, with its label."""
     for label, exercise, movement in read:
-        titles = tuple(step.title for step in exercise.steps)
-        for index, (step, role) in enumerate(zip(exercise.steps, label["steps"], strict=False)):
-            example = Example(
-                titles, step.text, movement.roles, index, movement.work, DEFAULT_LANGUAGE
-            )
+        steps = tuple(exercise.steps)
+        for index, role in enumerate(label["steps"][: len(steps)]):
+            example = Example(steps, movement.roles, index, movement.work, DEFAULT_LANGUAGE)
             yield example.features(), role
 
 

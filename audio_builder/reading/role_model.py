@@ -24,23 +24,23 @@ MODEL_FILE = Path(__file__).with_name("role_model.json")
 
 @dataclass(frozen=True)
 class Example:
-    """One step as the model sees it: its words and word pairs, where it stands, its
-    neighbours' titles, and the rules' reading of it and of its neighbours."""
+    """One step as the model sees it: its words and word pairs, where it stands, how
+    its neighbours are titled and open, and the rules' reading of it and of them."""
 
-    titles: tuple[str, ...]  # every step's title
-    text: str
-    rules: tuple[Kind, ...]  # the rules' role of every step of the document
+    steps: tuple[Step, ...]  # every step of the document
+    rules: tuple[Kind, ...]  # the rules' role of every step
     index: int
     work: str  # how the whole exercise is worked: reps, hold or time
     lang: str
 
     def features(self) -> list[str]:
-        text_words = words(self.text)
-        said = whole_sentences(self.text)
+        step = self.steps[self.index]
+        text_words = words(step.text)
+        said = whole_sentences(step.text)
         first = words(next(iter(said), ""))
         patterns = vocabulary(self.lang).patterns
         kinds = self._sentence_kinds(said)
-        title = words(self.titles[self.index])
+        title = words(step.title)
         here = self.rules[self.index]
         before = self.rules[self.index - 1] if self.index else "start"
         after = self.rules[self.index + 1] if self.index + 1 < len(self.rules) else "end"
@@ -49,7 +49,7 @@ class Example:
             *(f"title:{w}" for w in title),
             *(f"word:{w}" for w in dict.fromkeys(text_words)),
             *(f"pair:{a} {b}" for a, b in dict.fromkeys(pairwise(text_words))),
-            *self._neighbours_titles(),
+            *self._neighbours(),
             *(f"first sentence:{w}" for w in dict.fromkeys(first)),
             *(f"opens:{w}" for w in text_words[:1]),
             *(f"title opens:{w}" for w in title[:1]),
@@ -58,7 +58,7 @@ class Example:
             f"rules:{here} in {self.work}",
             f"before:{before}",
             f"after:{after}",
-            *(f"says:{name}" for name, pattern in patterns.items() if pattern.search(self.text)),
+            *(f"says:{name}" for name, pattern in patterns.items() if pattern.search(step.text)),
             *(f"a sentence moves:{kind}" for kind in dict.fromkeys(kinds)),
             f"the first sentence moves:{kinds[0] if kinds else None}",
             f"place:{place}",
@@ -67,11 +67,17 @@ class Example:
             f"work:{self.work}",
         ]
 
-    def _neighbours_titles(self) -> list[str]:
-        """The words of the titles before and after: "Lower" after "Squeeze" is down."""
-        before = words(self.titles[self.index - 1]) if self.index else []
-        after = words(self.titles[self.index + 1]) if self.index + 1 < len(self.titles) else []
-        return [*(f"title before:{w}" for w in before), *(f"title after:{w}" for w in after)]
+    def _neighbours(self) -> list[str]:
+        """The words of the steps before and after, their titles and first sentences: a
+        step after "Squeeze" or before "Repeat on the other side" is most often down."""
+        features = []
+        for place, index in (("before", self.index - 1), ("after", self.index + 1)):
+            if 0 <= index < len(self.steps):
+                step = self.steps[index]
+                first = next(iter(whole_sentences(step.text)), "")
+                features += [f"title {place}:{w}" for w in words(step.title)]
+                features += [f"opens {place}:{w}" for w in dict.fromkeys(words(first))]
+        return features
 
     def _sentence_kinds(self, said: list[str]) -> list[Kind | None]:
         """What each sentence does, read on from the movement before the step ("go back
@@ -94,8 +100,8 @@ def revise_roles(
     model: Model, steps: Sequence[Step], rules: tuple[Kind, ...], work: str
 ) -> list[Kind]:
     """Each step's role, given the rules' roles of all of them."""
-    titles, lang = tuple(step.title for step in steps), model.language
+    every = tuple(steps)
     return [
-        cast(Kind, model.best(Example(titles, step.text, rules, i, work, lang).features()))
-        for i, step in enumerate(steps)
+        cast(Kind, model.best(Example(every, rules, i, work, model.language).features()))
+        for i in range(len(every))
     ]
