@@ -65,7 +65,9 @@ _NOT_A_COUNT = (
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
     rf"\b(?:sets|rounds|goes|bouts|efforts|attempts)\s+of\s+{_RANGE}\s+{_UNIT}\b"
-    r"(?!\s+(?:on|off|of work|hard|easy|holds?|hangs?|holding)\b)",
+    r"(?!\s+(?:on|off|of work|hard|easy|holds?|hangs?|holding)\b)"
+    rf"|\b(?:sets|rounds)\s*[·|,]?\s+{_RANGE}\s+{_UNIT}\b"  # "6 sets · 30 sec", not its rest
+    r"(?!\s+(?:on|off|easy|holds?|hangs?|holding|rest(?!\s*:)|recovery|between|break)\b)",
     re.IGNORECASE,
 )
 REPS = re.compile(
@@ -108,7 +110,7 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest(?!\s*:)|off|easy|recovery|apart"
     rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
-    rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|apart|between\s+(?:{_EFFORTS}))\b"
+    rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|off|apart|between\s+(?:{_EFFORTS}))\b"
     r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}",  # a recovery
     re.IGNORECASE,
