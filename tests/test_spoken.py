@@ -32,6 +32,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("I do 5 x 45s.", "I do 5 sets of 45 seconds."),
         ("30-45s x3, 30s rest.", "3 sets of 30 to 45 seconds, 30 seconds rest."),
         ("3 rounds x 45 sec.", "3 sets of 45 seconds."),
+        ("Do 3 x 30 seconds.", "Do 3 sets of 30 seconds."),
         ('Hold 2 x 30".', "Hold 2 sets of 30 seconds."),
         ("Carry 4 x 40m.", "Carry 4 by 40m."),
         ("Rest 1:30, then 2' more.", "Rest 1 minute 30 seconds, then 2 minutes more."),

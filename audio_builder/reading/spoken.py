@@ -52,8 +52,8 @@ _TIMED_SETS = re.compile(  # "5 x 45s", "3 rounds x 45 sec", "30-45s x3", "30 se
 def _timed_sets(match: re.Match, words: Catalog) -> str:
     """Sets of a time written with an x: "5 x 45s" -> "5 sets of 45s"."""
     sets, time, unit = match.group(1, 2, 3) if match[1] else match.group(6, 4, 5)
-    unit = {'"': " s", "'": " min"}.get(unit, unit)  # 30" and 2' as the units say
-    return words.text("spoken.sets_of").format(sets=sets, reps=f"{time}{unit}")
+    unit = {'"': "s", "'": "min"}.get(unit, unit)  # 30" and 2' as the units say
+    return words.text("spoken.sets_of").format(sets=sets, reps=f"{time} {unit}")
 
 
 def _interval(match: re.Match, words: Catalog) -> str:
