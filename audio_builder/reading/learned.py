@@ -61,9 +61,11 @@ def train(
     classes: tuple[str, ...],
     penalty: float = 0.001,
     rounds: int = 400,
+    smallest: float = 0.005,
 ) -> Model:
     """Multinomial logistic regression by full-batch gradient descent from zero: the
-    same examples always give the same model. ``examples``: (features, class) pairs."""
+    same examples always give the same model. ``examples``: (features, class) pairs;
+    a feature whose weights all stay under ``smallest`` is left out of the model."""
     import numpy as np
 
     pairs = list(examples)
@@ -84,7 +86,7 @@ def train(
     kept = {
         name: tuple(round(float(v), 3) for v in w[i])
         for name, i in column.items()
-        if np.abs(w[i]).max() >= 0.005
+        if np.abs(w[i]).max() >= smallest
     }
     return Model(language, classes, tuple(round(float(v), 3) for v in b), kept)
 
