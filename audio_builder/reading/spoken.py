@@ -69,7 +69,7 @@ def _interval(match: re.Match, words: Catalog) -> str:
     if label and words.pattern("reading.hold").match(label):
         return match[0]  # "20s hold / 10s rest": a hold, not work that is on or off
     work_said, rest_said = (
-        words.duration(_in_seconds(number, unit))
+        words.duration(_clock_seconds(number, unit))
         for number, unit in ((work, work_unit), (rest, rest_unit or work_unit))
     )
     said = words.data["spoken"]
@@ -78,7 +78,7 @@ def _interval(match: re.Match, words: Catalog) -> str:
     return said["on_off_pair"].format(work=work_said, rest=rest_said)
 
 
-def _in_seconds(number: str, unit: str | None) -> int:
+def _clock_seconds(number: str, unit: str | None) -> int:
     """ "1:30" or ":20" in seconds; "2 min" or 2' in seconds."""
     if ":" in number:
         minutes, _, seconds = number.partition(":")
