@@ -48,8 +48,13 @@ SETS = re.compile(
 )
 SETS_SAID = re.compile(
     rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
-    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b(?!\s+(?:a|per|each)\s+\w)"
+    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b(?!\s+(?:a|per|each|more)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
+    re.IGNORECASE,
+)
+MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first set and these
+    rf"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
+    rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b",
     re.IGNORECASE,
 )
 EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
@@ -72,9 +77,9 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 )
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
-    rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|daily|weekly|(?:a|per|each)\s+(?:week|day))))\b"
+    rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day))))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
-    rf"|(?<!\()\b{_RANGE}\s+(?:per|each|a)\s+(?:side|leg|arm)\b"  # "3 sets 8 per leg"
+    rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm)\b"  # "8 on each side"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
     re.IGNORECASE,
 )
@@ -111,7 +116,7 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest(?!\s*:)|off|easy|recovery|apart"
     rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|off|apart|between\s+(?:{_EFFORTS}))\b"
-    r"|\brest(?:ing)?\s+(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
+    r"|\brest(?:ing)?\s+(?:for\s+)?(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}",  # a recovery
     re.IGNORECASE,
 )
@@ -287,9 +292,16 @@ def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
     """The counts of sets a sentence gives; "one set" only where it is asked for ("do
     one set"), never in passing ("that's one set", "after completing one set")."""
     counts = []
-    for match in (*SETS.finditer(sentence), *SETS_SAID.finditer(sentence)):
+    for match in (
+        *SETS.finditer(sentence),
+        *SETS_SAID.finditer(sentence),
+        *MORE_SETS.finditer(sentence),
+    ):
         said = [group for group in match.groups() if group]
-        count = _span(*_pair(match)) if match.re is SETS else _number(said[0])
+        if match.re is SETS:
+            count = _span(*_pair(match))
+        else:  # "twice more": the set just done and two more
+            count = _number(said[0]) + (match.re is MORE_SETS)
         if _DONE.search(sentence[: match.start()]):
             continue
         if count == 1 and not _ONE_SET.search(sentence[: match.end() + 4]):
@@ -349,13 +361,27 @@ def unspoken(sentence: str) -> str:
     if TIMES_AS_SETS.match(sentence):
         return ""
     text = sentence
-    for pattern in (REST, HELD, WORKED, SECONDS, SECONDS_PER_SIDE, SETS_OF, REPS, SETS, SETS_SAID):
+    patterns = (
+        REST,
+        HELD,
+        WORKED,
+        SECONDS,
+        SECONDS_PER_SIDE,
+        SETS_OF,
+        REPS,
+        SETS,
+        SETS_SAID,
+        MORE_SETS,
+    )
+    for pattern in patterns:
         text = pattern.sub("", text)
     text = re.sub(r"\b(on each side|each side|per side)\b", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)", "", text)
     words = re.findall(r"[A-Za-z]+", text)
-    if len(words) < 3 or (words[0].lower() in ("do", "perform", "complete") and len(words) < 6):
+    if len(words) < 3 or (
+        words[0].lower() in ("do", "perform", "complete", "then") and len(words) < 6
+    ):
         return ""
     if text == sentence:
         return sentence
