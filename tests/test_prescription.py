@@ -166,6 +166,13 @@ Lower your arms. {line}
         ("Progression: once you get all 8 reps on all 4 sets, add 5 pounds.", {}),
         ("Do it twice a week.", {}),
         ("Notes: the last 2 sets were ugly.", {}),
+        (
+            "Do 10 of them, rest for a minute, then do that twice more.",
+            {"sets": 3, "reps": 10, "rest": 60},
+        ),
+        ("8 reps, then 2 more rounds.", {"sets": 3, "reps": 8}),
+        ("Do it 5 more times.", {}),  # more reps of a second set, or more sets: unsaid
+        ("8 on each side (16 in total). Do 2 sets.", {"reps": 8, "per_side": True, "sets": 2}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
