@@ -173,6 +173,16 @@ Lower your arms. {line}
         ("8 reps, then 2 more rounds.", {"sets": 3, "reps": 8}),
         ("Do it 5 more times.", {}),  # more reps of a second set, or more sets: unsaid
         ("8 on each side (16 in total). Do 2 sets.", {"reps": 8, "per_side": True, "sets": 2}),
+        (
+            "Time: 5 min easy warm-up, then 8 rounds of 30 sec hard / 90 sec easy, 5 min cool-down",
+            {"sets": 8, "duration": 30, "rest": 90},
+        ),
+        ("Walk 30 minutes on most other days.", {}),
+        (
+            "Set 1: 10 reps per leg. Set 2: 10 reps per leg. Set 3: 8 reps per leg.",
+            {"sets": 3, "reps": 10, "per_side": True},
+        ),
+        ("Set 2 of 3: 10 reps.", {"reps": 10}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

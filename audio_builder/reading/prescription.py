@@ -52,6 +52,7 @@ SETS_SAID = re.compile(
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
+SET_ROW = re.compile(r"\bset\s*#?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE)
 MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first set and these
     rf"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b",
@@ -153,12 +154,14 @@ _TIME_SPAN = re.compile(  # "90 seconds — 2 minutes": a range whose ends have 
 _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not to do, the warm-up
     r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b"
     r"|^(?:[\w ]{1,20}:\s*)?(?:wu|warm[- ]?up|cool[- ]?down|cd)\b"  # a table's warm-up row too
-    r"|^progress(?:ion)?\b",  # what to do next, not what to do now
+    r"|^progress(?:ion)?\b"  # what to do next, not what to do now
+    r"|\b(?:other|rest|off|non-training)\s+days\b",  # "walk 30 minutes on most other days"
     re.IGNORECASE,
 )
-_AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "pedal for 5 minutes to warm up"
+_AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "5 min easy warm-up"
     r"(?:(?<=[,;])|\b(?:then|and)\s+)(?:then\s+)?(?:warm|cool)(?:ing)?[- ]?(?:up|down)\b[^,;]*"
-    r"|[^,;]*\bto\s+(?:warm|cool)[- ]?(?:up|down)\b[^,;]*",
+    r"|[^,;]*\bto\s+(?:warm|cool)[- ]?(?:up|down)\b[^,;]*"
+    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:(?:of\s+)?[a-z]+\s+)?(?:warm|cool)[- ]?(?:up|down)\b",
     re.IGNORECASE,
 )
 _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
@@ -185,9 +188,19 @@ def prescribed(exercise: Exercise) -> dict:
     or sets as "times", for the reading of how the exercise is worked to settle."""
     found: dict = {}
     named = _named_count(exercise.title)
-    for sentence in prescription_sentences(exercise):
+    sentences = prescription_sentences(exercise)
+    for sentence in sentences:
         read_sentence(named.sub(r"\1 reps", sentence) if named else sentence, found)
+    if "sets" not in found and (rows := _set_rows(sentences)):
+        found["sets"] = rows
     return found
+
+
+def _set_rows(sentences: list[str]) -> int:
+    """How many sets a log's rows number ("Set 1 10 reps ... Set 3 10 reps"): the last,
+    when they run from 1 without a gap; 0 when there are no such rows."""
+    numbers = {int(n) for text in sentences for n in SET_ROW.findall(text)}
+    return max(numbers) if len(numbers) > 1 and numbers == set(range(1, max(numbers) + 1)) else 0
 
 
 def _named_count(title: str) -> re.Pattern[str] | None:
