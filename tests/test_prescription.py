@@ -183,6 +183,7 @@ Lower your arms. {line}
             {"sets": 3, "reps": 10, "per_side": True},
         ),
         ("Set 2 of 3: 10 reps.", {"reps": 10}),
+        ("6 minutes read. Filed under plyometrics.", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -420,3 +421,13 @@ def test_a_dose_written_in_the_front_matter_is_read_as_its_text(write_doc, front
 def test_an_apps_own_names_for_a_dose_are_read(write_doc, front, found):
     doc = write_doc("a.md", f"---\n{front}\n---\n# Bird Dog\n\n1. Reach.\n2. Return.\n")
     assert prescribed(parse_file(doc)) == found
+
+
+def test_a_rounds_list_gives_the_work_its_own_item(write_doc):
+    path = write_doc(
+        "carry.md",
+        "# Farmers Carry\n\n4 rounds:\n\n- 45 sec farmers carry\n- 90 sec rest\n\n"
+        "## How to\n\n1. Pick up the bells.\n2. Walk tall with short steps.\n",
+    )
+
+    assert prescribed(parse_file(path)) == {"sets": 4, "time": 45, "rest": 90}

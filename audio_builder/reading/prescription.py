@@ -126,6 +126,11 @@ WORK_BEFORE_REST = re.compile(  # "30 seconds of skipping, 30 seconds rest": the
     r"\s*(?:,|followed by|then|and|with)?\s*$",
     re.IGNORECASE,
 )
+OPENING_TIME = re.compile(  # a list's "- 45 sec farmers carry" beside "- 90 sec rest"
+    rf"^\W*{_RANGE}\s+(seconds?|secs?)\s+(?!(?:of\s+)?(?:rest|off|easy|recovery|break|between|each|per"
+    r"|a|on|in|to|or|and|is|are|of|warm|cool)\b)[a-z]",
+    re.IGNORECASE,
+)
 PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm|way)\b|\bon each side\b", re.IGNORECASE)
 _WORK_FOR_TIME = re.compile(
     r"\b(work(?!\s+up\b)|walk|run|jog|sprint|carry|pedal|row|swing|jump|skip|crawl|drag|cycle|march|"
@@ -269,6 +274,8 @@ def read_sentence(sentence: str, found: dict) -> None:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
             break
+    if (match := OPENING_TIME.search(sentence)) and _long_enough(seconds := _seconds(match)):
+        found.setdefault("time", seconds)
     timed = any(name in found for name in ("hold", "duration", "time"))
     if worked_before_rest and not timed and _long_enough(seconds := _seconds(worked_before_rest)):
         found["time"] = seconds  # "30 seconds of skipping, 30 seconds rest"
