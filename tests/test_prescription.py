@@ -184,6 +184,16 @@ Lower your arms. {line}
         ),
         ("Set 2 of 3: 10 reps.", {"reps": 10}),
         ("6 minutes read. Filed under plyometrics.", {}),
+        (
+            "Do 4 sets of 5, with full rest (about 90 seconds) between sets.",
+            {"sets": 4, "reps": 5, "rest": 90},
+        ),
+        ("Full recovery between sets (60–90 s).", {"rest": (60, 90)}),
+        ("Recovery between sets: 60 seconds.", {"rest": 60}),
+        ("3 x 45 sec with a min rest between.", {"sets": 3, "time": 45, "rest": 60}),
+        ("4 sets of 12 with a minute or so rest between.", {"sets": 4, "reps": 12, "rest": 60}),
+        ("Rest as long as you need, usually 3 to 5 minutes.", {"rest": (180, 300)}),
+        ("Then 1 minute of active recovery, marching on the spot.", {"rest": 60}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -421,6 +431,12 @@ def test_a_dose_written_in_the_front_matter_is_read_as_its_text(write_doc, front
 def test_an_apps_own_names_for_a_dose_are_read(write_doc, front, found):
     doc = write_doc("a.md", f"---\n{front}\n---\n# Bird Dog\n\n1. Reach.\n2. Return.\n")
     assert prescribed(parse_file(doc)) == found
+
+
+def test_a_rest_in_brackets_is_not_said_in_the_step():
+    step = "Jump onto the box, with full rest (about 90 seconds) between sets, and land softly."
+
+    assert unspoken(step) == "Jump onto the box, and land softly."
 
 
 def test_a_rounds_list_gives_the_work_its_own_item(write_doc):

@@ -112,13 +112,18 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
-    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?\s*[:=]?\s+(?:for\s+)?"
-    rf"(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:rest(?!\s*:)|off|easy|recovery|apart"
-    rf"|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
-    rf"|\b(a|one)\s+(?:full\s+)?(minute)(?:'s)?\s+(?:of\s+rest|rest|off|apart|between\s+(?:{_EFFORTS}))\b"
+    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
+    rf"\s*[:=]?\s+(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
+    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:active\s+)?(?:rest(?!\s*:)|off|easy|recovery"
+    rf"|apart|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
+    rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
+    rf"(?:of\s+rest|rest|off|apart|between\s+(?:{_EFFORTS}))\b"
     r"|\brest(?:ing)?\s+(?:for\s+)?(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
-    rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}",  # a recovery
+    rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}"  # a recovery
+    # "full rest (about 90 seconds)", "rest as needed, usually 2 to 3 minutes"
+    rf"|\b(?:(?:with\s+)?(?:full|complete)\s+)?(?:rest|recovery)\b[^.;()]{{0,40}}?"
+    rf"(?:\(|\b(?:usually|typically|generally)\s+)(?:about\s+|around\s+|roughly\s+)?"
+    rf"{_RANGE}\s+{_UNIT}\)?(?:\s+between\s+(?:{_EFFORTS})\b)?",
     re.IGNORECASE,
 )
 WORK_BEFORE_REST = re.compile(  # "30 seconds of skipping, 30 seconds rest": the work's time
@@ -397,6 +402,7 @@ def unspoken(sentence: str) -> str:
         text = pattern.sub("", text)
     text = re.sub(r"\b(on each side|each side|per side)\b", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
+    text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
     text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)", "", text)
     words = re.findall(r"[A-Za-z]+", text)
     if len(words) < 3 or (
