@@ -194,6 +194,13 @@ Lower your arms. {line}
         ("4 sets of 12 with a minute or so rest between.", {"sets": 4, "reps": 12, "rest": 60}),
         ("Rest as long as you need, usually 3 to 5 minutes.", {"rest": (180, 300)}),
         ("Then 1 minute of active recovery, marching on the spot.", {"rest": 60}),
+        ("Suggest 3 groups, each group 15 times.", {"sets": 3, "reps": 15}),
+        ("Eight each leg, alternating, twice through.", {"sets": 2, "reps": 8, "per_side": True}),
+        (
+            "10 reps each arm × 3 sets, 60 sec rest.",
+            {"sets": 3, "reps": 10, "per_side": True, "rest": 60},
+        ),
+        ("Doing 3 sets each arm, until you feel the burn.", {"sets": 3}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

@@ -52,6 +52,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ),
         ("GRAB W/ 1 HAND, LOCKOUT O/H", "GRAB with 1 HAND, LOCKOUT overhead"),
         ("2–3 sets × 12–15 reps.", "2 to 3 sets of 12 to 15 reps."),
+        ("10 reps each arm × 3 sets.", "10 reps each arm 3 sets."),
+        ("3X each leg.", "3 times each leg."),
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),
     ],
 )

@@ -41,7 +41,7 @@ _RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
-    r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces)\b"
+    r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups)\b"
     rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b"  # a table's row: "Sets: 3, Reps: 10"
     rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)",  # 4 by 40m
     re.IGNORECASE,
@@ -49,7 +49,8 @@ SETS = re.compile(
 SETS_SAID = re.compile(
     rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b(?!\s+(?:a|per|each|more)\b)"
-    r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b",
+    r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
+    r"|\b(twice)\s+through\b",
     re.IGNORECASE,
 )
 SET_ROW = re.compile(r"\bset\s*#?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE)
@@ -162,7 +163,8 @@ _TIME_SPAN = re.compile(  # "90 seconds — 2 minutes": a range whose ends have 
     re.I,
 )
 _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not to do, the warm-up
-    r"\b(calories|burns?|burned)\b|^(?:no|don'?t|do not|never|avoid)\b"
+    r"\bcalories\b|\bburn(?:s|ed)?\s+(?:about\s+|around\s+|up\s+to\s+)?\d"
+    r"|^(?:no|don'?t|do not|never|avoid)\b"
     r"|^(?:[\w ]{1,20}:\s*)?(?:wu|warm[- ]?up|cool[- ]?down|cd)\b"  # a table's warm-up row too
     r"|^progress(?:ion)?\b"  # what to do next, not what to do now
     r"|\b(?:other|rest|off|non-training)\s+days\b",  # "walk 30 minutes on most other days"

@@ -115,12 +115,14 @@ def shorthand(text: str, words: Catalog) -> str:
         r"(?i)\b(rest\w*\s*:?\s*)(\d+)\"", lambda m: m[1] + words.duration(int(m[2])), text
     )
     sets_of = said["sets_of"].split("{sets}")[1].split("{reps}")[0].strip()  # "sets of"
+    sets = re.escape(sets_of.split()[0])
     text = re.sub(  # "2-3 sets × 12-15": sets of 12 to 15, not 12 times
-        rf"(?<=\d)\s+{re.escape(sets_of.split()[0])}\s*[x×]\s*(?=\d)", f" {sets_of} ", text
+        rf"(?<=\d)\s+{sets}\s*[x×]\s*(?=\d)", f" {sets_of} ", text
     )
+    text = re.sub(rf"(?<!\w)[x×]\s?(?=\d+\s+{sets}\b)", "", text)  # "10 reps × 3 sets"
     times = said["times"]
     text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", lambda m: times.format(n=m[1]), text)
-    return re.sub(r"\b(\d+)\s?[x×](?!\s*\d)(?![\w×])", lambda m: times.format(n=m[1]), text)
+    return re.sub(r"\b(\d+)\s?[xX×](?!\s*\d)(?![\w×])", lambda m: times.format(n=m[1]), text)
 
 
 def symbols(text: str, words: Catalog) -> str:
