@@ -201,6 +201,12 @@ Lower your arms. {line}
             {"sets": 3, "reps": 10, "per_side": True, "rest": 60},
         ),
         ("Doing 3 sets each arm, until you feel the burn.", {"sets": 3}),
+        ("Do 20 reps. Rest and have a drink. Then do 20 more!", {"sets": 2, "reps": 20}),
+        ("Rest about 1 minute, then do a second set of 10.", {"sets": 2, "rest": 60}),
+        ("Then 2 more rounds.", {"sets": 3}),
+        ("2 sets of 5 reps, building up to 3 sets of 8 by March.", {"sets": 2, "reps": 5}),
+        ("Work up to 3 holds of 30 seconds.", {"sets": 3, "hold": 30}),
+        ("Repeat 10 times. When that feels easy, go up to 3 sets.", {"times": 10}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

@@ -56,7 +56,10 @@ SETS_SAID = re.compile(
 SET_ROW = re.compile(r"\bset\s*#?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE)
 MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first set and these
     rf"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
-    rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b",
+    rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
+    # "Rest, then do 20 more", "then do a second set of 10": one set more
+    r"|\bthen\s+(?:do\s+)?(?:it\s+|this\s+|that\s+)?\d+\s+more\b(?!\s+(?:sets|rounds))()"
+    r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()",
     re.IGNORECASE,
 )
 EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
@@ -176,6 +179,13 @@ _AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "5 min easy wa
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:(?:of\s+)?[a-z]+\s+)?(?:warm|cool)[- ]?(?:up|down)\b",
     re.IGNORECASE,
 )
+_LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go up to 3 sets"
+    r",\s*(?:build(?:ing)?|work(?:ing)?|go(?:ing)?|mov(?:e|ing))\s+up\s+to\b[^.;]*"
+    r"|\b(?:once|when|as soon as)\s+(?:you(?:'re|\s+are|\s+get|\s+feel)?|it|that|this)\b"
+    r"[^.;]*?\b(?:fitter|stronger|easy|easier|comfortable)\b[^.;]*"
+    r"|\bby next (?:week|month)\b[^.;]*",
+    re.IGNORECASE,
+)
 _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
     rf"\b(\d+){_NOT_A_COUNT}\s+(?:[^\W\d][\w-]*\s+){{0,5}}?\((\d+)\s+each"
     r"(?:\s+(?:side|leg|arm|way))?\)",
@@ -244,7 +254,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         return
     if _INFORMATION.search(sentence):
         return
-    sentence = _AROUND_THE_WORK.sub("", sentence)
+    sentence = _LATER.sub("", _AROUND_THE_WORK.sub("", sentence))
     sentence = _in_seconds(sentence)
     split = _SPLIT_COUNT.search(sentence)
     if split and int(split[2]) > 1 and int(split[1]) == 2 * int(split[2]):
@@ -327,8 +337,10 @@ def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
         said = [group for group in match.groups() if group]
         if match.re is SETS:
             count = _span(*_pair(match))
-        else:  # "twice more": the set just done and two more
-            count = _number(said[0]) + (match.re is MORE_SETS)
+        elif match.re is MORE_SETS:  # "twice more": the set just done and two more
+            count = _number(said[0]) + 1 if said else 2
+        else:
+            count = _number(said[0])
         if _DONE.search(sentence[: match.start()]):
             continue
         if count == 1 and not _ONE_SET.search(sentence[: match.end() + 4]):
