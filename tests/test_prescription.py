@@ -392,6 +392,8 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
         ("90/90 Hamstring", "Do the 90/90 hamstring stretch gently.", {}),
         ("Return Push from Stance", "Take a 3 point stance.", {}),
         ("Dip", "Posted Mar 3, 2024 #calisthenics #dips. 3 sets of 5.", {"sets": 3, "reps": 5}),
+        ("Box Jump", "Do 3 to 5 jumps, then rest.", {"reps": (3, 5)}),
+        ("Box Jump", "3 to 5 sets of 3–5 jumps.", {"sets": (3, 5), "reps": (3, 5)}),
     ],
 )
 def test_a_count_of_the_exercise_by_its_name_is_reps(write_doc, title, line, found):

@@ -237,7 +237,9 @@ def _named_count(title: str) -> re.Pattern[str] | None:
     if len(head) < 3 or SETS.search(f"2 {many}") or SETS.search(f"2 {head}"):
         return None  # "4 carries" counts sets
     plural = rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
-    return re.compile(rf"(?<![\d.])\b(\d{{1,3}})\s+(?:[\w-]+\s+){{0,2}}?{plural}\b", re.I)
+    between = r"(?:(?!(?:to|or)\b)[^\W\d][\w-]*\s+){0,2}?"  # "12 kettlebell swings", not "3 to 5"
+    count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
+    return re.compile(rf"(?<![\d.])\b{count}\s+{between}{plural}\b", re.I)
 
 
 def prescription_sentences(exercise: Exercise) -> list[str]:
