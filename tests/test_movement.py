@@ -440,10 +440,11 @@ def test_a_time_with_no_verb_is_as_long_as_the_steps_work_or_hold(
     assert (movement.work, movement.prescription) == (work, prescription)
 
 
-def test_a_time_of_a_position_the_description_names_is_held(write_doc):
+@pytest.mark.parametrize("name", ["wall sit", "Wall-Sit"])
+def test_a_time_of_a_position_the_description_names_is_held(write_doc, name):
     doc = write_doc(
         "e.md",
-        "# Subject\n\nToday's finisher is the wall sit. Do 3 rounds of 45 seconds.\n\n"
+        f"# Subject\n\nToday's finisher is the {name}. Do 3 rounds of 45 seconds.\n\n"
         "1. Stand with your back flat against a wall.\n2. Slide down until your knees are "
         "bent to 90 degrees.\n3. Push back up to standing when time is called.\n",
     )
