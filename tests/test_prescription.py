@@ -207,6 +207,11 @@ Lower your arms. {line}
         ("2 sets of 5 reps, building up to 3 sets of 8 by March.", {"sets": 2, "reps": 5}),
         ("Work up to 3 holds of 30 seconds.", {"sets": 3, "hold": 30}),
         ("Repeat 10 times. When that feels easy, go up to 3 sets.", {"times": 10}),
+        ("Target: 3 sets × 16 reps (8 per arm).", {"sets": 3, "reps": 8, "per_side": True}),
+        (
+            "WU: 10 min easy jog MAIN: Skater bounds 4 x 6 each side CD: 10 min easy",
+            {"sets": 4, "reps": 6, "per_side": True},
+        ),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -462,3 +467,13 @@ def test_a_rounds_list_gives_the_work_its_own_item(write_doc):
     )
 
     assert prescribed(parse_file(path)) == {"sets": 4, "time": 45, "rest": 90}
+
+
+def test_a_target_left_under_the_tips_is_read(write_doc):
+    path = write_doc(
+        "curl.md",
+        "# Hammer Curl\n\n## Instructions\n1. Curl the dumbbells up.\n2. Lower them slowly.\n\n"
+        "## Tips\n- Elbows stay pinned to your ribs.\n\nDefault target: 3 sets × 12 reps · Rest 60 s\n",
+    )
+
+    assert prescribed(parse_file(path)) == {"sets": 3, "reps": 12, "rest": 60}

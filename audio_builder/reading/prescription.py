@@ -186,8 +186,11 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     r"|\bby next (?:week|month)\b[^.;]*",
     re.IGNORECASE,
 )
+_LABELED = re.compile(
+    r"(?<=\S)\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s)"
+)  # "... MAIN: 4 x 6 CD: ..."
 _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
-    rf"\b(\d+){_NOT_A_COUNT}\s+(?:[^\W\d][\w-]*\s+){{0,5}}?\((\d+)\s+each"
+    rf"\b(\d+){_NOT_A_COUNT}\s+(?:[^\W\d][\w-]*\s+){{0,5}}?\((\d+)\s+(?:each|per)"
     r"(?:\s+(?:side|leg|arm|way))?\)",
     re.IGNORECASE,
 )
@@ -246,7 +249,13 @@ def prescription_sentences(exercise: Exercise) -> list[str]:
     texts = [item.whole for item in exercise.programming]  # where a trainer writes it
     texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
-    return [sentence for text in texts for sentence in whole_sentences(text)]
+    texts += exercise.tips  # last: a "Target: 3 x 10" line left under the tips
+    return [
+        part
+        for text in texts
+        for sentence in whole_sentences(text)
+        for part in _LABELED.split(sentence)
+    ]
 
 
 def read_sentence(sentence: str, found: dict) -> None:
