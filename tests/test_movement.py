@@ -452,6 +452,20 @@ def test_a_time_of_a_position_the_description_names_is_held(write_doc, name):
     assert (movement.work, movement.prescription) == ("hold", {"sets": 3, "hold": 45})
 
 
+def test_a_time_of_work_the_description_names_is_worked(write_doc):
+    doc = write_doc(
+        "e.md",
+        "# Session B\n\nFinisher: Farmers Carry\n\n4 sets of 45 seconds, 75 seconds rest.\n\n"
+        "1. Stand between the bells.\n2. Grip the handles and stand tall.\n"
+        "3. Keep your shoulders back the whole time.\n",
+    )
+    movement = analyse(parse_file(doc), learned=False)
+    assert (movement.work, movement.prescription) == (
+        "time",
+        {"sets": 4, "duration": 45, "rest": 75},
+    )
+
+
 @pytest.mark.parametrize(
     ("steps", "work"),
     [

@@ -49,7 +49,8 @@ def how_worked(
     still = holds_a_position(steps, lang)
     if "time" in prescribed:  # "8 rounds of 30 seconds": of what the steps do
         named_held = words["held_title"].search(exercise.description)  # if titled "Subject"
-        return "time" if moves and not still and not named_held else "hold"
+        named_moving = words["for_time"].search(exercise.description)  # "Finisher: Farmers Carry"
+        return "time" if ((moves and not still) or named_moving) and not named_held else "hold"
     if not moves and still:
         return "hold"
     return "reps"
