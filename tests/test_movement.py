@@ -201,6 +201,12 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Pelvic Curl", "Roll down. Rock gently side to side.", "both"),
         ("Cable Crunch With Alternating Twists", "Crunch down.", "alternating"),
         ("Step-Up", "Step up. Repeat with the other leg.", "left-right"),
+        (
+            "Single-Arm Row",
+            "Row it. Finish your reps, then switch to the other side.",
+            "left-right",
+        ),
+        ("Russian Twist", "Twist right, then rotate to the other side.", "alternating"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
