@@ -473,7 +473,8 @@ def test_a_target_left_under_the_tips_is_read(write_doc):
     path = write_doc(
         "curl.md",
         "# Hammer Curl\n\n## Instructions\n1. Curl the dumbbells up.\n2. Lower them slowly.\n\n"
-        "## Tips\n- Elbows stay pinned to your ribs.\n\nDefault target: 3 sets × 12 reps · Rest 60 s\n",
+        "## Tips\n- Elbows stay pinned to your ribs.\n\n"
+        "Default target: 3 sets × 12 reps · Rest 60 s\n",
     )
 
     assert prescribed(parse_file(path)) == {"sets": 3, "reps": 12, "rest": 60}
