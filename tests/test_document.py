@@ -89,14 +89,16 @@ def test_seed_sections(kickback):
             "Front Title",
         ),
         (
-            'description: "Work with the Described Move, slowly."\n',
-            "# Heading Title\n",
-            "Heading Title",
+            'description: "Work with the Described Squat, slowly."\n',
+            "# Heading Squat\n",
+            "Heading Squat",
         ),
-        ('description: "Work with the Described Move, slowly."\n', "", "Described Move"),
+        ('description: "Work with the Described Squat, slowly."\n', "", "Described Squat"),
         ('description: "A plain description."\n', "", "Wall Sit Hold"),
+        # a heading that names no exercise (a letterhead) gives way to a file name that does
+        ('description: "A plain description."\n', "# RIVERSIDE CLINIC\n", "Wall Sit Hold"),
     ],
-    ids=["front-matter", "heading", "description", "file-name"],
+    ids=["front-matter", "heading", "description", "file-name", "letterhead"],
 )
 def test_title_precedence(write_doc, front, heading, expected):
     path = write_doc("wall-sit_hold.md", f"---\n{front}---\n{heading}{STEPS}")

@@ -25,6 +25,7 @@ from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
 from audio_builder.reading.layout import PLAIN_LABEL, as_markdown
 from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
+from audio_builder.reading.titles import choose_title
 from audio_builder.reading.verbs import classify, classify_step
 from audio_builder.reading.vocabulary import vocabulary
 from audio_builder.settings import PARSERS, parse_settings
@@ -142,7 +143,9 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         programming = (Item("", speakable(lead, lang or language)), *programming)
     description = description or lead
     programming = (*_dose_fields(metadata, lang or language), *programming)
-    title = _title(metadata, heading, description, source)
+    written = whitespace(_plain_value(metadata.get("title", "")))
+    lines = _header_lines(blocks, lang or language)
+    title = choose_title(written, heading, description, lines, source, lang or language)
     return Exercise(
         title=title,
         slug=_slug(metadata, title, source),
@@ -282,27 +285,19 @@ def yaml_problem(exc: yaml.YAMLError) -> tuple[str, str | None]:
     return (f" at line {mark.line + 1}" if mark else ""), getattr(exc, "problem", None)
 
 
-def _title(metadata: dict[str, Any], heading: str, description: str, source: Path) -> str:
-    if title := whitespace(_plain_value(metadata.get("title", ""))):
-        return title
-    if heading:
-        return heading
-    for pattern in _NAMED_IN_DESCRIPTION:
-        if named := pattern.search(description):
-            return named.group(1)
-    return source.stem.replace("-", " ").replace("_", " ").strip().title() or "Exercise"
-
-
-_NAME = (
-    r"((?:[A-Z][\w'-]*)(?: (?:[A-Z][\w'-]*|and|&|of|on|the))*(?<! and)(?<! of)(?<! on)(?<! the))"
-)
-_NAMED_IN_DESCRIPTION = (
-    re.compile(rf"\bwith (?:the|a|an) {_NAME}"),  # "... with the Band Glute Kickback"
-    re.compile(
-        rf"^(?:The |A |An )?{_NAME}(?=\s*[:—–]| (?:is|are|builds?|works?|targets?|to|for|"
-        rf"strengthens?|trains?|opens?|stretch\w*|helps?|improves?)\b)"
-    ),
-)
+def _header_lines(blocks: list[dict], lang: str) -> list[str]:
+    """The lines of the headings and paragraphs before the steps (a list, the howto
+    marker or a part such as "Instructions"): where a document names its exercise."""
+    lines = []
+    for block in blocks:
+        kind = block["type"]
+        if kind == "list" or HOWTO_MARKER.search(block.get("raw", "")):
+            break
+        if kind == "heading" and _section_name(_block_text(block), lang):
+            break
+        if kind in ("heading", "paragraph"):
+            lines += _lines(block) if kind == "paragraph" else [_block_text(block)]
+    return [whitespace(line) for line in lines]
 
 
 def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
@@ -440,6 +435,14 @@ def _dose(sentence: str, lang: str) -> bool:
 def _said_lines(block: dict, lang: str) -> list[str]:
     """A paragraph's text; its lines one by one when each ends a sentence (a card of
     shouted cues: "STAND TALL like a rocket!", "RUN ON THE SPOT!")."""
+    said = [text for line in _lines(block) if (text := speakable(line, lang))]
+    if len(said) > 1 and all(re.search(r"[.!?]$", text) for text in said):
+        return said
+    return [speakable(_block_text(block), lang)]
+
+
+def _lines(block: dict) -> list[str]:
+    """A paragraph's text line by line, as it was broken."""
     lines, line = [], []
     for child in block.get("children", []):
         if child["type"] in ("softbreak", "linebreak"):
@@ -447,11 +450,7 @@ def _said_lines(block: dict, lang: str) -> list[str]:
             line = []
         else:
             line.append(child)
-    said = [speakable(_inline_text(part), lang) for part in [*lines, line]]
-    said = [text for text in said if text]
-    if len(said) > 1 and all(re.search(r"[.!?]$", text) for text in said):
-        return said
-    return [speakable(_block_text(block), lang)]
+    return [_inline_text(part) for part in [*lines, line]]
 
 
 def _part_named(text: str, lang: str) -> str | None:

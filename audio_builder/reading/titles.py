@@ -1,0 +1,72 @@
+"""What a track is called: the exercise the document names. The front matter's title
+wins; else the first of the opening heading, a name in the description ("The Goblet
+Squat builds ..."), a short line before the steps ("Subject: Re: goblet squats",
+"Finisher: Farmers Carry") and the file's name that names an exercise; else the
+heading, the described name or the file's name as they are (an email's "Subject" line,
+a club's letterhead or a lesson plan's heading name no exercise)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audio_builder.reading.vocabulary import vocabulary
+
+_NAME = (
+    r"((?:[A-Z][\w'-]*)(?: (?:[A-Z][\w'-]*|and|&|of|on|the))*(?<! and)(?<! of)(?<! on)(?<! the))"
+)
+_NAMED_IN_DESCRIPTION = (
+    re.compile(rf"\bwith (?:the|a|an) {_NAME}"),  # "... with the Band Glute Kickback"
+    re.compile(
+        rf"^(?:The |A |An )?{_NAME}(?=\s*[:—–]| (?:is|are|builds?|works?|targets?|to|for|"
+        rf"strengthens?|trains?|opens?|stretch\w*|helps?|improves?)\b)"
+    ),
+)
+_PARTS = re.compile(r"\s+[—–|·-]\s+|:\s+")  # "Side plank — FAQ", "Finisher: Farmers Carry"
+_ASIDE = re.compile(r"\s*\([^)]*\)")  # "Lateral raises (the pink 3 lb ones)"
+_REPLY = re.compile(r"^(?:(?:re|fwd?|aw|tr)\s*:\s*)+", re.IGNORECASE)  # "Re: Fwd: ..."
+_NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me through it"
+    r"^(?:how|why|what|when|this|that|my|your|our|a|an|to|on|in|at|with|for|from|into|of)\b"
+    r"|^\w+ing\s+(?:into|in|on|up|down|out|to)\b|\b(?:me|it|you|we|us|i|is|are)\b|,"
+    r"|\bof the (?:day|week|month)\b",  # a column: "Stretch of the Month"
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"^\|?\s*\w+\s*=\s*|^[A-Za-z][).]\s+")  # "| name = ...", "A) ..."
+_COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
+MAX_WORDS = 6
+
+
+def choose_title(
+    written: str, heading: str, description: str, lines: list[str], source: Path, lang: str
+) -> str:
+    """``written``: the front matter's title; ``lines``: the short lines before the steps."""
+    if written:
+        return written
+    described = next(
+        (m.group(1) for pattern in _NAMED_IN_DESCRIPTION if (m := pattern.search(description))),
+        "",
+    )
+    stem = source.stem.replace("-", " ").replace("_", " ").strip().title()
+    names = vocabulary(lang)["exercise_name"]
+    named_lines = (part for line in lines for part in _names_in(line, lang))
+    for candidate in (heading, described, *named_lines, stem):
+        if candidate and names.search(candidate):
+            return candidate
+    return heading or described or stem or "Exercise"
+
+
+def _names_in(line: str, lang: str) -> list[str]:
+    """The parts of a line that could be an exercise's name: short, not a sentence nor
+    a question, in a line with no count and not about what comes before or after the
+    exercise ("Warm-up: ...")."""
+    line = _ASIDE.sub("", line)
+    if vocabulary(lang)["not_the_exercise"].match(line) or _COUNT.search(line):
+        return []  # a row of a program ("B  Nordic curl — 3 x 5") names one of several
+    parts = (_FIELD.sub("", _REPLY.sub("", part)).strip(" *_#\"'") for part in _PARTS.split(line))
+    return [
+        part.rstrip(":")
+        for part in parts
+        if 0 < len(part.split()) <= MAX_WORDS
+        and not part.endswith((".", "!", "?"))
+        and not _NOT_A_NAME.search(part)
+    ]

@@ -1,0 +1,53 @@
+"""A track is called by the exercise its document names, wherever the document names
+it: not by an email's "Subject" label, a club's letterhead or a program's other rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_builder.reading.document import parse_file
+
+STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("Subject: Re: goblet squats\n\nHi Sam,\n\n", "goblet squats"),
+        ("# RIVERSIDE PHYSIOTHERAPY\n\nSIDE-LYING CLAMSHELL\n\n", "SIDE-LYING CLAMSHELL"),
+        ("# HYROX PREP — Session B\n\nFinisher: Farmers Carry\n\n", "Farmers Carry"),
+        ("Lateral raises (the pink 3 lb dumbbells, not dad's)\n\n", "Lateral raises"),
+        (
+            "# Side Plank — Frequently Asked Questions\n\n",
+            "Side Plank — Frequently Asked Questions",
+        ),
+        ("# WOD\n\nMOVE OF THE MONTH: The Single-Leg Deadlift\n\n", "The Single-Leg Deadlift"),
+        ("**Re: RDLs — am I doing them wrong?**\n\n", "RDLs"),
+        ("# LEGS B\n\nA) Bulgarian Split Squat\n\n", "Bulgarian Split Squat"),
+    ],
+)
+def test_the_title_is_the_exercise_the_document_names(write_doc, head, title):
+    assert parse_file(write_doc("note.md", head + STEPS)).title == title
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "# TRAINING LOG\n\nB   Nordic curl (band) — 3 x 5    done\n\n",  # one row of several
+        "# Morning Session\n\nWarm-up: jumping jacks\n\n",  # what comes before it
+        "# Welcome\n\nStretch of the Month\n\n",  # a column's name
+        "# Welcome\n\nHow to execute each sprint:\n\n",
+        "# Welcome\n\nwalk me through it\n\n",
+    ],
+)
+def test_a_line_that_is_not_this_exercises_name_is_not_its_title(write_doc, head):
+    heading = head.splitlines()[0].removeprefix("# ")
+
+    assert parse_file(write_doc("note.md", head + STEPS)).title == heading
+
+
+def test_two_emailed_exercises_get_two_tracks(write_doc):
+    squat = write_doc("a.md", "Subject: goblet squats\n\nHi,\n\n" + STEPS)
+    row = write_doc("b.md", "Subject: one-arm rows\n\nHi,\n\n" + STEPS)
+
+    assert parse_file(squat).slug != parse_file(row).slug
