@@ -207,6 +207,8 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
             "left-right",
         ),
         ("Russian Twist", "Twist right, then rotate to the other side.", "alternating"),
+        ("Walking Lunges", "Step forward and lower.", "alternating"),
+        ("Dead Bug", "Do all 10 reps on one side, then switch sides.", "left-right"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):

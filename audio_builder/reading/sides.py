@@ -38,6 +38,8 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
         mode = "alternating"
     elif words["one_side"].search(text):
         mode = "left-right"
+    elif words["alternating_title"].search(exercise.title):
+        mode = "alternating"  # a walking lunge, a dead bug: a side each rep, unless told
     named = " ".join(m.group(0) for m in words["one_side"].finditer(text))
     limbs = [words.limbs.get(m.group(1).lower()) for m in words["limb_name"].finditer(named)]
     return mode, next((limb for limb in limbs if limb), "side")
