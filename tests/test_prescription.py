@@ -207,6 +207,9 @@ Lower your arms. {line}
         ("2 sets of 5 reps, building up to 3 sets of 8 by March.", {"sets": 2, "reps": 5}),
         ("Work up to 3 holds of 30 seconds.", {"sets": 3, "hold": 30}),
         ("Repeat 10 times. When that feels easy, go up to 3 sets.", {"times": 10}),
+        ("Six to eight slow repetitions on each side.", {"reps": (6, 8), "per_side": True}),
+        ("Aim for ten in total — five each way.", {"reps": 5, "per_side": True}),
+        ("Pick a weight you can curl for 10 clean reps.", {}),
         ("Target: 3 sets × 16 reps (8 per arm).", {"sets": 3, "reps": 8, "per_side": True}),
         (
             "WU: 10 min easy jog MAIN: Skater bounds 4 x 6 each side CD: 10 min easy",

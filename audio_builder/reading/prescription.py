@@ -82,9 +82,10 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 )
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
-    rf"|\b{_RANGE}\s+(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day))))\b"
+    rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
+    r"(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day))))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
-    rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm)\b"  # "8 on each side"
+    rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
     re.IGNORECASE,
 )
