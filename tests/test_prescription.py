@@ -210,6 +210,8 @@ Lower your arms. {line}
         ("Six to eight slow repetitions on each side.", {"reps": (6, 8), "per_side": True}),
         ("Aim for ten in total — five each way.", {"reps": 5, "per_side": True}),
         ("Pick a weight you can curl for 10 clean reps.", {}),
+        ("How long: 30 seconds leading with your right leg.", {"time": 30}),
+        ("Round 1: ____ Round 2: ____", {"sets": 2}),
         ("Target: 3 sets × 16 reps (8 per arm).", {"sets": 3, "reps": 8, "per_side": True}),
         (
             "WU: 10 min easy jog MAIN: Skater bounds 4 x 6 each side CD: 10 min easy",

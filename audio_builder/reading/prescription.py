@@ -53,7 +53,7 @@ SETS_SAID = re.compile(
     r"|\b(twice)\s+through\b",
     re.IGNORECASE,
 )
-SET_ROW = re.compile(r"\bset\s*#?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE)
+SET_ROW = re.compile(r"\b(?:set|round)\s*#?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE)
 MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first set and these
     rf"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
@@ -137,7 +137,8 @@ WORK_BEFORE_REST = re.compile(  # "30 seconds of skipping, 30 seconds rest": the
     re.IGNORECASE,
 )
 OPENING_TIME = re.compile(  # a list's "- 45 sec farmers carry" beside "- 90 sec rest"
-    rf"^\W*{_RANGE}\s+(seconds?|secs?)\s+(?!(?:of\s+)?(?:rest|off|easy|recovery|break|between|each|per"
+    rf"^\W*(?:[\w' ]{{1,20}}:\s*)?{_RANGE}\s+(seconds?|secs?)\s+"  # "How long: 30 seconds ..."
+    r"(?!(?:of\s+)?(?:rest|off|easy|recovery|break|between|each|per"
     r"|a|on|in|to|or|and|is|are|of|warm|cool)\b)[a-z]",
     re.IGNORECASE,
 )
@@ -223,7 +224,8 @@ def prescribed(exercise: Exercise) -> dict:
 
 
 def _set_rows(sentences: list[str]) -> int:
-    """How many sets a log's rows number ("Set 1 10 reps ... Set 3 10 reps"): the last,
+    """How many sets a log's rows number ("Set 1 10 reps ... Set 3 10 reps", "Round 1 |
+    Round 2"): the last,
     when they run from 1 without a gap; 0 when there are no such rows."""
     numbers = {int(n) for text in sentences for n in SET_ROW.findall(text)}
     return max(numbers) if len(numbers) > 1 and numbers == set(range(1, max(numbers) + 1)) else 0
