@@ -305,11 +305,13 @@ def read_sentence(sentence: str, found: dict) -> None:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
             break
-    if (match := OPENING_TIME.search(sentence)) and _long_enough(seconds := _seconds(match)):
-        found.setdefault("time", seconds)
-    timed = any(name in found for name in ("hold", "duration", "time"))
-    if worked_before_rest and not timed and _long_enough(seconds := _seconds(worked_before_rest)):
-        found["time"] = seconds  # "30 seconds of skipping, 30 seconds rest"
+    if any(name in found for name in ("hold", "duration", "time")):
+        return
+    # "30 seconds of skipping, 30 seconds rest"; a list's "45 sec farmers carry"
+    for match in (worked_before_rest, OPENING_TIME.search(sentence)):
+        if match and _long_enough(seconds := _seconds(match)):
+            found["time"] = seconds
+            return
 
 
 def _in_seconds(sentence: str) -> str:
