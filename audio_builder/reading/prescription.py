@@ -188,6 +188,7 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     r"|\bby next (?:week|month)\b[^.;]*",
     re.IGNORECASE,
 )
+_MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)  # read before the rest
 _LABELED = re.compile(
     r"(?<=\S)\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s)"
 )  # "... MAIN: 4 x 6 CD: ..."
@@ -215,7 +216,7 @@ def prescribed(exercise: Exercise) -> dict:
     or sets as "times", for the reading of how the exercise is worked to settle."""
     found: dict = {}
     named = _named_count(exercise.title)
-    sentences = prescription_sentences(exercise)
+    sentences = sorted(prescription_sentences(exercise), key=lambda s: not _MAIN_SET.match(s))
     for sentence in sentences:
         read_sentence(named.sub(r"\1 reps", sentence) if named else sentence, found)
     if "sets" not in found and (rows := _set_rows(sentences)):
