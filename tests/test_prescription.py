@@ -488,7 +488,8 @@ def test_a_target_left_under_the_tips_is_read(write_doc):
 def test_the_main_set_is_read_before_a_warm_up_that_comes_first(write_doc):
     path = write_doc(
         "bike.md",
-        "# Bike Sprints\n\nInclude 2 sets of 10 seconds pickups.\n\n"
+        "# Bike Sprints\n\nSprints on the bike.\n\n## Session\n\n"
+        "Spin easy. Include 2 sets of 10 seconds pickups.\n\n"
         "Main set: 8 rounds of 30 seconds on and 90 seconds off.\n\n"
         "## How to\n\n1. Pedal hard.\n2. Spin easy.\n",
     )
