@@ -143,6 +143,19 @@ A few things I wish I'd known sooner:
 - Keep your hips over your knees.
 """
 
+NUMBERED_WITHOUT_DOTS = """Rear-Foot-Elevated Split Squat
+
+SET   PREVIOUS       KG     REPS
+1     10 kg × 10     12     10
+2     10 kg × 10     12     10
+
+INSTRUCTIONS
+1 Stand about two steps in front of a bench.
+2 Reach one foot back and rest it on the bench.
+3 Lower your back knee toward the floor.
+4 Drive through your front heel to stand back up.
+"""
+
 COUNTS = """Relevés in first
 
 Face the barre, both hands resting lightly on it.
@@ -544,6 +557,15 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ["Start", "Reach Your Right Arm", "Thread It Under Your"],
         ),
         (COUNTS, ["Rise Through Demi-pointe", "Stay Up", "Lower"]),
+        (
+            NUMBERED_WITHOUT_DOTS,
+            [
+                "Stand About Two Steps",
+                "Reach One Foot Back",
+                "Lower Your Back Knee",
+                "Drive Through Your Front",
+            ],
+        ),
         (
             CHANGELOG,
             [

@@ -7,10 +7,10 @@ roman numerals ("i. ... ii. ...") or left to reStructuredText ("#."), counted li
 ("1-2   rise ..."), definition lists ("Term" then ": what to do"), an outline ("3.
 Procedure", "3.1 Stand ..."), steps numbered inside a sentence ("(1) ... (2) ...",
 "Count 1 — ..."), on one line between arrows ("a → b → c"), each led by an emoji or
-numbered in keycaps ("1️⃣ ..."); and the posts of a thread ("2/6 ..."), the turns of a
-chat ("Coach: ..."), the speeches of a script, the cues of captions (SRT, WebVTT) or the
-lines of a timestamped transcript ("00:21 So first ...") as paragraphs. Everything else
-is left as written."""
+numbered in keycaps ("1️⃣ ...") or with no dot ("1 Stand", "2 Reach"); and the posts of
+a thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a script, the
+cues of captions (SRT, WebVTT) or the lines of a timestamped transcript ("00:21 So
+first ...") as paragraphs. Everything else is left as written."""
 
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ _KEYCAP = re.compile(r"^([ \t]*)(\d)\uFE0F?\u20E3[ \t]*(?=\S)", re.MULTILINE)  #
 _COUNTED = re.compile(
     r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
 )
+_BARE_NUMBER = re.compile(r"^([ \t]*)(\d{1,2})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)  # "1 Stand ..."
 _TAB_ROWS = re.compile(r"(?:^[^\n]*\t[^\n]*\t[^\n]*(?:\n|$)){2,}", re.MULTILINE)
 _DEFINITION = re.compile(
     r"^([^\s:>#|\-*][^\n]*)\n((?:[ \t]*\n)?(?::[ \t]+[^\n]+\n?)+)", re.MULTILINE
@@ -138,6 +139,8 @@ def as_markdown(body: str) -> str:
     body = _BULLET.sub(r"\1- ", body)
     if len(_COUNTED.findall(body)) > 1:
         body = _COUNTED.sub("- ", body)
+    if [int(m[2]) for m in _BARE_NUMBER.finditer(body)][:3] == [1, 2, 3]:
+        body = _BARE_NUMBER.sub(r"\1\2. ", body)  # lines numbered without a dot, 1 2 3 ...
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
     body = _in_order(body, _ROMAN, _NUMERALS, 3)
     body = _in_order(body, _LETTERED, _LETTERS, 2)
