@@ -9,6 +9,7 @@ import pytest
 from conftest import spoken_lines
 
 from audio_builder.build import load
+from audio_builder.errors import DocumentError
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.spoken import speakable
 
@@ -114,3 +115,21 @@ def test_a_note_of_one_paragraph_is_its_own_steps(write_doc):
     )
     exercise = parse_file(write_doc("quad.md", text))
     assert exercise.steps and "Grab your right ankle" in exercise.steps[0].text
+
+
+def test_a_post_that_acts_after_a_preamble_gives_a_step_per_acting_sentence(write_doc):
+    text = (
+        "Patients keep asking what I do for my own shoulders after a long day. Honestly? "
+        "A dead hang. Grab a pull-up bar with both hands about shoulder width. Lift your "
+        "feet off the floor and just hang with straight arms. Breathe. When your grip "
+        "starts to go, step down.\n\nNot medical advice for YOUR shoulder, obviously\n"
+    )
+    steps = parse_file(write_doc("hang.md", text)).steps
+    assert [step.text.split()[0] for step in steps] == ["Grab", "Lift", "When"]
+    assert steps[1].text.endswith("Breathe.")  # a sentence that does not act goes with it
+
+
+def test_one_sentence_that_acts_after_prose_is_no_walk_through(write_doc):
+    text = "An essay on training. It is about why we train. Lift it until it is boring.\n"
+    with pytest.raises(DocumentError, match="no steps"):
+        parse_file(write_doc("essay.md", text))

@@ -404,7 +404,11 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         if block["type"] == "paragraph":
             paragraphs.append(_said_lines(block, lang))
     in_order = vocabulary(lang)["in_order"]
-    acting = _acting_stages(paragraphs[1:], lang) or _acting_stages(paragraphs[:1], lang)
+    acting = (
+        _acting_stages(paragraphs[1:], lang)
+        or _acting_stages(paragraphs[:1], lang)
+        or _acting_sentences(paragraphs, lang)
+    )
     titles = (short_title(in_order.sub("", text).lstrip(" ,")) for text in acting)
     return tuple(Step(title, text) for title, text in zip(titles, acting, strict=True))[
         : MAX_STEPS + 1
@@ -425,6 +429,21 @@ def _acting_stages(paragraphs: list[list[str]], lang: str) -> list[str]:
         and not _dose(parts[0], lang)
         and any(classify_step(part, part, None, lang) for part in parts[:2])  # it opens acting
     ]
+
+
+def _acting_sentences(paragraphs: list[list[str]], lang: str) -> list[str]:
+    """Paragraphs that say what to do only after a preamble ("Patients keep asking what
+    I do ... A dead hang. Grab a pull-up bar ..."): a step from each sentence that acts;
+    a sentence that does not goes with the step before it."""
+    steps: list[str] = []
+    for sentence in (
+        part for lines in paragraphs for text in lines for part in whole_sentences(text)
+    ):
+        if classify_step(sentence, sentence, None, lang) and not sentence.endswith("?"):
+            steps.append(sentence)
+        elif steps:
+            steps[-1] += f" {sentence}"
+    return steps if len(steps) > 1 else []  # one sentence that acts is no walk-through
 
 
 def _dose(sentence: str, lang: str) -> bool:
