@@ -212,6 +212,10 @@ Lower your arms. {line}
         ("Pick a weight you can curl for 10 clean reps.", {}),
         ("How long: 30 seconds leading with your right leg.", {"time": 30}),
         ("Round 1: ____ Round 2: ____", {"sets": 2}),
+        (
+            "Dosage: 4 bouts × 45 seconds of walking, 90 seconds seated rest between bouts.",
+            {"sets": 4, "time": 45, "rest": 90},
+        ),
         ("Target: 3 sets × 16 reps (8 per arm).", {"sets": 3, "reps": 8, "per_side": True}),
         (
             "WU: 10 min easy jog MAIN: Skater bounds 4 x 6 each side CD: 10 min easy",

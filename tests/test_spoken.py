@@ -54,6 +54,9 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("2–3 sets × 12–15 reps.", "2 to 3 sets of 12 to 15 reps."),
         ("10 reps each arm × 3 sets.", "10 reps each arm 3 sets."),
         ("3X each leg.", "3 times each leg."),
+        ("4 bouts × 45 seconds of walking.", "4 bouts of 45 seconds of walking."),
+        ("EMOM x 10 min.", "EMOM 10 minutes."),
+        ('3 x 10 e/arm · 60–90" rest.', "3 sets of 10 each arm 60 to 90 seconds rest."),
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),
     ],
 )

@@ -114,13 +114,23 @@ def shorthand(text: str, words: Catalog) -> str:
     text = re.sub(  # a rest of 45" is seconds (elsewhere " may be inches)
         r"(?i)\b(rest\w*\s*:?\s*)(\d+)\"", lambda m: m[1] + words.duration(int(m[2])), text
     )
+    text = re.sub(  # 60-90" rest (of a range, the seconds said once)
+        r"(?i)\b(\d+)\"(?=\s*(?:rest|recovery|off|between)\b)", rf"\1 {said['units']['s']}", text
+    )
     sets_of = said["sets_of"].split("{sets}")[1].split("{reps}")[0].strip()  # "sets of"
     sets = re.escape(sets_of.split()[0])
     text = re.sub(  # "2-3 sets × 12-15": sets of 12 to 15, not 12 times
         rf"(?<=\d)\s+{sets}\s*[x×]\s*(?=\d)", f" {sets_of} ", text
     )
     text = re.sub(rf"(?<!\w)[x×]\s?(?=\d+\s+{sets}\b)", "", text)  # "10 reps × 3 sets"
+    text = re.sub(  # "4 bouts × 45 seconds": bouts of 45 seconds
+        r"\b(\d+\s+[^\W\d]+s)\s*[x×]\s*(?=\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
+        rf"\1 {sets_of.split()[-1]} ",
+        text,
+    )
     times = said["times"]
+    time = r"(?=\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)"
+    text = re.sub(rf"(?<!\d )(?<!\d)(?<!\w)[x×]\s?{time}", "", text)  # "EMOM x 10 min": a time
     text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", lambda m: times.format(n=m[1]), text)
     return re.sub(r"\b(\d+)\s?[xX×](?!\s*\d)(?![\w×])", lambda m: times.format(n=m[1]), text)
 
