@@ -212,6 +212,7 @@ Lower your arms. {line}
         ("Pick a weight you can curl for 10 clean reps.", {}),
         ("How long: 30 seconds leading with your right leg.", {"time": 30}),
         ("Round 1: ____ Round 2: ____", {"sets": 2}),
+        ("Do three 45-second holds, a minute's rest between.", {"sets": 3, "hold": 45, "rest": 60}),
         (
             "Dosage: 4 bouts × 45 seconds of walking, 90 seconds seated rest between bouts.",
             {"sets": 4, "time": 45, "rest": 90},

@@ -43,7 +43,8 @@ SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
     r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups)\b"
     rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b"  # a table's row: "Sets: 3, Reps: 10"
-    rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)",  # 4 by 40m
+    rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)"  # 4 by 40m
+    rf"|\b{_RANGE}(?=\s+\d+\s+(?:second|minute)s?\s+(?:holds|hangs|efforts|sprints|carries|walks)\b)",
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
@@ -319,6 +320,7 @@ def read_sentence(sentence: str, found: dict) -> None:
 def _in_seconds(sentence: str) -> str:
     """Times that mix units, in seconds: "1 minute 30 seconds" and "1.5 minutes" are "90
     seconds", "90 seconds — 2 minutes" is "90 to 120 seconds"."""
+    sentence = re.sub(r"\b(\d+)-(seconds?|minutes?)\b", r"\1 \2", sentence)  # "45-second holds"
     sentence = _MINUTES_AND_SECONDS.sub(
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
     )
