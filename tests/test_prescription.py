@@ -213,6 +213,7 @@ Lower your arms. {line}
         ("How long: 30 seconds leading with your right leg.", {"time": 30}),
         ("Round 1: ____ Round 2: ____", {"sets": 2}),
         ("Do three 45-second holds, a minute's rest between.", {"sets": 3, "hold": 45, "rest": 60}),
+        ("On the last two reps your back rounds. Next week: 4 x 6.", {"sets": 4, "reps": 6}),
         (
             "Dosage: 4 bouts × 45 seconds of walking, 90 seconds seated rest between bouts.",
             {"sets": 4, "time": 45, "rest": 90},

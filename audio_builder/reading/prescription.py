@@ -157,6 +157,7 @@ _DONE = re.compile(  # "after completing one set", "that's one set", "the last 2
     r"|after|each|every|per|between|that's|that is|makes|last|first|final|remaining)|=)\s+$",
     re.I,
 )
+_IN_PASSING = re.compile(r"\b(?:last|first|final|remaining|extra)\s+$", re.I)  # "the last two reps"
 _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
 )
@@ -283,7 +284,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
         found.setdefault("sets", max(counts, key=top))
     for pattern in (SETS_OF, REPS):
-        match = next((m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1), None)
+        counts = (m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1)
+        match = next((m for m in counts if not _IN_PASSING.search(sentence[: m.start()])), None)
         if match:  # one rep is a definition ("R + L = 1 rep"), not a set's count
             # "3 rounds, 12 times" counts reps; "hold 45 seconds, 3 times" may be sets
             times = match.group(0).lower().endswith(("times", "these", "them"))
