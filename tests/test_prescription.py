@@ -501,3 +501,14 @@ def test_the_main_set_is_read_before_a_warm_up_that_comes_first(write_doc):
     )
 
     assert analyse(parse_file(path)).prescription == {"sets": 8, "duration": 30, "rest": 90}
+
+
+def test_a_sentence_written_twice_is_read_once(write_doc):
+    path = write_doc(
+        "bike.md",
+        "---\ndescription: Air bike sprints, 8 sets of 20 seconds, 40 seconds easy.\n---\n"
+        "# Air Bike Sprints\n\n## Programming\nRepeat 8 times.\n\n"
+        "## Execution\n1. Sprint all out for 20 seconds.\n2. Repeat 8 times.\n",
+    )
+    found = analyse(parse_file(path)).prescription
+    assert found == {"sets": 8, "duration": 20, "rest": 40}

@@ -257,12 +257,8 @@ def prescription_sentences(exercise: Exercise) -> list[str]:
     texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
     texts += exercise.tips  # last: a "Target: 3 x 10" line left under the tips
-    return [
-        part
-        for text in texts
-        for sentence in whole_sentences(text)
-        for part in _LABELED.split(sentence)
-    ]
+    parts = (part for text in texts for s in whole_sentences(text) for part in _LABELED.split(s))
+    return list(dict.fromkeys(parts))  # said twice ("Repeat 8 times" in a plan and a step): once
 
 
 def read_sentence(sentence: str, found: dict) -> None:
