@@ -201,11 +201,7 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Pelvic Curl", "Roll down. Rock gently side to side.", "both"),
         ("Cable Crunch With Alternating Twists", "Crunch down.", "alternating"),
         ("Step-Up", "Step up. Repeat with the other leg.", "left-right"),
-        (
-            "Single-Arm Row",
-            "Row it. Finish your reps, then switch to the other side.",
-            "left-right",
-        ),
+        ("Single-Arm Row", "Finish your reps, then switch to the other side.", "left-right"),
         ("Russian Twist", "Twist right, then rotate to the other side.", "alternating"),
         ("Walking Lunges", "Step forward and lower.", "alternating"),
         ("Dead Bug", "Do all 10 reps on one side, then switch sides.", "left-right"),

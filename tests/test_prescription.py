@@ -470,45 +470,35 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
     assert unspoken(step) == "Jump onto the box, and land softly."
 
 
-def test_a_rounds_list_gives_the_work_its_own_item(write_doc):
-    path = write_doc(
-        "carry.md",
-        "# Farmers Carry\n\n4 rounds:\n\n- 45 sec farmers carry\n- 90 sec rest\n\n"
-        "## How to\n\n1. Pick up the bells.\n2. Walk tall with short steps.\n",
-    )
-
-    assert prescribed(parse_file(path)) == {"sets": 4, "time": 45, "rest": 90}
-
-
-def test_a_target_left_under_the_tips_is_read(write_doc):
-    path = write_doc(
-        "curl.md",
-        "# Hammer Curl\n\n## Instructions\n1. Curl the dumbbells up.\n2. Lower them slowly.\n\n"
-        "## Tips\n- Elbows stay pinned to your ribs.\n\n"
-        "Default target: 3 sets × 12 reps · Rest 60 s\n",
-    )
-
-    assert prescribed(parse_file(path)) == {"sets": 3, "reps": 12, "rest": 60}
-
-
-def test_the_main_set_is_read_before_a_warm_up_that_comes_first(write_doc):
-    path = write_doc(
-        "bike.md",
-        "# Bike Sprints\n\nSprints on the bike.\n\n## Session\n\n"
-        "Spin easy. Include 2 sets of 10 seconds pickups.\n\n"
-        "Main set: 8 rounds of 30 seconds on and 90 seconds off.\n\n"
-        "## How to\n\n1. Pedal hard.\n2. Spin easy.\n",
-    )
-
-    assert analyse(parse_file(path)).prescription == {"sets": 8, "duration": 30, "rest": 90}
-
-
-def test_a_sentence_written_twice_is_read_once(write_doc):
-    path = write_doc(
-        "bike.md",
-        "---\ndescription: Air bike sprints, 8 sets of 20 seconds, 40 seconds easy.\n---\n"
-        "# Air Bike Sprints\n\n## Programming\nRepeat 8 times.\n\n"
-        "## Execution\n1. Sprint all out for 20 seconds.\n2. Repeat 8 times.\n",
-    )
-    found = analyse(parse_file(path)).prescription
-    assert found == {"sets": 8, "duration": 20, "rest": 40}
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # the work's time in a list item of its own
+            "# Farmers Carry\n\n4 rounds:\n\n- 45 sec farmers carry\n- 90 sec rest\n\n"
+            "## How to\n\n1. Pick up the bells.\n2. Walk tall with short steps.\n",
+            {"sets": 4, "duration": 45, "rest": 90},
+        ),
+        (  # a target left under the tips
+            "# Hammer Curl\n\n## Instructions\n1. Curl the dumbbells up.\n2. Lower them.\n\n"
+            "## Tips\n- Elbows stay pinned to your ribs.\n\n"
+            "Default target: 3 sets × 12 reps · Rest 60 s\n",
+            {"sets": 3, "reps": 12, "rest": 60},
+        ),
+        (  # the main set, after a warm-up's pickups
+            "# Bike Sprints\n\nSprints on the bike.\n\n## Session\n\n"
+            "Spin easy. Include 2 sets of 10 seconds pickups.\n\n"
+            "Main set: 8 rounds of 30 seconds on and 90 seconds off.\n\n"
+            "## How to\n\n1. Pedal hard.\n2. Spin easy.\n",
+            {"sets": 8, "duration": 30, "rest": 90},
+        ),
+        (  # "Repeat 8 times" in the plan and in a step: read once
+            "---\ndescription: Air bike sprints, 8 sets of 20 seconds, 40 seconds easy.\n---\n"
+            "# Air Bike Sprints\n\n## Programming\nRepeat 8 times.\n\n"
+            "## Execution\n1. Sprint all out for 20 seconds.\n2. Repeat 8 times.\n",
+            {"sets": 8, "duration": 20, "rest": 40},
+        ),
+    ],
+    ids=["rounds-list", "target-under-tips", "main-set", "said-twice"],
+)
+def test_what_a_whole_document_prescribes(write_doc, text, found):
+    assert analyse(parse_file(write_doc("doc.md", text))).prescription == found
