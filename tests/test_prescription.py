@@ -214,6 +214,11 @@ Lower your arms. {line}
         ("Round 1: ____ Round 2: ____", {"sets": 2}),
         ("Do three 45-second holds, a minute's rest between.", {"sets": 3, "hold": 45, "rest": 60}),
         ("On the last two reps your back rounds. Next week: 4 x 6.", {"sets": 4, "reps": 6}),
+        ("30s on / 30s off for 10 min.", {"sets": 10, "duration": 30, "rest": 30}),
+        (
+            "Tabata: 20 seconds on, 10 seconds off, for 4 minutes.",
+            {"sets": 8, "duration": 20, "rest": 10},
+        ),
         (
             "Dosage: 4 bouts × 45 seconds of walking, 90 seconds seated rest between bouts.",
             {"sets": 4, "time": 45, "rest": 90},

@@ -157,6 +157,7 @@ _DONE = re.compile(  # "after completing one set", "that's one set", "the last 2
     r"|after|each|every|per|between|that's|that is|makes|last|first|final|remaining)|=)\s+$",
     re.I,
 )
+_TOTAL = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?{_RANGE}\s+{_UNIT}(?:\s+total)?", re.I)
 _IN_PASSING = re.compile(r"\b(?:last|first|final|remaining|extra)\s+$", re.I)  # "the last two reps"
 _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
@@ -294,14 +295,18 @@ def read_sentence(sentence: str, found: dict) -> None:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
         sentence = sentence[: match.start()] + "sets" + sentence[match.end() :]
-    worked_before_rest = None
+    worked_before_rest = rest = None
     if match := REST.search(sentence):
-        found.setdefault("rest", _seconds(match))
+        found.setdefault("rest", rest := _seconds(match))
         worked_before_rest = WORK_BEFORE_REST.search(sentence[: match.start()])
         sentence = sentence[: match.start()] + sentence[match.end() :]
     for pattern, name in ((HELD, "hold"), (WORKED, "duration")):
         if (match := pattern.search(sentence)) and _long_enough(seconds := _seconds(match)):
             found.setdefault(name, seconds)
+            total = _TOTAL.search(sentence, match.end())  # "30 s on, 30 s off for 10 minutes"
+            if total and isinstance(rest, int) and isinstance(seconds, int):
+                found.setdefault("sets", _seconds(total) // (seconds + rest))
+                sentence = sentence[: total.start()] + sentence[total.end() :]
     for match in [*SECONDS.finditer(sentence), *SECONDS_PER_SIDE.finditer(sentence)]:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
