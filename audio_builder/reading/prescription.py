@@ -56,7 +56,7 @@ SETS_SAID = re.compile(
 )
 SET_ROW = re.compile(r"\b(?:set|round)\s*#?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE)
 MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first set and these
-    rf"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
+    r"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
     # "Rest, then do 20 more", "then do a second set of 10": one set more
     r"|\bthen\s+(?:do\s+)?(?:it\s+|this\s+|that\s+)?\d+\s+more\b(?!\s+(?:sets|rounds))()"
@@ -193,9 +193,8 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     re.IGNORECASE,
 )
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)  # read before the rest
-_LABELED = re.compile(
-    r"(?<=\S)\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s)"
-)  # "... MAIN: 4 x 6 CD: ..."
+# a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
+_LABELED = re.compile(r"(?<=\S)\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s)")
 _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
     rf"\b(\d+){_NOT_A_COUNT}\s+(?:[^\W\d][\w-]*\s+){{0,5}}?\((\d+)\s+(?:each|per)"
     r"(?:\s+(?:side|leg|arm|way))?\)",
@@ -230,8 +229,7 @@ def prescribed(exercise: Exercise) -> dict:
 
 def _set_rows(sentences: list[str]) -> int:
     """How many sets a log's rows number ("Set 1 10 reps ... Set 3 10 reps", "Round 1 |
-    Round 2"): the last,
-    when they run from 1 without a gap; 0 when there are no such rows."""
+    Round 2"): the last, when they run from 1 without a gap; 0 when there are none."""
     numbers = {int(n) for text in sentences for n in SET_ROW.findall(text)}
     return max(numbers) if len(numbers) > 1 and numbers == set(range(1, max(numbers) + 1)) else 0
 

@@ -123,14 +123,12 @@ def shorthand(text: str, words: Catalog) -> str:
         rf"(?<=\d)\s+{sets}\s*[x×]\s*(?=\d)", f" {sets_of} ", text
     )
     text = re.sub(rf"(?<!\w)[x×]\s?(?=\d+\s+{sets}\b)", "", text)  # "10 reps × 3 sets"
+    time = r"(?=\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)"  # an x before a time
     text = re.sub(  # "4 bouts × 45 seconds": bouts of 45 seconds
-        r"\b(\d+\s+[^\W\d]+s)\s*[x×]\s*(?=\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)",
-        rf"\1 {sets_of.split()[-1]} ",
-        text,
+        rf"\b(\d+\s+[^\W\d]+s)\s*[x×]\s*{time}", rf"\1 {sets_of.split()[-1]} ", text
     )
-    times = said["times"]
-    time = r"(?=\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)"
     text = re.sub(rf"(?<!\d )(?<!\d)(?<!\w)[x×]\s?{time}", "", text)  # "EMOM x 10 min": a time
+    times = said["times"]
     text = re.sub(r"(?<!\d )(?<!\d)(?<!\w)[x×]\s?(\d+)\b", lambda m: times.format(n=m[1]), text)
     return re.sub(r"\b(\d+)\s?[xX×](?!\s*\d)(?![\w×])", lambda m: times.format(n=m[1]), text)
 
