@@ -415,6 +415,8 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
         ("Dip", "Posted Mar 3, 2024 #calisthenics #dips. 3 sets of 5.", {"sets": 3, "reps": 5}),
         ("Box Jump", "Do 3 to 5 jumps, then rest.", {"reps": (3, 5)}),
         ("Box Jump", "3 to 5 sets of 3–5 jumps.", {"sets": (3, 5), "reps": (3, 5)}),
+        ("Ab Wheel", "Page: 142 The ab wheel rollout is the most useful tool.", {}),
+        ("Forearm Plank", "Mon, 3 Jun 2024 Set 1 45 seconds.", {}),
     ],
 )
 def test_a_count_of_the_exercise_by_its_name_is_reps(write_doc, title, line, found):
@@ -502,8 +504,56 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "## Execution\n1. Sprint all out for 20 seconds.\n2. Repeat 8 times.\n",
             {"sets": 8, "duration": 20, "rest": 40},
         ),
+        (  # a program sheet lined up with spaces: this exercise's row
+            "# Goblet Reverse Lunge\n\nOrder  Exercise                Sets x Reps   Rest\n"
+            "A1     Trap Bar Deadlift       4 x 5         2-3 min\n"
+            "B1     Goblet Reverse Lunge    3 x 8         60 s\n"
+            "B2     Side Plank              3 x 30 s      30 s\n\n"
+            "## How to\n\n1. Step back and lower the knee.\n2. Drive up through the front heel.\n",
+            {"sets": 3, "reps": 8, "rest": 60},
+        ),
+        (  # an app's log, one row a set: the sets counted, the reps spanned
+            "# Pec Deck Fly\n\n## Your plan\n\n| Set | Reps | Weight | Rest |\n|---|---|---|---|\n"
+            "| 1 | 12 | 25 kg | 60 s |\n| 2 | 12 | 25 kg | 60 s |\n| 3 | 10 | 30 kg | 60 s |\n\n"
+            "## Instructions\n\n1. Bring the handles together.\n2. Let them travel back.\n",
+            {"sets": 3, "reps": (10, 12), "rest": 60},
+        ),
+        (  # the same log lined up with spaces, its rest on a timer
+            "# Bulgarian Split Squat\n\nRest Timer: 1min 30s\n\nSET    KG     REPS\n"
+            "1      12     10\n2      12     10\n3      12     10\n\n"
+            "1. Lower the back knee.\n2. Drive up through the front heel.\n",
+            {"sets": 3, "reps": 10, "rest": 90},
+        ),
+        (  # a table of weeks: week 1 is today's; the warm-up row prescribes nothing
+            "# Front Squat\n\n| Week | Sets x Reps | Rest |\n|---|---|---|\n"
+            "| Warm-up | 10 min easy | - |\n| 1 | 3 x 6-8 | 2 min |\n| 2 | 4 x 6 | 3 min |\n\n"
+            "## Execution\n\n1. Sit down between your heels.\n2. Stand up.\n",
+            {"sets": 3, "reps": (6, 8), "rest": 120},
+        ),
+        (  # a pyramid: a set for each count, the reps spanning them
+            "# One-Arm Row\n\n1. Row the dumbbell to your hip.\n2. Lower it.\n\n"
+            "Pyramid: 12 / 10 / 8 / 6, going heavier each set. Rest 90 sec between sets.\n",
+            {"sets": 4, "reps": (6, 12), "rest": 90},
+        ),
+        (  # a test put as a question is not the dose
+            "# Pistol Squat\n\n1. Can you do 20 deep squats with your heels down? If not, "
+            "start there.\n2. Sit down on one leg.\n3. Stand up.\n\n"
+            "Dose: 3 sets of 3 to 5 reps per leg.\n",
+            {"sets": 3, "reps": (3, 5)},
+        ),
     ],
-    ids=["rounds-list", "target-under-tips", "main-set", "said-twice"],
+    ids=[
+        "rounds-list",
+        "target-under-tips",
+        "main-set",
+        "said-twice",
+        "program-sheet",
+        "set-log",
+        "spaced-log",
+        "weeks",
+        "pyramid",
+        "question",
+    ],
 )
 def test_what_a_whole_document_prescribes(write_doc, text, found):
     assert analyse(parse_file(write_doc("doc.md", text))).prescription == found

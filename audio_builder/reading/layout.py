@@ -135,6 +135,7 @@ def as_markdown(body: str) -> str:
     body = _EMOJI_LINES.sub(_emoji_list, body)
     body = _each_line(body, _inline_list)
     body = _each_line(body, _fields)
+    body = _spaced_columns(body)
     body = _TAB_ROWS.sub(_table, body)
     body = _BULLET.sub(r"\1- ", body)
     if len(_COUNTED.findall(body)) > 1:
@@ -174,6 +175,40 @@ def _table(match: re.Match[str]) -> str:
                 parts.append(said)
     tables = (part if isinstance(part, str) else _markdown_table(part) for part in parts)
     return "\n\n" + "\n\n".join(tables) + "\n\n"
+
+
+_CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_DOSE_COLUMN = re.compile(  # a column of a program sheet or a log: "SETS", "Sets x Reps"
+    r"(?:sets?|reps?|rest|tempo|load|weight|kg|lbs?|rpe|hold|time|rounds?|duration)"
+    r"(?:\s*[x×/]\s*(?:reps?|time))?",
+    re.IGNORECASE,
+)
+
+
+def _spaced_columns(body: str) -> str:
+    """Columns a program sheet or a log lines up with spaces ("SET   KG   REPS" over
+    "1     12   10") as tab-separated rows: the header names at least two dose columns,
+    each row has its cells under the last of them."""
+    lines = body.split("\n")
+    for start, line in enumerate(lines):
+        header = _CELL_GAP.split(line.strip())
+        if sum(bool(_DOSE_COLUMN.fullmatch(cell)) for cell in header) < 2 or re.search(
+            "[|\t]", line
+        ):
+            continue
+        end = start + 1
+        while (
+            end < len(lines)
+            and len(cells := _CELL_GAP.split(lines[end].strip())) > 1
+            and "\t" not in lines[end]
+        ):
+            if len(cells) > len(header):
+                break
+            lines[end] = "\t".join([""] * (len(header) - len(cells)) + cells)
+            end += 1
+        if end > start + 1:
+            lines[start] = "\t".join(header)
+    return "\n".join(lines)
 
 
 def _markdown_table(rows: list[list[str]]) -> str:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from audio_builder.reading.document import Exercise
 
 _NUMBER = (
-    r"((?<![\d.])\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"((?<![\d.])\d{1,3}(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
     r"|forty-five|sixty|ninety|a couple of|couple of)"
 )
@@ -54,7 +54,9 @@ SETS_SAID = re.compile(
     r"|\b(twice)\s+through\b",
     re.IGNORECASE,
 )
-SET_ROW = re.compile(r"\b(?:set|round)\s*#?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE)
+SET_ROW = re.compile(
+    r"\b(?:set|round)\s*[#:]?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE
+)
 MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first set and these
     r"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
@@ -72,6 +74,11 @@ TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNOREC
 _NOT_A_COUNT = (
     r"(?!\s*(?:seconds?|minutes?|kilograms?|kilos?|kgs?|pounds?|lbs?|meters?|metres?|m|km|feet"
     r"|yards?)\b)"
+)
+PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyramid: 12 10 8 6"
+    r"\b(\d+)\s+reps?\b[^.;\d]{0,20}?((?:,?\s+then\s+\d+\b){2,})"
+    r"|\b(?:sets|reps|pyramid)\s*:\s*(\d+)((?:\s*,\s*\d+|\s+\d+){2,})\b",
+    re.IGNORECASE,
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
@@ -118,7 +125,7 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
-    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+time)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
+    rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+timer?)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
     rf"\s*[:=]?\s+(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:active|seated|standing|walking|full)\s+)?"
     r"(?:rest(?!\s*:)|off|easy|recovery"
@@ -176,7 +183,8 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     r"|^(?:no|don'?t|do not|never|avoid)\b"
     r"|^(?:[\w ]{1,20}:\s*)?(?:wu|warm[- ]?up|cool[- ]?down|cd)\b"  # a table's warm-up row too
     r"|^progress(?:ion)?\b"  # what to do next, not what to do now
-    r"|\b(?:other|rest|off|non-training)\s+days\b",  # "walk 30 minutes on most other days"
+    r"|\b(?:other|rest|off|non-training)\s+days\b"  # "walk 30 minutes on most other days"
+    r"|\b(?:can|could|are|will|would)\s+you\b[^.?]*\?",  # "can you do 20 squats ...?"
     re.IGNORECASE,
 )
 _AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "5 min easy warm-up"
@@ -194,7 +202,10 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
 )
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)  # read before the rest
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
-_LABELED = re.compile(r"(?<=\S)\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s)")
+_LABELED = re.compile(r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s)")
+_FIELD = re.compile(  # a table row's "Sets: 3", "Rest between sets: 90 seconds"
+    r"(?:^|(?<=,\s))([^\W\d_][\w'×/-]*(?: [\w'×/-]+){0,3}):\s"
+)
 _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
     rf"\b(\d+){_NOT_A_COUNT}\s+(?:[^\W\d][\w-]*\s+){{0,5}}?\((\d+)\s+(?:each|per)"
     r"(?:\s+(?:side|leg|arm|way))?\)",
@@ -220,11 +231,70 @@ def prescribed(exercise: Exercise) -> dict:
     found: dict = {}
     named = _named_count(exercise.title)
     sentences = sorted(prescription_sentences(exercise), key=lambda s: not _MAIN_SET.match(s))
-    for sentence in sentences:
-        read_sentence(named.sub(r"\1 reps", sentence) if named else sentence, found)
+    for rows in _rows_together(sentences):
+        if named:
+            rows = [named.sub(r"\1 reps", row) for row in rows]
+        for name, value in _read_rows(_this_exercise(rows, exercise.title)).items():
+            found.setdefault(name, value)
     if "sets" not in found and (rows := _set_rows(sentences)):
         found["sets"] = rows
     return found
+
+
+def _rows_together(sentences: list[str]) -> list[list[str]]:
+    """The sentences, a table's rows (the same columns, one after the other) together:
+    "Week: 1, Sets: 3, Reps: 8." over "Week: 2, Sets: 4, Reps: 6."."""
+    groups: list[list[str]] = []
+    for sentence in sentences:
+        columns = _columns(sentence)
+        if groups and columns and _columns(groups[-1][0]) == columns:
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return groups
+
+
+def _columns(sentence: str) -> tuple[str, ...]:
+    names = tuple(match[1].lower() for match in _FIELD.finditer(sentence))
+    return names if len(names) > 1 else ()
+
+
+def _this_exercise(rows: list[str], title: str) -> list[str]:
+    """The rows of a table that prescribe today's work: a program sheet's row that names
+    this exercise; a log's rows, one a set, all together; else the first that prescribes
+    anything (week 1, the first level, the main set after a warm-up row)."""
+    if len(rows) == 1:
+        return rows
+    name = re.sub(r"\W+", " ", title).strip().lower()
+    naming = [row for row in rows if name and name in re.sub(r"\W+", " ", row).lower()]
+    if naming:
+        return naming[:1]
+    if _set_rows(rows):
+        return rows
+    return [next((row for row in rows if _read_rows([row])), rows[0])]
+
+
+def _read_rows(rows: list[str]) -> dict:
+    """What the rows prescribe: each count or time the span of the rows' ("12, 12, 10
+    reps" of three sets' rows is 10 to 12 reps)."""
+    found: dict = {}
+    for row in rows:
+        read = {}
+        read_sentence(row, read)
+        for name, value in read.items():
+            found[name] = _spanning(found[name], value) if name in found else value
+    return found
+
+
+def _spanning(one, other):
+    """The span of two counts or times (ranges too); anything else as first read."""
+    if isinstance(one, bool) or not isinstance(one, int | tuple):
+        return one
+    ends = [
+        *(one if isinstance(one, tuple) else (one,)),
+        *(other if isinstance(other, tuple) else (other,)),
+    ]
+    return (min(ends), max(ends)) if min(ends) < max(ends) else ends[0]
 
 
 def _set_rows(sentences: list[str]) -> int:
@@ -246,7 +316,8 @@ def _named_count(title: str) -> re.Pattern[str] | None:
     if len(head) < 3 or SETS.search(f"2 {many}") or SETS.search(f"2 {head}"):
         return None  # "4 carries" counts sets
     plural = rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
-    between = r"(?:(?!(?:to|or)\b)[^\W\d][\w-]*\s+){0,2}?"  # "12 kettlebell swings", not "3 to 5"
+    # "12 kettlebell swings", not "3 to 5" or a page's "142 The ab wheel"
+    between = r"(?:(?!(?:to|or|the|a|an|this|that|your|my)\b)[^\W\d][\w-]*\s+){0,2}?"
     count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
     return re.compile(rf"(?<![\d.])\b{count}\s+{between}{plural}\b", re.I)
 
@@ -256,8 +327,14 @@ def prescription_sentences(exercise: Exercise) -> list[str]:
     texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
     texts += exercise.tips  # last: a "Target: 3 x 10" line left under the tips
-    parts = (part for text in texts for s in whole_sentences(text) for part in _LABELED.split(s))
+    parts = (part for text in texts for s in _sentences(text) for part in _LABELED.split(s))
     return list(dict.fromkeys(parts))  # said twice ("Repeat 8 times" in a plan and a step): once
+
+
+def _sentences(text: str) -> list[str]:
+    """A text's sentences; a table's row whole ("Exercise: A. Trap bar deadlift, Sets:
+    4, Rest: 2 minutes.")."""
+    return [text] if _columns(text) and _FIELD.match(text) else whole_sentences(text)
 
 
 def read_sentence(sentence: str, found: dict) -> None:
@@ -278,6 +355,9 @@ def read_sentence(sentence: str, found: dict) -> None:
         sentence = sentence[: match.start()] + sentence[match.end() :]
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
         found.setdefault("sets", max(counts, key=top))
+    if steps := _pyramid(sentence):  # each set's count: the reps span them
+        found.setdefault("sets", len(steps))
+        found.setdefault("reps", (min(steps), max(steps)))
     for pattern in (SETS_OF, REPS):
         counts = (m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1)
         match = next((m for m in counts if not _IN_PASSING.search(sentence[: m.start()])), None)
@@ -344,6 +424,18 @@ def _decimal_minutes(match: re.Match) -> str:
         return match[0]
     ends = [str(round(float(end) * 60)) for end in match.groups() if end]
     return " to ".join(ends) + " seconds"
+
+
+def _pyramid(sentence: str) -> list[int]:
+    """The counts of a pyramid's sets, each smaller (or larger) than the last; none
+    when the sentence has no pyramid."""
+    match = PYRAMID.search(sentence)
+    if not match:
+        return []
+    first, rest = (match[1], match[2]) if match[1] else (match[3], match[4])
+    steps = [int(first), *map(int, re.findall(r"\d+", rest))]
+    ordered = steps in (sorted(steps), sorted(steps, reverse=True)) and len(set(steps)) > 1
+    return steps if ordered else []
 
 
 def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
