@@ -417,6 +417,11 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
         ("Box Jump", "3 to 5 sets of 3–5 jumps.", {"sets": (3, 5), "reps": (3, 5)}),
         ("Ab Wheel", "Page: 142 The ab wheel rollout is the most useful tool.", {}),
         ("Forearm Plank", "Mon, 3 Jun 2024 Set 1 45 seconds.", {}),
+        (
+            "Battle Rope Waves",
+            "Try 30 seconds of waves followed by 30 seconds of rest, six times through.",
+            {"sets": 6, "time": 30, "rest": 30},
+        ),
     ],
 )
 def test_a_count_of_the_exercise_by_its_name_is_reps(write_doc, title, line, found):

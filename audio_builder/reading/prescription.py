@@ -317,7 +317,10 @@ def _named_count(title: str) -> re.Pattern[str] | None:
         return None  # "4 carries" counts sets
     plural = rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
     # "12 kettlebell swings", not "3 to 5" or a page's "142 The ab wheel"
-    between = r"(?:(?!(?:to|or|the|a|an|this|that|your|my)\b)[^\W\d][\w-]*\s+){0,2}?"
+    # nor a time's "30 seconds of waves", "60 second burpee challenge"
+    between = (
+        r"(?:(?!(?:to|or|the|a|an|this|that|your|my|of|sec\w*|min\w*)\b)[^\W\d][\w-]*\s+){0,2}?"
+    )
     count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
     return re.compile(rf"(?<![\d.])\b{count}\s+{between}{plural}\b", re.I)
 
