@@ -417,6 +417,13 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
         ("Box Jump", "3 to 5 sets of 3–5 jumps.", {"sets": (3, 5), "reps": (3, 5)}),
         ("Ab Wheel", "Page: 142 The ab wheel rollout is the most useful tool.", {}),
         ("Forearm Plank", "Mon, 3 Jun 2024 Set 1 45 seconds.", {}),
+        ("Swing City", "EMOM 10 minutes: 15 KB swings.", {"sets": 10, "reps": 15}),
+        ("Slam Dunk", "5 rounds for time: 15 med ball slams, 200 m run.", {"sets": 5, "reps": 15}),
+        (
+            "Swing Standards",
+            "Scale: lighter bell, or 10 swings a minute. EMOM 10: 15 swings.",
+            {"sets": 10, "reps": 15},
+        ),
         (
             "Battle Rope Waves",
             "Try 30 seconds of waves followed by 30 seconds of rest, six times through.",

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.spoken import speakable, whole_sentences
+from audio_builder.reading.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from audio_builder.reading.document import Exercise
@@ -183,6 +185,7 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     r"|^(?:no|don'?t|do not|never|avoid)\b"
     r"|^(?:[\w ]{1,20}:\s*)?(?:wu|warm[- ]?up|cool[- ]?down|cd)\b"  # a table's warm-up row too
     r"|^progress(?:ion)?\b"  # what to do next, not what to do now
+    r"|^(?:scal(?:e|ed|ing)|easier|harder)\b"  # "Scale: lighter bell, or 10 swings"
     r"|\b(?:other|rest|off|non-training)\s+days\b"  # "walk 30 minutes on most other days"
     r"|\b(?:can|could|are|will|would)\s+you\b[^.?]*\?",  # "can you do 20 squats ...?"
     re.IGNORECASE,
@@ -229,7 +232,7 @@ def prescribed(exercise: Exercise) -> dict:
     pair) and per_side; a time no verb claims as "time" and a count that may be reps
     or sets as "times", for the reading of how the exercise is worked to settle."""
     found: dict = {}
-    named = _named_count(exercise.title)
+    named = _named_count(exercise.title, exercise.lang or DEFAULT_LANGUAGE)
     sentences = sorted(prescription_sentences(exercise), key=lambda s: not _MAIN_SET.match(s))
     for rows in _rows_together(sentences):
         if named:
@@ -304,18 +307,20 @@ def _set_rows(sentences: list[str]) -> int:
     return max(numbers) if len(numbers) > 1 and numbers == set(range(1, max(numbers) + 1)) else 0
 
 
-def _named_count(title: str) -> re.Pattern[str] | None:
-    """ "20 wall balls", "6 dead bugs": a count of the exercise by its name is reps. The
-    name is the title up to its first preposition ("Return Push from Stance")."""
+def _named_count(title: str, lang: str) -> re.Pattern[str] | None:
+    """ "20 wall balls", "6 dead bugs", "15 KB swings" under "Swing City": a count of the
+    exercise by its name is reps. The name is the title's last word before its first
+    preposition ("Return Push from Stance"), or any of its words that names a movement."""
     if re.search(r"\d", title):
         return None  # "90/90 Hamstring": the title's own number is not a count
     named = re.split(r"\s+(?:from|with|on|to|in|at|of|using|behind|over|under|and)\s+|\(", title)[0]
-    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", named)
-    head = words[-1].lower() if words else ""
-    many = f"{head[:-1]}ies" if head.endswith("y") else f"{head}s"
-    if len(head) < 3 or SETS.search(f"2 {many}") or SETS.search(f"2 {head}"):
-        return None  # "4 carries" counts sets
-    plural = rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
+    words = [word.lower() for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", named)]
+    movements = vocabulary(lang)["exercise_name"]
+    heads = {word for word in words[-1:] + [w for w in words if movements.fullmatch(w)]}
+    plurals = [_plural(head) for head in sorted(heads) if _counts_reps(head)]
+    if not plurals:
+        return None
+    plural = "(?:" + "|".join(plurals) + ")"
     # "12 kettlebell swings", not "3 to 5" or a page's "142 The ab wheel"
     # nor a time's "30 seconds of waves", "60 second burpee challenge"
     between = (
@@ -323,6 +328,16 @@ def _named_count(title: str) -> re.Pattern[str] | None:
     )
     count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
     return re.compile(rf"(?<![\d.])\b{count}\s+{between}{plural}\b", re.I)
+
+
+def _counts_reps(head: str) -> bool:
+    """Whether a count of this word counts reps ("4 carries" counts sets)."""
+    many = f"{head[:-1]}ies" if head.endswith("y") else f"{head}s"
+    return len(head) > 2 and not (SETS.search(f"2 {many}") or SETS.search(f"2 {head}"))
+
+
+def _plural(head: str) -> str:
+    return rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
 
 
 def prescription_sentences(exercise: Exercise) -> list[str]:
