@@ -228,6 +228,19 @@ Lower your arms. {line}
             "WU: 10 min easy jog MAIN: Skater bounds 4 x 6 each side CD: 10 min easy",
             {"sets": 4, "reps": 6, "per_side": True},
         ),
+        (
+            "8 x 10 second sprints, a minute and a half between each one.",
+            {"sets": 8, "time": 10, "rest": 90},
+        ),
+        ("3-4 trips, a minute or two of rest between.", {"sets": (3, 4), "rest": (60, 120)}),
+        (
+            "12 on each leg, 3 rounds, a minute's breather between rounds.",
+            {"sets": 3, "reps": 12, "per_side": True, "rest": 60},
+        ),
+        (
+            "3 x 8. Rest between sets long enough to be crisp—ninety seconds.",
+            {"sets": 3, "reps": 8, "rest": 90},
+        ),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

@@ -133,12 +133,14 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     r"(?:rest(?!\s*:)|off|easy|recovery"
     rf"|apart|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
-    rf"(?:of\s+rest|rest|off|apart|between\s+(?:{_EFFORTS}))\b"
+    rf"(?:of\s+rest|rest|breather|off|apart|between\s+(?:{_EFFORTS}))\b"
     r"|\brest(?:ing)?\s+(?:for\s+)?(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}"  # a recovery
-    # "full rest (about 90 seconds)", "rest as needed, usually 2 to 3 minutes"
+    # "full rest (about 90 seconds)", "rest as needed, usually 2 to 3 minutes", "rest
+    # between sets should be long enough that every rep is crisp—ninety seconds"
     rf"|\b(?:(?:with\s+)?(?:full|complete)\s+)?(?:rest|recovery)\b[^.;()]{{0,40}}?"
-    rf"(?:\(|\b(?:usually|typically|generally)\s+)(?:about\s+|around\s+|roughly\s+)?"
+    rf"(?:\(|\s*[—–]\s*|\b(?:usually|typically|generally)\s+)"
+    r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?"
     rf"{_RANGE}\s+{_UNIT}\)?(?:\s+between\s+(?:{_EFFORTS})\b)?",
     re.IGNORECASE,
 )
@@ -172,6 +174,11 @@ _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
+_SPOKEN_MINUTES = re.compile(  # "a minute and a half", "a minute or two", "two and a half minutes"
+    r"\b(a|one|two|three)\s+(?:(minutes?)\s+)?and\s+a\s+half(?:\s+(minutes?))?"
+    r"|\b(a|one)\s+minute\s+or\s+(two|so)\b",
+    re.IGNORECASE,
+)
 _DECIMAL_MINUTES = re.compile(  # "2.5 minutes", "1 to 1.5 minutes"
     r"(?<![\d.])(\d+(?:\.\d+)?)(?: to (\d+(?:\.\d+)?))? minutes?\b", re.I
 )
@@ -420,6 +427,7 @@ def _in_seconds(sentence: str) -> str:
     """Times that mix units, in seconds: "1 minute 30 seconds" and "1.5 minutes" are "90
     seconds", "90 seconds — 2 minutes" is "90 to 120 seconds"."""
     sentence = re.sub(r"\b(\d+)-(seconds?|minutes?)\b", r"\1 \2", sentence)  # "45-second holds"
+    sentence = _SPOKEN_MINUTES.sub(_spoken_minutes, sentence)
     sentence = _MINUTES_AND_SECONDS.sub(
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
     )
@@ -433,6 +441,17 @@ def _in_seconds(sentence: str) -> str:
         return f"{low} to {high} seconds" if low < high else m[0]
 
     return _TIME_SPAN.sub(span, sentence)
+
+
+def _spoken_minutes(match: re.Match) -> str:
+    """Minutes as said, in seconds: "a minute and a half" -> "90 seconds", "a minute or
+    two" -> "60 to 120 seconds"; "a minute or so" stays (it is about a minute)."""
+    whole, unit, after, first, second = match.groups()
+    if first:
+        return match[0] if second.lower() == "so" else "60 to 120 seconds"
+    if not (unit or after):
+        return match[0]  # "one and a half": no unit, no time
+    return f"{_number(whole) * 60 + 30} seconds"
 
 
 def _decimal_minutes(match: re.Match) -> str:
