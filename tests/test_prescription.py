@@ -241,6 +241,10 @@ Lower your arms. {line}
             "3 x 8. Rest between sets long enough to be crisp—ninety seconds.",
             {"sets": 3, "reps": 8, "rest": 90},
         ),
+        ("Stay there as long as you can, up to 45 seconds. 3 goes.", {"hold": 45, "sets": 3}),
+        ("FREEZE! Hold it… count to 10! Do it 3 times.", {"hold": 10, "times": 3}),
+        ("Lower slowly, I count to five, 3 sets of 5.", {"sets": 3, "reps": 5}),
+        ("ELITE SOCKS x2 35.98 TOTAL 190.50", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -505,6 +509,13 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        (  # a physio sheet's dose line over a long rule of dashes is not a heading
+            "# Hamstring Stretch\n\n1. Lie on your back.\n2. Raise the leg with the strap.\n\n"
+            "Hold: 30 seconds        Repeat: 3 times        Complete: 2 times a day\n"
+            + "-" * 60
+            + "\nNotes: keep the other leg down.\n",
+            {"hold": 30, "sets": 3},
+        ),
         (  # the work's time in a list item of its own
             "# Farmers Carry\n\n4 rounds:\n\n- 45 sec farmers carry\n- 90 sec rest\n\n"
             "## How to\n\n1. Pick up the bells.\n2. Walk tall with short steps.\n",
@@ -568,6 +579,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         ),
     ],
     ids=[
+        "dose-over-a-rule",
         "rounds-list",
         "target-under-tips",
         "main-set",

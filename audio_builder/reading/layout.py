@@ -59,6 +59,8 @@ _COUNTED = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^([ \t]*)(\d{1,2})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)  # "1 Stand ..."
 _TAB_ROWS = re.compile(r"(?:^[^\n]*\t[^\n]*\t[^\n]*(?:\n|$)){2,}", re.MULTILINE)
+# a line of numbers over a long rule of dashes is text, not a heading underlined
+_DOSE_OVER_RULE = re.compile(r"^([^\n]*\d[^\n]*)\n([ \t]*-{20,}[ \t]*)$", re.MULTILINE)
 _DEFINITION = re.compile(
     r"^([^\s:>#|\-*][^\n]*)\n((?:[ \t]*\n)?(?::[ \t]+[^\n]+\n?)+)", re.MULTILINE
 )
@@ -124,6 +126,7 @@ def as_markdown(body: str) -> str:
     if len(_TIMESTAMP_LINE.findall(body)) > 2:
         body = _TIMESTAMP_LINE.sub("\n", body)  # each line of a transcript a paragraph
     body = _outline(body)
+    body = _DOSE_OVER_RULE.sub("\\1\n\n\\2", body)
     if len(_COUNT_LINE.findall(body)) > 1:
         body = _COUNT_LINE.sub("", body)  # "Count 1 — Spring lightly ...": the count said first
     body = _screenplay(body)

@@ -93,7 +93,8 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
-    r"(?:reps(?!\s*:)|repetitions?|rep|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day))))\b"
+    r"(?:reps(?!\s*:)|repetitions?|rep"
+    r"|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day)|\d)))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
@@ -114,6 +115,9 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 second
     rf"|\b(?:holds?|hangs?)(?:\s*:\s*|\s+(?:of\s+)?){_RANGE}\s+{_UNIT}"
     rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s*)?\W*\s*"
     rf"(?:about\s+)?{_RANGE}\s+{_UNIT}"
+    # "Stay there as long as you can, up to 45 seconds"; "Hold it ... count to 10!"
+    rf"|\b(?:stay|remain|hang|hold)\b[^.;]{{0,30}}?\bup\s+to\s+{_RANGE}\s+{_UNIT}"
+    rf"|\b(?:hold|stay|freeze)\b[^.;]{{0,30}}?\bcount(?:ing)?\s+(?:slowly\s+)?(?:up\s+)?to\s+{_RANGE}\b"
     # "After 10 to 20 seconds, relax": the time a partner stretch is held
     rf"|^after\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",
     re.IGNORECASE,
