@@ -245,6 +245,15 @@ Lower your arms. {line}
         ("FREEZE! Hold it… count to 10! Do it 3 times.", {"hold": 10, "times": 3}),
         ("Lower slowly, I count to five, 3 sets of 5.", {"sets": 3, "reps": 5}),
         ("ELITE SOCKS x2 35.98 TOTAL 190.50", {}),
+        ("Make 3 series of 8 until 12 repetition.", {"sets": 3, "reps": (8, 12)}),
+        ("3 sets, as many as you can. When you can do 3 sets of 20, move on.", {"sets": 3}),
+        ("3 sets each leg; the aim is to get up to 25 on each side.", {"sets": 3}),
+        ("Calves take six to eight times your bodyweight. Do 3 sets.", {"sets": 3}),
+        (
+            "3 sets of 8 per leg, 90 s rest, set 1 8 8 set 2 8 7",
+            {"sets": 3, "reps": 8, "per_side": True, "rest": 90},
+        ),
+        ("Weeks 1-2: 2 sets of 5 Weeks 3-4: 3 sets of 6", {"sets": 2, "reps": 5}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

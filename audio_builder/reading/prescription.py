@@ -39,7 +39,7 @@ _WORDS = dict(
     **{"forty-five": 45},
 )
 _EFFORTS = r"sets|rounds|each|efforts|carries|holds|hangs|sides|attempts"
-_RANGE = rf"{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
+_RANGE = rf"{_NUMBER}(?:\s+(?:to|or|until)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
@@ -94,7 +94,7 @@ REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
     r"(?:reps(?!\s*:)|repetitions?|rep"
-    r"|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day)|\d)))\b"
+    r"|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day)|\d|your|body)))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
@@ -211,7 +211,10 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     r",\s*(?:build(?:ing)?|work(?:ing)?|go(?:ing)?|mov(?:e|ing))\s+up\s+to\b[^.;]*"
     r"|\b(?:once|when|as soon as)\s+(?:you(?:'re|\s+are|\s+get|\s+feel)?|it|that|this)\b"
     r"[^.;]*?\b(?:fitter|stronger|easy|easier|comfortable)\b[^.;]*"
-    r"|\bby next (?:week|month)\b[^.;]*",
+    r"|\bby next (?:week|month)\b[^.;]*"
+    # "When you can do 3 x 20, move on", "the aim is to get up to 25"
+    r"|\b(?:once|when|as soon as)\s+you\s+can\s+(?:do\s+|manage\s+)?[^,.;]*"
+    r"|\b(?:the\s+)?(?:aim|goal)\b[^.;]*?\bis\s+to\s+(?:get|build|work)\s+up\s+to\b[^.;]*",
     re.IGNORECASE,
 )
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)  # read before the rest
@@ -383,7 +386,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         found.setdefault("sets", _number(match[1]))
         sentence = sentence[: match.start()] + sentence[match.end() :]
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
-        found.setdefault("sets", max(counts, key=top))
+        found.setdefault("sets", counts[0])
     if steps := _pyramid(sentence):  # each set's count: the reps span them
         found.setdefault("sets", len(steps))
         found.setdefault("reps", (min(steps), max(steps)))
@@ -480,14 +483,12 @@ def _pyramid(sentence: str) -> list[int]:
 
 
 def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
-    """The counts of sets a sentence gives; "one set" only where it is asked for ("do
-    one set"), never in passing ("that's one set", "after completing one set")."""
+    """The counts of sets a sentence gives, in the order it gives them (a log's "set 1
+    8 8" after its "3 sets of 8" is not 8 sets); "one set" only where it is asked for
+    ("do one set"), never in passing ("that's one set", "after completing one set")."""
     counts = []
-    for match in (
-        *SETS.finditer(sentence),
-        *SETS_SAID.finditer(sentence),
-        *MORE_SETS.finditer(sentence),
-    ):
+    matches = [*SETS.finditer(sentence), *SETS_SAID.finditer(sentence)]
+    for match in sorted([*matches, *MORE_SETS.finditer(sentence)], key=lambda m: m.start()):
         said = [group for group in match.groups() if group]
         if match.re is SETS:
             count = _span(*_pair(match))
