@@ -246,6 +246,10 @@ Lower your arms. {line}
         ("Lower slowly, I count to five, 3 sets of 5.", {"sets": 3, "reps": 5}),
         ("ELITE SOCKS x2 35.98 TOTAL 190.50", {}),
         ("Make 3 series of 8 until 12 repetition.", {"sets": 3, "reps": (8, 12)}),
+        (
+            "Do 5 with each leg, taking turns. Have a rest, then do the whole thing twice more.",
+            {"reps": 5, "per_side": True, "sets": 3},
+        ),
         ("3 sets, as many as you can. When you can do 3 sets of 20, move on.", {"sets": 3}),
         ("3 sets each leg; the aim is to get up to 25 on each side.", {"sets": 3}),
         ("Calves take six to eight times your bodyweight. Do 3 sets.", {"sets": 3}),
@@ -444,6 +448,7 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
         ("Ab Wheel", "Page: 142 The ab wheel rollout is the most useful tool.", {}),
         ("Forearm Plank", "Mon, 3 Jun 2024 Set 1 45 seconds.", {}),
         ("Swing City", "EMOM 10 minutes: 15 KB swings.", {"sets": 10, "reps": 15}),
+        ("Clamshell", "Exercise 3 of 5 Clamshell. Do this 15 times.", {"times": 15}),
         ("Slam Dunk", "5 rounds for time: 15 med ball slams, 200 m run.", {"sets": 5, "reps": 15}),
         (
             "Swing Standards",

@@ -60,7 +60,7 @@ SET_ROW = re.compile(
     r"\b(?:set|round)\s*[#:]?\s*(\d{1,2})\b(?!\s*(?:of|x|×|/)\s*\d)", re.IGNORECASE
 )
 MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first set and these
-    r"\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\s+more\b"
+    r"\b(?:do|perform|repeat)\s+(?:it|this|that|them|the\s+whole\s+thing|the\s+lot)\s+(twice)\s+more\b"
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
     # "Rest, then do 20 more", "then do a second set of 10": one set more
     r"|\bthen\s+(?:do\s+)?(?:it\s+|this\s+|that\s+)?\d+\s+more\b(?!\s+(?:sets|rounds))()"
@@ -91,7 +91,7 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
     re.IGNORECASE,
 )
 REPS = re.compile(
-    rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
+    rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+|with\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
     r"(?:reps(?!\s*:)|repetitions?|rep"
     r"|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day)|\d|your|body)))\b"
@@ -341,7 +341,8 @@ def _named_count(title: str, lang: str) -> re.Pattern[str] | None:
         r"(?:(?!(?:to|or|the|a|an|this|that|your|my|of|sec\w*|min\w*)\b)[^\W\d][\w-]*\s+){0,2}?"
     )
     count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
-    return re.compile(rf"(?<![\d.])\b{count}\s+{between}{plural}\b", re.I)
+    # not an index: "Exercise 3 of 5 Clamshell"
+    return re.compile(rf"(?<![\d.])(?<!\bof )\b{count}\s+{between}{plural}\b", re.I)
 
 
 def _counts_reps(head: str) -> bool:
