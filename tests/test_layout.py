@@ -38,6 +38,35 @@ Step 3: Lower the bell along the same path.
 I program these as 4 sets of 12.
 """
 
+TITLED_STEPS = """# Goblet Squat
+
+Step 1: Set up
+
+Hold the bell at your chest, elbows tucked.
+
+Step 2: Squat down
+
+Sit down between your heels.
+
+Step 3: Stand up
+
+Drive through your whole foot.
+
+Questions? Email me.
+"""
+
+BILINGUAL_STEPS = """WALL SIT
+
+Cam 1: Sefwch â'ch cefn yn erbyn y wal.
+Step 1: Stand with your back against the wall.
+
+Cam 2: Llithrwch i lawr y wal.
+Step 2: Slide down the wall until your knees are bent.
+
+Cam 3: Daliwch y safle.
+Step 3: Hold the position.
+"""
+
 LETTERED = """# Bear-Hug Carry
 
 **What you'll do**
@@ -575,6 +604,8 @@ RUN ON THE SPOT — KNEES UP! ⬆️
                 "Push The Floor Away",
             ],
         ),
+        (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
         (
             PAGE_BREAK,
             [
@@ -590,6 +621,15 @@ RUN ON THE SPOT — KNEES UP! ⬆️
 def test_steps_written_in_other_ways_are_found(write_doc, text, titles):
     exercise = parse_file(write_doc("doc.md", text))
     assert [step.title for step in exercise.steps] == titles
+
+
+def test_a_titled_step_is_told_by_the_paragraph_under_it(write_doc):
+    steps = parse_file(write_doc("doc.md", TITLED_STEPS)).steps
+    assert [step.text for step in steps] == [
+        "Set up. Hold the bell at your chest, elbows tucked.",
+        "Squat down. Sit down between your heels.",
+        "Stand up. Drive through your whole foot.",
+    ]
 
 
 def test_a_latex_handout_keeps_its_title_and_prescription(write_doc):

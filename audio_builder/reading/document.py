@@ -360,6 +360,8 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
     names the steps ("How to press", "Instructions:")."""
     found: list[tuple[list[Item], int | None, bool]] = []
     before: dict | None = None
+    between: list[str] = []  # the paragraphs since the last list
+    titled = False  # the last list's steps are titles, each told by a paragraph
     for block in blocks:
         if block["type"] == "block_quote":
             found += _lists(block["children"], lang)
@@ -369,10 +371,41 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
             items = [_item(child.get("children", []), lang) for child in block["children"]]
             attrs = block.get("attrs", {})
             start = attrs.get("start", 1) if attrs.get("ordered") else None
-            found.append((items, start, _names_the_steps(before, lang)))
+            last = found[-1] if found else None
+            if last and between is not None and _goes_on(last, start):
+                found[-1] = (_told(last[0], between, lang) + items, last[1], last[2])
+                titled = all(item.label for item in found[-1][0][: -len(items)])
+            else:
+                titled = False
+                found.append((items, start, _names_the_steps(before, lang)))
+            between = []
+        elif block["type"] == "paragraph" and between is not None:
+            between.append(_block_text(block))
+        elif block["type"] != "blank_line":
+            between = None  # a heading or anything else ends a list for good
         if block["type"] != "blank_line":
             before = block
+    if titled and between:  # a titled list's last step: its paragraph
+        found[-1] = (_told(found[-1][0], between[:1], lang), *found[-1][1:])
     return found
+
+
+def _goes_on(last: tuple[list[Item], int | None, bool], start: int | None) -> bool:
+    """Whether a numbered list takes up where the last one stopped ("1. Set up", a
+    paragraph, "2. Lower"): the steps are one list, broken by what is said between."""
+    items, first, _ = last
+    return first is not None and start == first + len(items)
+
+
+def _told(items: list[Item], between: list[str], lang: str) -> list[Item]:
+    """A list's items with the paragraphs after its last one: a short last item is a
+    step's title ("Step 1: Set up") and they tell that step; after a whole instruction
+    they are something else (the same step in another language) and are left out."""
+    *rest, last = items
+    if not between or last.label or len(last.text.split()) > 5 or re.search(r"[.!?]$", last.text):
+        return items
+    told = speakable(" ".join(between), lang)
+    return [*rest, Item(short_title(last.text), f"{last.text}. {told}")]
 
 
 def _names_the_steps(block: dict | None, lang: str) -> bool:
