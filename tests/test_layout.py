@@ -38,6 +38,47 @@ Step 3: Lower the bell along the same path.
 I program these as 4 sets of 12.
 """
 
+WIKI_PAGE = """h1. Doorway Chest Stretch
+
+{info:title=From the health team}
+Part of our Desk Reset series.
+{info}
+
+h2. What you need
+* A doorway
+
+h2. How to do it
+# Stand in the doorway with your arms raised like a goalpost.
+# Place your forearms flat against the frame.
+# Step through and lean your chest forward.
+# Hold the stretch for a few slow breaths.
+
+h2. Related pages
+* [Desk Reset #3: Chin Tucks|Desk Reset 3]
+"""
+
+ORG_NOTES = """#+TITLE: Lower B notes
+#+STARTUP: overview
+
+* Main lift
+  nothing new this week
+
+* TODO Single-leg RDL                                     :hinge:unilateral:
+  SCHEDULED: <2024-04-09 Tue>
+  :PROPERTIES:
+  :SETS:     3
+  :REPS:     8 each leg
+  :REST:     75s
+  :END:
+
+   1. Stand on the left leg, soft knee, dumbbell in the right hand.
+   2. Hinge: push the hips back until the dumbbell is at mid-shin.
+   3. Drive the left heel into the floor to stand tall.
+
+** DONE Hip thrust
+   CLOSED: [2024-04-05 Fri 18:20]
+"""
+
 TITLED_STEPS = """# Goblet Squat
 
 Step 1: Set up
@@ -605,6 +646,8 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step Through", "Hold The Stretch"]),
+        (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
         (
             PAGE_BREAK,
@@ -621,6 +664,12 @@ RUN ON THE SPOT — KNEES UP! ⬆️
 def test_steps_written_in_other_ways_are_found(write_doc, text, titles):
     exercise = parse_file(write_doc("doc.md", text))
     assert [step.title for step in exercise.steps] == titles
+
+
+def test_org_notes_keep_their_title_and_properties(write_doc):
+    exercise = parse_file(write_doc("doc.md", ORG_NOTES))
+    assert exercise.title == "Single-leg RDL"
+    assert prescribed(exercise) == {"sets": 3, "reps": 8, "per_side": True, "rest": 75}
 
 
 def test_a_titled_step_is_told_by_the_paragraph_under_it(write_doc):

@@ -19,8 +19,12 @@ import re
 from audio_builder.reading.markup import (
     from_bbcode,
     from_latex,
+    from_org,
+    from_wiki,
     is_bbcode,
     is_latex,
+    is_org,
+    is_wiki,
     markdown_list,
 )
 
@@ -116,6 +120,10 @@ def as_markdown(body: str) -> str:
         body = from_latex(body)
     if is_bbcode(body):
         body = from_bbcode(body)
+    if is_wiki(body):
+        body = from_wiki(body)
+    if is_org(body):
+        body = from_org(body)
     if len(_ASCIIDOC_SECTION.findall(body)) > 1:  # an AsciiDoc page: "== Equipment", ...
         body = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m[1]) + " ", body)
         body = _ASCIIDOC_ITEM.sub(r"\g<1>1. ", body)

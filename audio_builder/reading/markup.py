@@ -1,7 +1,9 @@
 """Documents written in another markup, as markdown: a LaTeX handout (a lab sheet, a
-paper's methods) and a forum post in BBCode. Their lists become lists, their sections
-headings, bold and italics stay; figures, comments, a preamble and the tags of colour,
-size and links go, leaving their words."""
+paper's methods), a forum post in BBCode, a wiki page in Confluence's markup ("h2.",
+"# step") and notes kept in org-mode ("* TODO", a :PROPERTIES: drawer). Their lists
+become lists, their sections headings, bold and italics stay; figures, comments, a
+preamble, macros, drawers' ends and the tags of colour, size and links go, leaving their
+words."""
 
 from __future__ import annotations
 
@@ -39,6 +41,21 @@ _BB_LIST = re.compile(r"\[list(=[^\]]*)?\](.*?)\[/list\]", re.IGNORECASE | re.DO
 _BB_QUOTE = re.compile(r"\[quote(?:=[^\]]*)?\](.*?)\[/quote\]", re.IGNORECASE | re.DOTALL)
 _BB_STYLED = re.compile(r"\[(b|i|u)\](.*?)\[/\1\]", re.IGNORECASE | re.DOTALL)
 _BB_TAG = re.compile(rf"\[/?(?:{_BB_TAGS})(?:=[^\]]*)?\]", re.IGNORECASE)
+
+
+_WIKI_HEADING = re.compile(r"^h([1-6])\.[ \t]+", re.MULTILINE)
+_WIKI_ITEM = re.compile(r"^([#*]+)[ \t]+(?=\S)", re.MULTILINE)
+_WIKI_MACRO = re.compile(r"^[ \t]*\{[a-z]+(?::[^}\n]*)?\}[ \t]*$", re.MULTILINE)  # {info}
+_WIKI_LINK = re.compile(r"\[([^|\]\n]+)\|[^\]\n]+\]")  # [Desk Reset #3|Desk Reset 3]
+_ORG_SETTING = re.compile(r"^#\+([A-Z_]+):[ \t]*([^\n]*)$", re.MULTILINE)  # #+TITLE: ...
+_ORG_HEADING = re.compile(
+    r"^(\*+)[ \t]+(?:(?:TODO|DONE|NEXT|WAITING)[ \t]+)?(.*?)(?:[ \t]+:[\w:@]+:)?[ \t]*$",
+    re.MULTILINE,
+)
+_ORG_DRAWER = re.compile(r"^[ \t]*:(?:[A-Z]+):[ \t]*$", re.MULTILINE)  # :PROPERTIES:, :END:
+_ORG_PROPERTY = re.compile(r"^[ \t]*:([A-Z_]+):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+_ORG_STAMP = re.compile(r"^[ \t]*(?:SCHEDULED|DEADLINE|CLOSED|CLOCK):[^\n]*$", re.MULTILINE)
+_ORG_LINK = re.compile(r"\[\[[^\]]*\]\[([^\]]*)\]\]")  # [[file:x.org][the words]]
 
 
 def markdown_list(items: list[str], numbered: bool) -> str:
@@ -87,3 +104,38 @@ def from_bbcode(body: str) -> str:
 
 def _quoted(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.strip().splitlines())
+
+
+def is_wiki(body: str) -> bool:
+    """A Confluence page: headings written "h1.", "h2." ..."""
+    return len(_WIKI_HEADING.findall(body)) > 1
+
+
+def from_wiki(body: str) -> str:
+    """The page's wiki markup as markdown: "# step" is a numbered item, "*" a bullet
+    (nested by doubling), "h2." a heading; macros such as {info} go, links keep their
+    words."""
+
+    def item(match: re.Match) -> str:
+        marks = match[1]
+        return "   " * (len(marks) - 1) + ("1. " if marks[-1] == "#" else "- ")
+
+    body = _WIKI_ITEM.sub(item, _WIKI_MACRO.sub("", body))
+    body = _WIKI_HEADING.sub(lambda m: "#" * int(m[1]) + " ", body)
+    return _WIKI_LINK.sub(r"\1", body)
+
+
+def is_org(body: str) -> bool:
+    """Notes in org-mode: "#+TITLE:" settings, or headings with a TODO state."""
+    return bool(_ORG_SETTING.search(body) or re.search(r"^\*+ (?:TODO|DONE) ", body, re.M))
+
+
+def from_org(body: str) -> str:
+    """The notes' org-mode as markdown: "* Heading" a heading (its state and tags
+    gone), a drawer's properties lines of their own ("SETS: 3"), "#+TITLE:" the title;
+    time stamps and drawers' marks go."""
+    body = _ORG_SETTING.sub(lambda m: f"# {m[2]}" if m[1] == "TITLE" else "", body)
+    body = _ORG_STAMP.sub("", _ORG_DRAWER.sub("", body))
+    body = _ORG_PROPERTY.sub(lambda m: f"\n{m[1].title()}: {m[2]}\n", body)
+    body = _ORG_HEADING.sub(lambda m: "\n" + "#" * (len(m[1]) + 1) + f" {m[2]}\n", body)
+    return _ORG_LINK.sub(r"\1", body)
