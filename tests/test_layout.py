@@ -38,6 +38,15 @@ Step 3: Lower the bell along the same path.
 I program these as 4 sets of 12.
 """
 
+TEAM_SHEET = """Week 3 — Lower B
+
+| # | Exercise | Sets | Reps | Coach notes |
+|---|----------|------|------|-------------|
+| A1 | RDL | 3 | 8-10 | 1) Stand tall 2) Push the hips back 3) Drive the hips forward |
+
+Straps OK on the last set.
+"""
+
 WIKI_PAGE = """h1. Doorway Chest Stretch
 
 {info:title=From the health team}
@@ -646,6 +655,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (TEAM_SHEET, ["Stand Tall", "Push The Hips Back", "Drive The Hips Forward"]),
         (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step Through", "Hold The Stretch"]),
         (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),

@@ -351,7 +351,22 @@ def _step_column(block: dict, lang: str) -> list[Item]:
     if not wordy:
         return []
     column = max(wordy, key=lambda i: sum(len(row[i]) for row in rows))
-    return [Item("", speakable(row[column], lang)) for row in rows]
+    cells = [row[column] for row in rows]
+    if len(cells) == 1:  # one row's cell that numbers its steps: "1) Stand tall 2) Hinge"
+        cells = _numbered_parts(cells[0])
+    return [Item("", speakable(cell, lang)) for cell in cells]
+
+
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\)\s+")
+
+
+def _numbered_parts(text: str) -> list[str]:
+    """A text's parts numbered "1) ... 2) ..." from 1 in order; else the text whole."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) < 2 or [int(m[1]) for m in marks] != list(range(1, len(marks) + 1)):
+        return [text]
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
 
 
 def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, bool]]:
