@@ -38,6 +38,59 @@ Step 3: Lower the bell along the same path.
 I program these as 4 sets of 12.
 """
 
+CHAT_LOG = """[21:02] <kbnoob> ok so apparently my swings look like squats. help
+[21:03] <coach> its a hinge not a squat
+[21:04] <coach> 1) bell on the floor a foot in front of you
+[21:04] <coach> 2) push hips back and grab the handle
+[21:05] <coach> 3) snap the hips forward and stand tall
+[21:06] <kbnoob> ty
+"""
+
+BOT_LINE = """[19:02:15] <streamer> ok stretch break chat
+[19:02:16] <viewer> STRETCH ARC
+[19:02:17] <Nightbot> WRIST STRETCH → Step 1: Arm straight out, palm up | Step 2: Pull \
+the fingers back | Step 3: Hold 15 seconds
+[19:02:40] <viewer> oh
+"""
+
+NUMBERED_IN_BRACKETS = """TOOLBOX TALK: Neck side stretch
+
+KEY POINTS TO DELIVER
+ (1) Stand tall, feet hip width, arms relaxed by your sides.
+ (2) Slowly tilt your head to bring your right ear toward your right shoulder.
+     Do not lift the shoulder up to meet it.
+ (3) Hold for 15 seconds.
+"""
+
+CAROUSEL = """SISSY SQUATS 🔥
+
+Slide 2️⃣ Hold onto a rack with one hand, come up onto your toes
+Slide 3️⃣ Push your knees forward and lean back
+Slide 4️⃣ Drive the knees back to stand tall
+"""
+
+CSV_EXPORT = """Exercise Library (export).csv
+
+ID,Exercise,Step,Instruction,Default Work,Default Rest,Default Rounds
+EX-031,Jump Rope,1,"Hold a handle in each hand, rope behind you",40 s,20 s,8
+EX-031,Jump Rope,2,"Turn the rope over your head with your wrists",,,
+EX-031,Jump Rope,3,"Jump just high enough for the rope to pass under",,,
+"""
+
+MEDIAWIKI = """{{Infobox exercise
+| name = Standing hamstring stretch
+}}
+The '''standing hamstring stretch''' is a [[static stretching|static stretch]].<ref>K.</ref>
+
+== Technique ==
+# Stand facing a low step and place one heel on it.
+# Hinge forward from the hips until you feel a stretch.
+# Hold the stretch without bouncing.
+
+== See also ==
+* [[Seated hamstring stretch]]
+"""
+
 TEAM_SHEET = """Week 3 — Lower B
 
 | # | Exercise | Sets | Reps | Coach notes |
@@ -655,6 +708,12 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (CHAT_LOG, ["Bell", "Push Hips Back", "Snap The Hips Forward"]),
+        (BOT_LINE, ["Arm Straight Out", "Pull The Fingers Back", "Hold 15 Seconds"]),
+        (NUMBERED_IN_BRACKETS, ["Stand Tall", "Slowly Tilt Your Head", "Hold"]),
+        (CAROUSEL, ["Hold", "Push Your Knees Forward", "Drive The Knees Back"]),
+        (CSV_EXPORT, ["Hold A Handle", "Turn The Rope Over", "Jump Just High Enough"]),
+        (MEDIAWIKI, ["Stand Facing A Low", "Hinge Forward", "Hold The Stretch Without"]),
         (TEAM_SHEET, ["Stand Tall", "Push The Hips Back", "Drive The Hips Forward"]),
         (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step Through", "Hold The Stretch"]),
         (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
@@ -674,6 +733,14 @@ RUN ON THE SPOT — KNEES UP! ⬆️
 def test_steps_written_in_other_ways_are_found(write_doc, text, titles):
     exercise = parse_file(write_doc("doc.md", text))
     assert [step.title for step in exercise.steps] == titles
+
+
+def test_a_csv_export_prescribes_from_its_columns(write_doc):
+    assert prescribed(parse_file(write_doc("doc.md", CSV_EXPORT))) == {
+        "sets": 8,
+        "rest": 20,
+        "duration": 40,
+    }
 
 
 def test_org_notes_keep_their_title_and_properties(write_doc):

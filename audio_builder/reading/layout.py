@@ -1,28 +1,33 @@
 """Other ways of writing a list, rewritten as markdown before the document is parsed:
 HTML from a blog (``<ol><li>``, ``<h3>``, ``<p>``), LaTeX (``\\item``), a forum's
 BBCode (``[list][*]``), AsciiDoc (``== Technique``, ``. Kneel``), rows pasted from a
-spreadsheet (tab-separated), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."),
+spreadsheet (tab-separated), exported as CSV or lined up with spaces under a header of
+dose columns ("SET   KG   REPS"), "Step 1:" paragraphs, lettered items ("a) ...", "(b) ..."),
 bullets pasted from a word processor ("•", "→", "~", "◆"), numbers in code ("`1.`"), in
 roman numerals ("i. ... ii. ...") or left to reStructuredText ("#."), counted lines
 ("1-2   rise ..."), definition lists ("Term" then ": what to do"), an outline ("3.
 Procedure", "3.1 Stand ..."), steps numbered inside a sentence ("(1) ... (2) ...",
 "Count 1 — ..."), on one line between arrows ("a → b → c"), each led by an emoji or
-numbered in keycaps ("1️⃣ ...") or with no dot ("1 Stand", "2 Reach"); and the posts of
-a thread ("2/6 ..."), the turns of a chat ("Coach: ..."), the speeches of a script, the
+numbered in keycaps ("1️⃣ ...", a carousel's "Slide 2️⃣ ..."), in brackets ("(1)
+Stand") or with no dot ("1 Stand", "2 Reach"); and the posts of a thread ("2/6 ..."),
+the turns of a chat ("Coach: ...", "[21:04] <nick> ..."), the speeches of a script, the
 cues of captions (SRT, WebVTT) or the lines of a timestamped transcript ("00:21 So
 first ...") as paragraphs. Everything else is left as written."""
 
 from __future__ import annotations
 
+import csv
 import re
 
 from audio_builder.reading.markup import (
     from_bbcode,
     from_latex,
+    from_mediawiki,
     from_org,
     from_wiki,
     is_bbcode,
     is_latex,
+    is_mediawiki,
     is_org,
     is_wiki,
     markdown_list,
@@ -43,7 +48,9 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...",
 _NUMBERED_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\d{1,2}[.)][ \t]+\S)")
 _ROMAN = re.compile(r"^[ \t]*\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)][ \t]+(?=\S)", re.MULTILINE)
 _TIMESTAMP_LINE = re.compile(  # "00:21 So first thing, grab the bar": a transcript's line
-    r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d\d[\])]?[ \t]+(?=[^\W\d])", re.MULTILINE
+    r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d\d[\])]?[ \t]+"
+    r"(?:<[^>\n]{1,30}>[ \t]+)?(?=[^\W\d]|\d{1,2}[.)][ \t])",  # a chat's "[21:04] <nick> 1) ..."
+    re.MULTILINE,
 )
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
 _BULLET_MARKS = "•◦▪‣●○■□◆◇♦❖➤►▶✓✔☐☑→⇒➔➜➝»·"
@@ -57,10 +64,13 @@ _ASCIIDOC_HEADING = re.compile(r"^(={1,6})[ \t]+(?=[^\W\d])", re.MULTILINE)  # "
 _ASCIIDOC_SECTION = re.compile(r"^==[ \t]+[^\W\d]", re.MULTILINE)
 _ASCIIDOC_ITEM = re.compile(r"^([ \t]*)\.[ \t]+(?=\S)", re.MULTILINE)  # ". Kneel down"
 _AUTO_NUMBER = re.compile(r"^([ \t]*)#\.[ \t]+(?=\S)", re.MULTILINE)  # reStructuredText's "#. Hold"
-_KEYCAP = re.compile(r"^([ \t]*)(\d)\uFE0F?\u20E3[ \t]*(?=\S)", re.MULTILINE)  # "1️⃣ Sit ..."
+_KEYCAP = re.compile(  # "1️⃣ Sit ...", a carousel's "Slide 2️⃣ Hold ..."
+    r"^([ \t]*)(?:slide[ \t]+)?(\d)\uFE0F?\u20E3[ \t]*(?=\S)", re.MULTILINE | re.IGNORECASE
+)
 _COUNTED = re.compile(
     r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
 )
+_PAREN_NUMBER = re.compile(r"^([ \t]*)\((\d{1,2})\)[ \t]+(?=\S)", re.MULTILINE)  # " (1) Stand"
 _BARE_NUMBER = re.compile(r"^([ \t]*)(\d{1,2})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)  # "1 Stand ..."
 _TAB_ROWS = re.compile(r"(?:^[^\n]*\t[^\n]*\t[^\n]*(?:\n|$)){2,}", re.MULTILINE)
 # a line of numbers over a long rule of dashes is text, not a heading underlined
@@ -76,9 +86,10 @@ _CAPTION_TIME = re.compile(
 _POST = re.compile(  # "2/6 Lift ...", or "2/6" on a line of its own
     r"^[ \t]*(\d{1,2})/(\d{1,2})\b(?:[ \t:.)-]*(?=\S)|[ \t]*$)", re.MULTILINE
 )
-_INLINE_NUMBER = re.compile(  # "(1) Stand", "2) Hinge", a drill's "Count 1 — Spring"
+_INLINE_NUMBER = re.compile(  # "(1) Stand", "2) Hinge", a drill's "Count 1 — Spring", a
+    # bot's "Step 1: ... | Step 2: ..."
     r"(?:^|(?<=\s))(?:\(?(\d{1,2})\)|counts?[ \t]+(\d{1,2})(?:[ \t]+(?:and|to|&)[ \t]+\d{1,2})?"
-    r"[ \t]*[—–:-])[ \t]+(?=\S)",
+    r"[ \t]*[—–:-]|steps?[ \t]+(\d{1,2})[ \t]*[:.—–-])[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 _COUNT_LINE = re.compile(
@@ -124,6 +135,8 @@ def as_markdown(body: str) -> str:
         body = from_wiki(body)
     if is_org(body):
         body = from_org(body)
+    if is_mediawiki(body):
+        body = from_mediawiki(body)
     if len(_ASCIIDOC_SECTION.findall(body)) > 1:  # an AsciiDoc page: "== Equipment", ...
         body = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m[1]) + " ", body)
         body = _ASCIIDOC_ITEM.sub(r"\g<1>1. ", body)
@@ -146,11 +159,14 @@ def as_markdown(body: str) -> str:
     body = _EMOJI_LINES.sub(_emoji_list, body)
     body = _each_line(body, _inline_list)
     body = _each_line(body, _fields)
+    body = _csv_rows(body)
     body = _spaced_columns(body)
     body = _TAB_ROWS.sub(_table, body)
     body = _BULLET.sub(r"\1- ", body)
     if len(_COUNTED.findall(body)) > 1:
         body = _COUNTED.sub("- ", body)
+    if [int(m[2]) for m in _PAREN_NUMBER.finditer(body)][:2] == [1, 2]:
+        body = _PAREN_NUMBER.sub(r"\1\2. ", body)  # lines numbered "(1)", "(2)" ...
     if [int(m[2]) for m in _BARE_NUMBER.finditer(body)][:3] == [1, 2, 3]:
         body = _BARE_NUMBER.sub(r"\1\2. ", body)  # lines numbered without a dot, 1 2 3 ...
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
@@ -194,6 +210,22 @@ _DOSE_COLUMN = re.compile(  # a column of a program sheet or a log: "SETS", "Set
     r"(?:\s*[x×/]\s*(?:reps?|time))?",
     re.IGNORECASE,
 )
+
+
+def _csv_rows(body: str) -> str:
+    """Rows exported as CSV (a header and two rows or more, each of the same four
+    fields or more) as tab-separated rows."""
+    lines = body.split("\n")
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].count(",") >= 3:
+            end += 1
+        rows = list(csv.reader(lines[start:end]))
+        if end - start > 2 and len(rows[0]) > 3 and len({len(row) for row in rows}) == 1:
+            lines[start:end] = ["\t".join(cell.strip() for cell in row) for row in rows]
+        start = max(end, start + 1)
+    return "\n".join(lines)
 
 
 def _spaced_columns(body: str) -> str:
@@ -345,9 +377,12 @@ def _inline_list(line: str) -> str:
     or runs them between arrows ("stand → hinge → stand up") as a list; the words
     before the first number stay a paragraph. Arrows within a list's step stay in it."""
     marks = list(_INLINE_NUMBER.finditer(line))
-    if len(marks) > 1 and [int(m[1] or m[2]) for m in marks] == list(range(1, len(marks) + 1)):
+    numbers = [int(m[1] or m[2] or m[3]) for m in marks]
+    if len(marks) > 1 and numbers == list(range(1, len(marks) + 1)):
         bounds = [m.start() for m in marks] + [len(line)]
-        items = [line[m.end() : end].strip() for m, end in zip(marks, bounds[1:], strict=True)]
+        items = [
+            line[m.end() : end].strip(" \t|") for m, end in zip(marks, bounds[1:], strict=True)
+        ]
         lead = line[: marks[0].start()].strip()
         return (f"{lead}\n\n" if lead else "\n") + "\n".join(f"1. {i}" for i in items) + "\n"
     parts = _ARROW.split(line)

@@ -1,9 +1,9 @@
 """Documents written in another markup, as markdown: a LaTeX handout (a lab sheet, a
 paper's methods), a forum post in BBCode, a wiki page in Confluence's markup ("h2.",
-"# step") and notes kept in org-mode ("* TODO", a :PROPERTIES: drawer). Their lists
-become lists, their sections headings, bold and italics stay; figures, comments, a
-preamble, macros, drawers' ends and the tags of colour, size and links go, leaving their
-words."""
+"# step") or MediaWiki's ("== Technique =="), and notes kept in org-mode ("* TODO", a
+:PROPERTIES: drawer). Their lists become lists, their sections headings, bold and
+italics stay; figures, comments, a preamble, templates, macros, drawers' marks and the
+tags of colour, size and links go, leaving their words."""
 
 from __future__ import annotations
 
@@ -47,6 +47,10 @@ _WIKI_HEADING = re.compile(r"^h([1-6])\.[ \t]+", re.MULTILINE)
 _WIKI_ITEM = re.compile(r"^([#*]+)[ \t]+(?=\S)", re.MULTILINE)
 _WIKI_MACRO = re.compile(r"^[ \t]*\{[a-z]+(?::[^}\n]*)?\}[ \t]*$", re.MULTILINE)  # {info}
 _WIKI_LINK = re.compile(r"\[([^|\]\n]+)\|[^\]\n]+\]")  # [Desk Reset #3|Desk Reset 3]
+_MEDIAWIKI_HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_MEDIAWIKI_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")  # {{Infobox ...}}, innermost first
+_MEDIAWIKI_REF = re.compile(r"<ref\b[^>]*/>|<ref\b[^>]*>.*?</ref>", re.DOTALL)
+_MEDIAWIKI_LINK = re.compile(r"\[\[(?:[^|\]\n]*\|)?([^\]\n]*)\]\]")  # [[a|the words]]
 _ORG_SETTING = re.compile(r"^#\+([A-Z_]+):[ \t]*([^\n]*)$", re.MULTILINE)  # #+TITLE: ...
 _ORG_HEADING = re.compile(
     r"^(\*+)[ \t]+(?:(?:TODO|DONE|NEXT|WAITING)[ \t]+)?(.*?)(?:[ \t]+:[\w:@]+:)?[ \t]*$",
@@ -116,13 +120,33 @@ def from_wiki(body: str) -> str:
     (nested by doubling), "h2." a heading; macros such as {info} go, links keep their
     words."""
 
-    def item(match: re.Match) -> str:
-        marks = match[1]
-        return "   " * (len(marks) - 1) + ("1. " if marks[-1] == "#" else "- ")
-
-    body = _WIKI_ITEM.sub(item, _WIKI_MACRO.sub("", body))
+    body = _WIKI_ITEM.sub(_wiki_item, _WIKI_MACRO.sub("", body))
     body = _WIKI_HEADING.sub(lambda m: "#" * int(m[1]) + " ", body)
     return _WIKI_LINK.sub(r"\1", body)
+
+
+def is_mediawiki(body: str) -> bool:
+    """A wiki article in MediaWiki's markup: "== Technique ==" and bold in triple quotes
+    or [[links]]."""
+    return bool(_MEDIAWIKI_HEADING.search(body)) and ("'''" in body or "[[" in body)
+
+
+def from_mediawiki(body: str) -> str:
+    """The article as markdown: its headings and lists as markdown's, templates and
+    references gone, links their words, bold and italics (three and two quotes) kept."""
+    while _MEDIAWIKI_TEMPLATE.search(body):
+        body = _MEDIAWIKI_TEMPLATE.sub("", body)
+    body = _MEDIAWIKI_REF.sub("", body)
+    body = _WIKI_ITEM.sub(_wiki_item, body)
+    body = _MEDIAWIKI_HEADING.sub(lambda m: "#" * len(m[1]) + f" {m[2]}", body)
+    body = body.replace("'''", "**").replace("''", "*")
+    return _MEDIAWIKI_LINK.sub(r"\1", body)
+
+
+def _wiki_item(match: re.Match) -> str:
+    """A wiki's "#" (numbered) or "*" item as markdown's, nested by doubling ("##")."""
+    marks = match[1]
+    return "   " * (len(marks) - 1) + ("1. " if marks[-1] == "#" else "- ")
 
 
 def is_org(body: str) -> bool:
