@@ -91,6 +91,22 @@ The '''standing hamstring stretch''' is a [[static stretching|static stretch]].<
 * [[Seated hamstring stretch]]
 """
 
+CHEVRON_LINES = """B2. LANDMINE PRESS
+    3 x 6-8 / arm    rest 75s
+
+ >> kneel with the right knee down
+ >> bring the bar to your right shoulder
+ >> press up and forward till the arm is long
+ >> lower back to the shoulder
+"""
+
+DASHED_LINES = """Landmine press, from the clinic:
+
+– kneel with the right knee down
+– bring the bar to your right shoulder
+– press up and forward till the arm is long
+"""
+
 TEAM_SHEET = """Week 3 — Lower B
 
 | # | Exercise | Sets | Reps | Coach notes |
@@ -708,6 +724,8 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (CHEVRON_LINES, ["Kneel", "Bring The Bar", "Press Up", "Lower Back"]),
+        (DASHED_LINES, ["Kneel", "Bring The Bar", "Press Up"]),
         (CHAT_LOG, ["Bell", "Push Hips Back", "Snap The Hips Forward"]),
         (BOT_LINE, ["Arm Straight Out", "Pull The Fingers Back", "Hold 15 Seconds"]),
         (NUMBERED_IN_BRACKETS, ["Stand Tall", "Slowly Tilt Your Head", "Hold"]),

@@ -54,10 +54,13 @@ _TIMESTAMP_LINE = re.compile(  # "00:21 So first thing, grab the bar": a transcr
 )
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
 _BULLET_MARKS = "•◦▪‣●○■□◆◇♦❖➤►▶✓✔☐☑→⇒➔➜➝»·"
-_BULLET = re.compile(  # "• Stand", "→ Stand", "~ Stand", and a toggle's "- ▸ Stand"
-    rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[{_BULLET_MARKS}{_TOGGLE}]|~(?=[ \t]+[^\W\d]))"
-    r"[ \t]+(?=\S)",
-    re.MULTILINE,
+_BULLET = (
+    re.compile(  # "• Stand", "→ Stand", "~ Stand", ">> Stand", "– Stand", a toggle's "- ▸ Stand"
+        rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[{_BULLET_MARKS}{_TOGGLE}]|>>|–"
+        r"|~(?=[ \t]+[^\W\d]))"
+        r"[ \t]+(?=\S)",
+        re.MULTILINE,
+    )
 )
 _CODE_NUMBER = re.compile(r"^([ \t]*)`(\d{1,2}[.)])`[ \t]*(?=\S)", re.MULTILINE)  # "`1.` Attach"
 _ASCIIDOC_HEADING = re.compile(r"^(={1,6})[ \t]+(?=[^\W\d])", re.MULTILINE)  # "== Technique"
