@@ -107,6 +107,34 @@ DASHED_LINES = """Landmine press, from the clinic:
 – press up and forward till the arm is long
 """
 
+HOW_TO_PARTS = """# How to Do the Open Book Stretch
+
+## Part 1 of 2: Getting Into Position
+
+1. **Lie on your side.** Rest your head on a pillow.
+2. **Bend your hips and knees.** Stack your knees.
+
+## Part 2 of 2: Doing the Stretch
+
+1. **Open your top arm like a book.** Turn your chest to the ceiling.
+2. **Close the book.** Bring the arm back over.
+"""
+
+HOW_TO_METHODS = """# How to Do a Reverse Lunge
+
+**Method 1 of 2: Bodyweight**
+
+1. **Stand with your feet hip-width apart.** Chest up.
+2. **Step back and lower the back knee.** Keep the front shin vertical.
+3. **Push through your front heel.** Return to standing.
+4. **Do 2 to 3 sets of 10 reps.** Beginners can start with one set.
+
+**Method 2 of 2: Adding Weight**
+
+1. **Hold a dumbbell in each hand.** Let them hang.
+2. **Lunge as before.** Keep the weights still.
+"""
+
 TEAM_SHEET = """Week 3 — Lower B
 
 | # | Exercise | Sets | Reps | Coach notes |
@@ -724,6 +752,24 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (
+            HOW_TO_PARTS,
+            [
+                "Lie on your side.",
+                "Bend your hips and knees.",
+                "Open your top arm like a book.",
+                "Close the book.",
+            ],
+        ),
+        (
+            HOW_TO_METHODS,
+            [
+                "Stand with your feet hip-width apart.",
+                "Step back and lower the back knee.",
+                "Push through your front heel.",
+                "Do 2 to 3 sets of 10 reps.",
+            ],
+        ),
         (CHEVRON_LINES, ["Kneel", "Bring The Bar", "Press Up", "Lower Back"]),
         (DASHED_LINES, ["Kneel", "Bring The Bar", "Press Up"]),
         (CHAT_LOG, ["Bell", "Push Hips Back", "Snap The Hips Forward"]),

@@ -377,7 +377,13 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
     before: dict | None = None
     between: list[str] = []  # the paragraphs since the last list
     titled = False  # the last list's steps are titles, each told by a paragraph
+    part = False  # under a how-to's "Part 2 of 2": the list goes on from the last
     for block in blocks:
+        if found and (way := _way_of_doing(block, lang)):
+            if way == "method":
+                break  # "Method 2 of 2": another way to do it, not more steps
+            part, between, before = True, [], block
+            continue
         if block["type"] == "block_quote":
             found += _lists(block["children"], lang)
         elif block["type"] == "table" and (rows := _step_column(block, lang)):
@@ -387,13 +393,13 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
             attrs = block.get("attrs", {})
             start = attrs.get("start", 1) if attrs.get("ordered") else None
             last = found[-1] if found else None
-            if last and between is not None and _goes_on(last, start):
+            if last and between is not None and (part or _goes_on(last, start)):
                 found[-1] = (_told(last[0], between, lang) + items, last[1], last[2])
                 titled = all(item.label for item in found[-1][0][: -len(items)])
             else:
                 titled = False
                 found.append((items, start, _names_the_steps(before, lang)))
-            between = []
+            between, part = [], False
         elif block["type"] == "paragraph" and between is not None:
             between.append(_block_text(block))
         elif block["type"] != "blank_line":
@@ -403,6 +409,18 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
     if titled and between:  # a titled list's last step: its paragraph
         found[-1] = (_told(found[-1][0], between[:1], lang), *found[-1][1:])
     return found
+
+
+def _way_of_doing(block: dict, lang: str) -> str:
+    """ "part" for a how-to's later part ("Part 2 of 2: Doing the Stretch"), "method"
+    for its later method ("Method 2 of 2: Adding Weight"); else empty."""
+    if block["type"] not in ("heading", "paragraph"):
+        return ""
+    text = _block_text(block)
+    for name in ("part", "method"):
+        if (said := vocabulary(lang)[f"how_to_{name}"].match(text)) and int(said[1]) > 1:
+            return name
+    return ""
 
 
 def _goes_on(last: tuple[list[Item], int | None, bool], start: int | None) -> bool:
