@@ -247,6 +247,21 @@ Lower your arms. {line}
         ("ELITE SOCKS x2 35.98 TOTAL 190.50", {}),
         ("Make 3 series of 8 until 12 repetition.", {"sets": 3, "reps": (8, 12)}),
         (
+            "Warm-up: 5:00 easy Main set: 8 rounds — 30 sec hard / 30 sec easy Cool-down: 3:00",
+            {"sets": 8, "duration": 30, "rest": 30},
+        ),
+        (
+            "WARM-UP 10:00 easy MAIN 6 x 1:00 hard / 1:00 easy paddle COOL 5:00",
+            {"sets": 6, "duration": 60, "rest": 60},
+        ),
+        ("Stay there: spend a solid two minutes in this position.", {"hold": 120}),
+        ("A great long-term goal is 3 sets of 20.", {}),
+        ("Today: 6 pushes of 20 seconds each.", {"sets": 6, "duration": 20}),
+        (
+            "Three 3-minute rounds with a minute's rest between them.",
+            {"sets": 3, "duration": 180, "rest": 60},
+        ),
+        (
             "Do 5 with each leg, taking turns. Have a rest, then do the whole thing twice more.",
             {"reps": 5, "per_side": True, "sets": 3},
         ),
@@ -562,6 +577,20 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "## How to\n\n1. Step back and lower the knee.\n2. Drive up through the front heel.\n",
             {"sets": 3, "reps": 8, "rest": 60},
         ),
+        (  # a program sheet's row that most names the exercise, under a "#" column
+            "# Alternating Reverse Lunges\n\n| # | Exercise | Sets x Reps | Rest |\n"
+            "|---|---|---|---|\n| A | Trap bar deadlift | 4 x 5 | 2-3 min |\n"
+            "| B1 | DB alternating reverse lunge | 3 x 8 | 60 s |\n\n"
+            "## How to\n\n1. Step back and lower the knee.\n2. Drive up through the front heel.\n",
+            {"sets": 3, "reps": 8, "rest": 60},
+        ),
+        (  # an export's dose lines over a rule of "=" are not a heading
+            "# Seated Hamstring Stretch\n\n1. Sit with one leg straight.\n2. Hinge forward.\n\n"
+            "Hold: 30 seconds\nRepetitions: 3\nRest: 15 seconds\nNotes: gently (first 72 hours).\n"
+            + "=" * 40
+            + "\n",
+            {"sets": 3, "hold": 30, "rest": 15},
+        ),
         (  # an app's log, one row a set: the sets counted, the reps spanned
             "# Pec Deck Fly\n\n## Your plan\n\n| Set | Reps | Weight | Rest |\n|---|---|---|---|\n"
             "| 1 | 12 | 25 kg | 60 s |\n| 2 | 12 | 25 kg | 60 s |\n| 3 | 10 | 30 kg | 60 s |\n\n"
@@ -599,6 +628,8 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         "main-set",
         "said-twice",
         "program-sheet",
+        "program-sheet-by-words",
+        "dose-over-equals",
         "set-log",
         "spaced-log",
         "weeks",

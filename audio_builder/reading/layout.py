@@ -76,8 +76,8 @@ _COUNTED = re.compile(
 _PAREN_NUMBER = re.compile(r"^([ \t]*)\((\d{1,2})\)[ \t]+(?=\S)", re.MULTILINE)  # " (1) Stand"
 _BARE_NUMBER = re.compile(r"^([ \t]*)(\d{1,2})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)  # "1 Stand ..."
 _TAB_ROWS = re.compile(r"(?:^[^\n]*\t[^\n]*\t[^\n]*(?:\n|$)){2,}", re.MULTILINE)
-# a line of numbers over a long rule of dashes is text, not a heading underlined
-_DOSE_OVER_RULE = re.compile(r"^([^\n]*\d[^\n]*)\n([ \t]*-{20,}[ \t]*)$", re.MULTILINE)
+# a line of numbers over a long rule ("-----", "=====") is text, not a heading underlined
+_DOSE_OVER_RULE = re.compile(r"^([^\n]*\d[^\n]*)\n([ \t]*(?:-{20,}|={20,})[ \t]*)$", re.MULTILINE)
 _DEFINITION = re.compile(
     r"^([^\s:>#|\-*][^\n]*)\n((?:[ \t]*\n)?(?::[ \t]+[^\n]+\n?)+)", re.MULTILINE
 )

@@ -43,10 +43,11 @@ _RANGE = rf"{_NUMBER}(?:\s+(?:to|or|until)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
-    r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups)\b"
+    r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups|pushes)\b"
     rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b"  # a table's row: "Sets: 3, Reps: 10"
     rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)"  # 4 by 40m
-    rf"|\b{_RANGE}(?=\s+\d+\s+(?:second|minute)s?\s+(?:holds|hangs|efforts|sprints|carries|walks)\b)",
+    rf"|\b{_RANGE}(?=\s+\d+\s+(?:second|minute)s?\s+"
+    r"(?:holds|hangs|efforts|sprints|carries|walks|rounds|bouts|intervals|pieces|pushes)\b)",
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
@@ -102,6 +103,7 @@ REPS = re.compile(
 )
 SECONDS = re.compile(
     rf"\bfor\s+(?:about\s+)?{_RANGE}(?:\s+or\s+more)?\s+{_UNIT}\b"
+    rf"|\bspend\s+(?:a\s+)?(?:(?:solid|good|full)\s+)?{_RANGE}\s+{_UNIT}\b"  # "spend two minutes"
     rf"|\bfor\s+(?:about\s+)?(a|one)\s+(minute)\b"
     rf"|\b(?:do|aim for)\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",
     re.IGNORECASE,
@@ -127,7 +129,8 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     rf"|\bduration\s*:\s+{_RANGE}\s+(seconds?|secs?)"  # not a lesson's "Duration: 40 minutes"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work|hard|fast|all[- ]out)\b"
     r"(?!\s+(?:each|either|the|both|one|your))"
-    rf"|\b(?:carries|sprints|intervals|rounds|walks|runs|trips|laps)\s+of\s+{_RANGE}\s+{_UNIT}",
+    rf"|\b(?:carries|sprints|intervals|rounds|walks|runs|trips|laps|pushes)\s+of\s+{_RANGE}\s+{_UNIT}"
+    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:rounds|bouts|intervals|pieces|efforts)\b",  # "3 minute rounds"
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
@@ -214,12 +217,17 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     r"|\bby next (?:week|month)\b[^.;]*"
     # "When you can do 3 x 20, move on", "the aim is to get up to 25"
     r"|\b(?:once|when|as soon as)\s+you\s+can\s+(?:do\s+|manage\s+)?[^,.;]*"
-    r"|\b(?:the\s+)?(?:aim|goal)\b[^.;]*?\bis\s+to\s+(?:get|build|work)\s+up\s+to\b[^.;]*",
+    r"|\b(?:the\s+)?(?:aim|goal)\b[^.;]*?\bis\s+to\s+(?:get|build|work)\s+up\s+to\b[^.;]*"
+    r"|\b(?:long[- ]term|eventual|ultimate|end)\s+(?:goal|target|aim)\b[^.;]*",
     re.IGNORECASE,
 )
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)  # read before the rest
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
-_LABELED = re.compile(r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s)")
+_LABELED = re.compile(
+    r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"
+    r"|(?i:warm[- ]?up|main(?: set)?|cool[- ]?down|finisher)\s*:"  # "Main set: 8 rounds"
+    r"|(?:WARM[- ]?UP|MAIN|COOL(?:[- ]?DOWN)?|FINISHER)\b)"  # "MAIN 6 x 1:00 hard"
+)
 _FIELD = re.compile(  # a table row's "Sets: 3", "Rest between sets: 90 seconds"
     r"(?:^|(?<=,\s))([^\W\d_][\w'×/-]*(?: [\w'×/-]+){0,3}):\s"
 )
@@ -277,15 +285,16 @@ def _columns(sentence: str) -> tuple[str, ...]:
 
 
 def _this_exercise(rows: list[str], title: str) -> list[str]:
-    """The rows of a table that prescribe today's work: a program sheet's row that names
-    this exercise; a log's rows, one a set, all together; else the first that prescribes
-    anything (week 1, the first level, the main set after a warm-up row)."""
+    """The rows of a table that prescribe today's work: a program sheet's row that most
+    names this exercise (two of the title's words at least); a log's rows, one a set,
+    all together; else the first that prescribes anything (week 1, the first level, the
+    main set after a warm-up row)."""
     if len(rows) == 1:
         return rows
-    name = re.sub(r"\W+", " ", title).strip().lower()
-    naming = [row for row in rows if name and name in re.sub(r"\W+", " ", row).lower()]
-    if naming:
-        return naming[:1]
+    names = set(re.findall(r"[a-z]{3,}", title.lower()))
+    shared = [len(names & set(re.findall(r"[a-z]{3,}", row.lower()))) for row in rows]
+    if names and max(shared) >= min(2, len(names)) and shared.count(max(shared)) == 1:
+        return [rows[shared.index(max(shared))]]  # the row that most names the exercise
     if _set_rows(rows):
         return rows
     return [next((row for row in rows if _read_rows([row])), rows[0])]
