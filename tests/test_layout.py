@@ -135,6 +135,28 @@ HOW_TO_METHODS = """# How to Do a Reverse Lunge
 2. **Lunge as before.** Keep the weights still.
 """
 
+CUE_LINES = """single leg RDL (KB) - my notes
+
+KB in R hand, stand on L leg, soft knee
+hinge: hips back, R leg floats back, bell slides down the shin
+stop when the hamstring pulls, pause 1s
+drive hips fwd + squeeze the glute to stand
+
+mon: 3x8 each leg @ 12kg, 60s rest
+"""
+
+PLACARD = """STATION 7 — CABLE FACE PULL
+
+ROPE ATTACHMENT • PULLEY AT FOREHEAD HEIGHT
+
+SET THE PULLEY, GRAB THE ROPE, STEP BACK TILL ARMS ARE STRAIGHT
+PULL THE ROPE TO YOUR FACE
+SQUEEZE SHOULDER BLADES 1 SEC
+RETURN SLOWLY
+
+2–3 SETS x 15–20 REPS
+"""
+
 TEAM_SHEET = """Week 3 — Lower B
 
 | # | Exercise | Sets | Reps | Coach notes |
@@ -752,6 +774,11 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (CUE_LINES, ["KB", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
+        (
+            PLACARD,
+            ["SET THE PULLEY", "PULL THE ROPE", "SQUEEZE SHOULDER BLADES 1", "RETURN SLOWLY"],
+        ),
         (
             HOW_TO_PARTS,
             [

@@ -519,10 +519,15 @@ def _dose(sentence: str, lang: str) -> bool:
 
 def _said_lines(block: dict, lang: str) -> list[str]:
     """A paragraph's text; its lines one by one when each ends a sentence (a card of
-    shouted cues: "STAND TALL like a rocket!", "RUN ON THE SPOT!")."""
+    shouted cues: "STAND TALL like a rocket!", "RUN ON THE SPOT!") or when three or more
+    short lines each say what to do (a placard's or a notebook's cue lines)."""
     said = [text for line in _lines(block) if (text := speakable(line, lang))]
     if len(said) > 1 and all(re.search(r"[.!?]$", text) for text in said):
         return said
+    if len(said) > 2 and all(len(text.split()) <= 20 for text in said):
+        acting = sum(bool(classify_step(text, text, None, lang)) for text in said)
+        if acting >= len(said) - 1:
+            return said
     return [speakable(_block_text(block), lang)]
 
 
