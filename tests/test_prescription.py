@@ -256,6 +256,20 @@ Lower your arms. {line}
         ),
         ("Stay there: spend a solid two minutes in this position.", {"hold": 120}),
         ("A great long-term goal is 3 sets of 20.", {}),
+        ("2–3 SETS x 15–20 REPS | LIGHT WEIGHT", {"sets": (2, 3), "reps": (15, 20)}),
+        (
+            "6 sets of 1 minute hard, each followed by 1 minute of very easy paddling.",
+            {"sets": 6, "duration": 60, "rest": 60},
+        ),
+        (
+            "Hold 45 seconds, 3 times. First session? Do 30 second holds instead.",
+            {"hold": 45, "times": 3},
+        ),
+        ("Hold 45 s. Next station: 4 rounds of 30 seconds on, 30 seconds off.", {"hold": 45}),
+        (
+            "AMRAP 8 min. Board record: 121 Warm-up before: 2 rounds of 10 air squats",
+            {"duration": 480},
+        ),
         ("Today: 6 pushes of 20 seconds each.", {"sets": 6, "duration": 20}),
         (
             "Three 3-minute rounds with a minute's rest between them.",
@@ -464,6 +478,9 @@ def test_so_many_times_counts_reps_or_the_sets_of_a_hold(write_doc, text, work, 
         ("Forearm Plank", "Mon, 3 Jun 2024 Set 1 45 seconds.", {}),
         ("Swing City", "EMOM 10 minutes: 15 KB swings.", {"sets": 10, "reps": 15}),
         ("Clamshell", "Exercise 3 of 5 Clamshell. Do this 15 times.", {"times": 15}),
+        ("Mountain Climbers", "HIIT CIRCUIT — STATION 4 MOUNTAIN CLIMBERS", {}),
+        ("Leg Press", "A1 45 degrees Leg Press. Keep your back flat.", {}),
+        ("Kettlebell Swing", ">> 15 SWINGS x 5 SETS", {"sets": 5, "reps": 15}),
         ("Slam Dunk", "5 rounds for time: 15 med ball slams, 200 m run.", {"sets": 5, "reps": 15}),
         (
             "Swing Standards",

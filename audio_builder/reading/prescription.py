@@ -136,7 +136,7 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+timer?)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
     rf"\s*[:=]?\s+(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:active|seated|standing|walking|full)\s+)?"
+    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full)\s+)?"
     r"(?:rest(?!\s*:)|off|easy|recovery"
     rf"|apart|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
@@ -201,7 +201,9 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     r"|^progress(?:ion)?\b"  # what to do next, not what to do now
     r"|^(?:scal(?:e|ed|ing)|easier|harder)\b"  # "Scale: lighter bell, or 10 swings"
     r"|\b(?:other|rest|off|non-training)\s+days\b"  # "walk 30 minutes on most other days"
-    r"|\b(?:can|could|are|will|would)\s+you\b[^.?]*\?",  # "can you do 20 squats ...?"
+    r"|\b(?:can|could|are|will|would)\s+you\b[^.?]*\?"  # "can you do 20 squats ...?"
+    r"|\binstead\W*$"  # another option: "First session? Do 30 second holds instead."
+    r"|^\W*next\s+(?:station|up|exercise|move)\b",  # the next exercise's dose
     re.IGNORECASE,
 )
 _AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "5 min easy warm-up"
@@ -225,7 +227,7 @@ _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)  # rea
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
 _LABELED = re.compile(
     r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"
-    r"|(?i:warm[- ]?up|main(?: set)?|cool[- ]?down|finisher)\s*:"  # "Main set: 8 rounds"
+    r"|(?i:warm[- ]?up|main(?: set)?|cool[- ]?down|finisher)(?: \w+)?\s*:"  # "Main set: 8 rounds"
     r"|(?:WARM[- ]?UP|MAIN|COOL(?:[- ]?DOWN)?|FINISHER)\b)"  # "MAIN 6 x 1:00 hard"
 )
 _FIELD = re.compile(  # a table row's "Sets: 3", "Rest between sets: 90 seconds"
@@ -345,13 +347,13 @@ def _named_count(title: str, lang: str) -> re.Pattern[str] | None:
         return None
     plural = "(?:" + "|".join(plurals) + ")"
     # "12 kettlebell swings", not "3 to 5" or a page's "142 The ab wheel"
-    # nor a time's "30 seconds of waves", "60 second burpee challenge"
-    between = (
-        r"(?:(?!(?:to|or|the|a|an|this|that|your|my|of|sec\w*|min\w*)\b)[^\W\d][\w-]*\s+){0,2}?"
-    )
+    # nor a time's "30 seconds of waves", "60 second burpee challenge", a "45 degrees leg press"
+    units = r"sec\w*|min\w*|degrees?|kilo\w*|kgs?|pounds?|lbs?|percent|cm|meters?|metres?"
+    between = rf"(?:(?!(?:to|or|the|a|an|this|that|your|my|of|{units})\b)[^\W\d][\w-]*\s+){{0,2}}?"
     count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
-    # not an index: "Exercise 3 of 5 Clamshell"
-    return re.compile(rf"(?<![\d.])(?<!\bof )\b{count}\s+{between}{plural}\b", re.I)
+    # not an index: "Exercise 3 of 5 Clamshell", "STATION 4 MOUNTAIN CLIMBERS"
+    index = "".join(rf"(?<!\b{word} )" for word in ("of", "station", "exercise", "card", "no."))
+    return re.compile(rf"(?<![\d.]){index}\b{count}\s+{between}{plural}\b", re.I)
 
 
 def _counts_reps(head: str) -> bool:

@@ -119,10 +119,12 @@ def shorthand(text: str, words: Catalog) -> str:
     )
     sets_of = said["sets_of"].split("{sets}")[1].split("{reps}")[0].strip()  # "sets of"
     sets = re.escape(sets_of.split()[0])
-    text = re.sub(  # "2-3 sets × 12-15": sets of 12 to 15, not 12 times
-        rf"(?<=\d)\s+{sets}\s*[x×]\s*(?=\d)", f" {sets_of} ", text
+    text = re.sub(  # "2-3 sets × 12-15", "2–3 SETS x 15–20": sets of 12 to 15, not 12 times
+        rf"(?<=\d)\s+{sets}\s*[x×]\s*(?=\d)", f" {sets_of} ", text, flags=re.IGNORECASE
     )
-    text = re.sub(rf"(?<!\w)[x×]\s?(?=\d+\s+{sets}\b)", "", text)  # "10 reps × 3 sets"
+    text = re.sub(  # "10 reps × 3 sets", "15 SWINGS x 5 SETS"
+        rf"(?<!\w)[x×]\s?(?=\d+\s+{sets}\b)", "", text, flags=re.IGNORECASE
+    )
     time = r"(?=\d+\s*(?:seconds?|secs?|s|minutes?|mins?)\b)"  # an x before a time
     text = re.sub(  # "4 bouts × 45 seconds": bouts of 45 seconds
         rf"\b(\d+\s+[^\W\d]+s)\s*[x×]\s*{time}", rf"\1 {sets_of.split()[-1]} ", text
