@@ -157,6 +157,38 @@ RETURN SLOWLY
 2–3 SETS x 15–20 REPS
 """
 
+JSON_RECORD = """raw export from our exercise API:
+
+```json
+{
+  "id": 4821,
+  "name": "Half-Kneeling Landmine Press",
+  "equipment": ["barbell", "landmine attachment"],
+  "instructions": [
+    "Kneel on your right knee and hold the bar at your right shoulder.",
+    "Press the bar up and forward until your arm is straight.",
+    "Lower the bar back to your shoulder."
+  ],
+  "default_prescription": {"sets": 3, "reps_per_side": 8, "rest_seconds": 90},
+  "tips": ["Don't lean back."]
+}
+```
+"""
+
+CODE_CHECKLIST = """```
+TURKISH GET-UP -- NORMAL PROCEDURE
+
+PREFLIGHT
+  Area ..................................... CLEAR
+  Kettlebell ............................... LIGHT
+
+PROCEDURE
+   1. Lie on left side, grip bell in both hands ....... PULLED TO CHEST
+   2. Roll onto back, press bell to ceiling ........... ARM LOCKED
+   3. Roll up onto left elbow ......................... CHEST PROUD
+```
+"""
+
 TEAM_SHEET = """Week 3 — Lower B
 
 | # | Exercise | Sets | Reps | Coach notes |
@@ -774,6 +806,8 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (JSON_RECORD, ["Kneel", "Press The Bar Up", "Lower The Bar Back"]),
+        (CODE_CHECKLIST, ["Lie", "Roll", "Roll Up"]),
         (CUE_LINES, ["KB", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
         (
             PLACARD,
@@ -832,6 +866,17 @@ def test_a_csv_export_prescribes_from_its_columns(write_doc):
         "rest": 20,
         "duration": 40,
     }
+
+
+def test_an_apps_json_record_keeps_its_name_and_dose(write_doc):
+    exercise = parse_file(write_doc("doc.md", JSON_RECORD))
+    assert exercise.title == "Half-Kneeling Landmine Press"
+    assert prescribed(exercise) == {"sets": 3, "reps": 8, "per_side": True, "rest": 90}
+
+
+def test_a_date_is_not_a_range_nor_a_count(write_doc):
+    text = "# WALL-SIT\n\n1. Slide down the wall.\n2. Hold.\n\nPlatform Team 2024-05-14 WALL-SIT\n"
+    assert prescribed(parse_file(write_doc("doc.md", text))) == {}
 
 
 def test_org_notes_keep_their_title_and_properties(write_doc):

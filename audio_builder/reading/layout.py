@@ -21,6 +21,8 @@ import re
 
 from audio_builder.reading.markup import (
     from_bbcode,
+    from_code_lists,
+    from_json,
     from_latex,
     from_mediawiki,
     from_org,
@@ -130,6 +132,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")  # a step of a l
 
 def as_markdown(body: str) -> str:
     """The body with the lists it writes in other ways turned into markdown lists."""
+    body = from_code_lists(from_json(body))
     if is_latex(body):
         body = from_latex(body)
     if is_bbcode(body):

@@ -1,12 +1,14 @@
 """Documents written in another markup, as markdown: a LaTeX handout (a lab sheet, a
 paper's methods), a forum post in BBCode, a wiki page in Confluence's markup ("h2.",
-"# step") or MediaWiki's ("== Technique =="), and notes kept in org-mode ("* TODO", a
-:PROPERTIES: drawer). Their lists become lists, their sections headings, bold and
+"# step") or MediaWiki's ("== Technique =="), notes kept in org-mode ("* TODO", a
+:PROPERTIES: drawer), an app's record pasted as JSON and a numbered list kept in a
+code block (a checklist, a man page). Their lists become lists, their sections headings, bold and
 italics stay; figures, comments, a preamble, templates, macros, drawers' marks and the
 tags of colour, size and links go, leaving their words."""
 
 from __future__ import annotations
 
+import json
 import re
 
 _LATEX = re.compile(
@@ -147,6 +149,80 @@ def _wiki_item(match: re.Match) -> str:
     """A wiki's "#" (numbered) or "*" item as markdown's, nested by doubling ("##")."""
     marks = match[1]
     return "   " * (len(marks) - 1) + ("1. " if marks[-1] == "#" else "- ")
+
+
+_JSON_BLOCK = re.compile(r"^```json[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+_STEP_KEYS = ("instructions", "steps", "directions", "how_to", "method", "cues")
+_LEFT_OUT = ("id", "slug", "url", "video", "image", "created_at", "updated_at")
+
+
+def from_json(body: str) -> str:
+    """An app's exercise record pasted as JSON (in a ```json block or as the whole
+    body) as markdown: its name a heading, its list of instructions the steps, its tips
+    a list, and every other field a line ("Rest: 90 seconds")."""
+    whole = body.strip()
+    if whole.startswith("{") and whole.endswith("}"):
+        return _record(whole) or body
+    return _JSON_BLOCK.sub(lambda m: _record(m[1]) or m[0], body)
+
+
+def _record(text: str) -> str:
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return ""
+    steps = next((record[k] for k in _STEP_KEYS if isinstance(record, dict) and k in record), None)
+    if not (isinstance(steps, list) and all(isinstance(step, str) for step in steps)):
+        return ""
+    name = record.get("name") or record.get("title") or ""
+    parts = [f"# {name}"] if name else []
+    for key, value in record.items():
+        if key in _STEP_KEYS or key in ("name", "title") or key in _LEFT_OUT:
+            continue
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            if key == "equipment":
+                parts.append(f"Equipment: {', '.join(value)}")
+            else:
+                parts.append(f"## {_label(key)}\n\n" + "\n".join(f"- {item}" for item in value))
+        elif isinstance(value, dict):
+            parts.append(", ".join(_field(k, v) for k, v in value.items()) + ".")
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            parts.append(_field(key, value))
+    parts.append("## Instructions\n\n" + "\n".join(f"1. {step}" for step in steps))
+    return "\n\n" + "\n\n".join(parts) + "\n\n"
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").strip().capitalize()
+
+
+def _field(key: str, value: object) -> str:
+    """A field as a line: "rest_seconds": 90 -> "Rest: 90 seconds", "reps_per_side": 8
+    -> "Reps: 8 per side"."""
+    words = key.lower().split("_")
+    said = str(value)
+    if words[-1] in ("seconds", "secs", "sec", "s") and len(words) > 1:
+        words, said = words[:-1], f"{value} seconds"
+    if words[-2:] == ["per", "side"] and len(words) > 2:
+        words, said = words[:-2], f"{said} per side"
+    return f"{_label('_'.join(words))}: {said}"
+
+
+_CODE_BLOCK = re.compile(r"^```[ \t]*(?:text|txt|plain)?[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
+_NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+\S", re.MULTILINE)
+
+
+def from_code_lists(body: str) -> str:
+    """A code block that numbers its lines from 1 (a laminated checklist, a man page's
+    procedure) as text, each line's indent gone, so its list is read."""
+
+    def unfenced(match: re.Match) -> str:
+        numbers = [int(n) for n in _NUMBERED_LINE.findall(match[1])]
+        if numbers[:2] != [1, 2]:
+            return match[0]
+        return "\n".join(line.strip() for line in match[1].splitlines()) + "\n"
+
+    return _CODE_BLOCK.sub(unfenced, body)
 
 
 def is_org(body: str) -> bool:

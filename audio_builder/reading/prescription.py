@@ -353,7 +353,7 @@ def _named_count(title: str, lang: str) -> re.Pattern[str] | None:
     count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
     # not an index: "Exercise 3 of 5 Clamshell", "STATION 4 MOUNTAIN CLIMBERS"
     index = "".join(rf"(?<!\b{word} )" for word in ("of", "station", "exercise", "card", "no."))
-    return re.compile(rf"(?<![\d.]){index}\b{count}\s+{between}{plural}\b", re.I)
+    return re.compile(rf"(?<![\d.])(?<!\d ){index}\b{count}\s+{between}{plural}\b", re.I)
 
 
 def _counts_reps(head: str) -> bool:

@@ -62,6 +62,8 @@ def _names_in(line: str, lang: str) -> list[str]:
     line = _ASIDE.sub("", line)
     if vocabulary(lang)["not_the_exercise"].match(line) or _COUNT.search(line):
         return []  # a row of a program ("B  Nordic curl — 3 x 5") names one of several
+    if "...." in line:
+        return []  # a checklist's item and its state ("Kettlebell ..... LIGHT")
     parts = (_FIELD.sub("", _REPLY.sub("", part)).strip(" *_#\"'") for part in _PARTS.split(line))
     return [
         part.rstrip(":")
