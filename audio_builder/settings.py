@@ -207,7 +207,9 @@ _reps.__doc__ = (
 )
 
 
-def _tempo(value: Any) -> Tempo:
+def _tempo(value: Any) -> Tempo | None:
+    if str(value).strip().lower() in ("isometric", "static"):
+        return None  # a held position has no tempo: the default stands
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s*", str(value))
     if not match or isinstance(value, bool):
         raise ValueError
@@ -217,7 +219,9 @@ def _tempo(value: Any) -> Tempo:
     return tempo
 
 
-_tempo.__doc__ = 'UP-HOLD-DOWN seconds like "2-1-2" (up and down 0.5 to 10, hold 0 to 10)'
+_tempo.__doc__ = (
+    'UP-HOLD-DOWN seconds like "2-1-2" (up and down 0.5 to 10, hold 0 to 10), or "isometric"'
+)
 
 
 def _choice(*allowed: str, **same: str) -> Callable[[Any], str]:

@@ -20,6 +20,7 @@ from audio_builder.settings import DEFAULTS, Settings, Tempo, parse_setting, par
         ("hold", 30, 30.0),
         ("tempo", "2-1-2", Tempo(2.0, 1.0, 2.0)),
         ("tempo", "3-0-1.5", Tempo(3.0, 0.0, 1.5)),
+        ("tempo", "isometric", None),  # a held position: no tempo of its own
         ("sides", "Left-Right", "left-right"),
         ("sides", "bilateral", "both"),
         ("sides", "unilateral", "left-right"),
