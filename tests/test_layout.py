@@ -189,6 +189,36 @@ PROCEDURE
 ```
 """
 
+INTRO_THEN_LIST = """# Alternating Curl
+
+## How to use: alternating biceps curl
+
+New to dumbbells? The alternating curl is the first move we recommend.
+
+1. Stand tall with a dumbbell in each hand.
+2. Curl the right dumbbell up toward your shoulder.
+3. Lower it slowly and curl the left one.
+"""
+
+PARAGRAPH_STEPS = """# Cable Kickback
+
+## How to do a cable kickback
+
+**1. Strap in.** Attach an ankle strap to the low pulley.
+
+**2. Get in position.** Face the machine and hold the frame.
+
+**3. Kick back.** Kick your left leg back and up behind you.
+
+Lee recommends 3 sets of 12 to 15 reps per leg.
+
+[ADVERTISEMENT]
+
+**You May Also Like:**
+- 7 Booty Band Moves You Can Do From Your Couch
+- Is Walking Actually Better Than Running?
+"""
+
 TEAM_SHEET = """Week 3 — Lower B
 
 | # | Exercise | Sets | Reps | Coach notes |
@@ -806,6 +836,8 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (INTRO_THEN_LIST, ["Stand Tall", "Curl The Right Dumbbell", "Lower It Slowly"]),
+        (PARAGRAPH_STEPS, ["Strap", "Get", "Kick Back"]),
         (JSON_RECORD, ["Kneel", "Press The Bar Up", "Lower The Bar Back"]),
         (CODE_CHECKLIST, ["Lie", "Roll", "Roll Up"]),
         (CUE_LINES, ["KB", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),

@@ -209,8 +209,9 @@ _TITLE_STOP = re.compile(
 
 
 def short_title(text: str) -> str:
-    """A step title from its first words: "Lie down on the floor..." -> "Lie Down"."""
-    first = re.split(r"[.,;:!?]", text, maxsplit=1)[0]
+    """A step title from its first words: "Lie down on the floor..." -> "Lie Down", "1.
+    Strap in." -> "Strap In"."""
+    first = re.split(r"[.,;:!?]", re.sub(r"^\d{1,2}[.)]\s+", "", text), maxsplit=1)[0]
     short = _TITLE_STOP.sub("", first).split()[:4] or ["Step"]
     return " ".join(word if word.isupper() else word.capitalize() for word in short)
 
@@ -638,21 +639,41 @@ def _read_body(
 
 class _ExecutionItems(list):
     """An Execution section's list entries are steps; a paragraph beside them ("Do 3
-    rounds.") is programming, one that opens the list ("... is as follows:") a note, and
-    an entry labeled with another part's name ("Dosage: 3 x 10", "Watch for: ...")
-    belongs to that part."""
+    rounds.") is programming, one that opens the list ("... is as follows:", "New to
+    dumbbells? ...") a note, and an entry labeled with another part's name ("Dosage: 3 x
+    10", "Watch for: ...") belongs to that part. With no list, the paragraphs that say
+    what to do are the steps."""
 
     def __init__(self, steps: list, sections: dict[str, list], lang: str) -> None:
         super().__init__()
         self.steps, self.sections, self.lang = steps, sections, lang
+        self.leading: list[Item] = []  # paragraphs before any list: steps, unless one opens a list
 
     def extend(self, items: Any) -> None:  # type: ignore[override]
         items = list(items)
-        opening = len(items) == 1 and not items[0].label and items[0].text.endswith(":")
-        if len(items) == 1 and not items[0].label and (opening or self.steps):
+        if not items:
+            return
+        single = len(items) == 1 and not items[0].label
+        if not single and len(self.leading) > 1:  # the steps were said; a list after them
+            self.sections.setdefault("notes", []).extend(items)  # is something else
+            return
+        if not single and self.leading:  # the paragraph led into this list
+            del self.steps[:1]
+            self.sections.setdefault("notes", []).extend(self.leading)
+            self.leading = []
+        opening = single and items[0].text.endswith(":")
+        aside = self.leading and not _acting_step(items[0].text, self.lang)  # after steps
+        if single and (opening or aside or (self.steps and not self.leading)):
             self.sections.setdefault("notes" if opening else "programming", []).extend(items)
             return
+        if single:
+            self.leading.append(items[0])
         _file(items, self.steps, self.sections, self.lang)
+
+
+def _acting_step(text: str, lang: str) -> bool:
+    """Whether a paragraph says what to do, and is no dose."""
+    return bool(classify_step(text, text, None, lang)) and not _dose(text, lang)
 
 
 def _file(items: list[Item], default: list, sections: dict[str, list], lang: str) -> None:
