@@ -219,6 +219,13 @@ Lee recommends 3 sets of 12 to 15 reps per leg.
 - Is Walking Actually Better Than Running?
 """
 
+SCANNED = """CLAMSHELL
+
+l. Keeping your feet touching, lift your top knee.
+2. Pause for 2 seconds at the top.
+3. Slowly lower the knee back down.
+"""
+
 TEAM_SHEET = """Week 3 — Lower B
 
 | # | Exercise | Sets | Reps | Coach notes |
@@ -836,6 +843,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
             ],
         ),
         (TITLED_STEPS, ["Set Up", "Squat Down", "Stand Up"]),
+        (SCANNED, ["Keeping Your Feet Touching", "Pause", "Slowly Lower The Knee"]),
         (INTRO_THEN_LIST, ["Stand Tall", "Curl The Right Dumbbell", "Lower It Slowly"]),
         (PARAGRAPH_STEPS, ["Strap", "Get", "Kick Back"]),
         (JSON_RECORD, ["Kneel", "Press The Bar Up", "Lower The Bar Back"]),

@@ -76,6 +76,9 @@ _COUNTED = re.compile(
     r"^[ \t]*\d{1,2}(?:[ \t]*[–-][ \t]*\d{1,2})?(?:\t+|[ \t]{2,})(?=\S)", re.MULTILINE
 )
 _PAREN_NUMBER = re.compile(r"^([ \t]*)\((\d{1,2})\)[ \t]+(?=\S)", re.MULTILINE)  # " (1) Stand"
+_OCR_ONE = re.compile(  # an OCR's "l." or "I." for the "1." of a list its "2." goes on
+    r"^([ \t]*)[lI]\.(?=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,4}?[ \t]*2\.[ \t])", re.MULTILINE
+)
 _BARE_NUMBER = re.compile(r"^([ \t]*)(\d{1,2})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)  # "1 Stand ..."
 _TAB_ROWS = re.compile(r"(?:^[^\n]*\t[^\n]*\t[^\n]*(?:\n|$)){2,}", re.MULTILINE)
 # a line of numbers over a long rule ("-----", "=====") is text, not a heading underlined
@@ -159,6 +162,7 @@ def as_markdown(body: str) -> str:
     body = _screenplay(body)
     body = _posts(body)
     body = _turns(body)
+    body = _OCR_ONE.sub(r"\g<1>1.", body)
     body = _KEYCAP.sub(r"\1\2. ", body)
     body = _CODE_NUMBER.sub(r"\1\2 ", body)
     body = _AUTO_NUMBER.sub(r"\g<1>1. ", body)
