@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_FOLDER = MODEL_FILE.parent
 # floors just under what the model reaches on each set; the target is 95 % on each
 FLOORS = {
-    "tune": {"work": 0.96, "sides": 0.97, "steps": 0.93, "prescription": 0.85},
-    "test": {"work": 0.94, "sides": 0.94, "steps": 0.85, "prescription": 0.92},
+    "tune": {"work": 0.97, "sides": 0.97, "steps": 0.93, "prescription": 0.88},
+    "test": {"work": 0.95, "sides": 0.94, "steps": 0.86, "prescription": 0.92},
 }
 
 
