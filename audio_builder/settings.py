@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -322,8 +323,9 @@ def _as_written(name: str, value: Any) -> dict[str, Any]:
 
 
 def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
-    """The settings a text's prescription gives (ranges to their top; values out of
-    range are left out: prose is not an error). A count of reps wins over a hold."""
+    """The settings a text's prescription gives (ranges to their top, a pyramid's or a
+    log's reps set by set; values out of range are left out: prose is not an error). A
+    count of reps wins over a hold."""
     values: dict[str, Any] = {}
     for name in ("sets", "reps", "hold", "duration", "rest"):
         value = prescription.get(name)
@@ -336,6 +338,11 @@ def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
             continue
         if name == "reps" and isinstance(value, tuple) and min(value) < values["reps"]:
             values["reps_low"] = min(value)
+    per_set = prescription.get("reps_per_set")
+    if per_set and len(per_set) == values.get("sets", len(per_set)):
+        with suppress(SettingsError):  # a pyramid or a log: each set its own count
+            values["reps"] = parse_setting("reps", list(per_set))
+            values.pop("reps_low", None)
     if prescription.get("per_side"):
         values["reps_count"] = "each"
     return values

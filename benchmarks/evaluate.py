@@ -55,7 +55,9 @@ def read(path: Path, learned: bool = True) -> Reading:
     if not learned:
         part = replace(part, movement=analyse(exercise, part.settings.sides, learned=False))
     movement = part.movement
-    return Reading(part.work, movement.sides, movement.roles, movement.prescription)
+    # the labels write a pyramid's or a log's reps (12, 10, 8) as their range, [8, 12]
+    labeled = {k: v for k, v in movement.prescription.items() if k != "reps_per_set"}
+    return Reading(part.work, movement.sides, movement.roles, labeled)
 
 
 def import_corpus(folder: Path) -> dict[str, Path]:

@@ -293,6 +293,30 @@ def test_prescriptions_read_from_the_text(write_doc, line, found):
     assert prescribed(parse_file(write_doc("p.md", STEPS.format(line=line)))) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "reps"),
+    [
+        (  # a pyramid: each set its own count
+            "# One-Arm Row\n\n1. Row the dumbbell to your hip.\n2. Lower it.\n\n"
+            "Pyramid: 12 / 10 / 8 / 6, going heavier each set.\n",
+            (12, 10, 8, 6),
+        ),
+        (  # a log: the reps of each set's row
+            "# Pec Deck Fly\n\n## Your plan\n\n| Set | Reps | Rest |\n|---|---|---|\n"
+            "| 1 | 12 | 60 s |\n| 2 | 12 | 60 s |\n| 3 | 10 | 60 s |\n\n"
+            "## Instructions\n\n1. Bring the handles together.\n2. Let them travel back.\n",
+            (12, 12, 10),
+        ),
+    ],
+    ids=["pyramid", "log"],
+)
+def test_a_pyramid_or_a_log_counts_each_set_to_its_own_number(write_doc, text, reps):
+    settings = DEFAULTS.override(
+        from_text(analyse(parse_file(write_doc("p.md", text))).prescription)
+    )
+    assert (settings.sets, settings.reps) == (len(reps), reps)
+
+
 def test_a_range_is_counted_to_its_top_and_keeps_its_bottom():
     values = from_text({"sets": 3, "reps": (8, 12), "hold": (20, 30)})
     assert values == {"sets": 3, "reps": 12, "reps_low": 8}  # reps win over a hold
@@ -612,7 +636,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "# Pec Deck Fly\n\n## Your plan\n\n| Set | Reps | Weight | Rest |\n|---|---|---|---|\n"
             "| 1 | 12 | 25 kg | 60 s |\n| 2 | 12 | 25 kg | 60 s |\n| 3 | 10 | 30 kg | 60 s |\n\n"
             "## Instructions\n\n1. Bring the handles together.\n2. Let them travel back.\n",
-            {"sets": 3, "reps": (10, 12), "rest": 60},
+            {"sets": 3, "reps": (10, 12), "reps_per_set": (12, 12, 10), "rest": 60},
         ),
         (  # the same log lined up with spaces, its rest on a timer
             "# Bulgarian Split Squat\n\nRest Timer: 1min 30s\n\nSET    KG     REPS\n"
@@ -629,7 +653,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         (  # a pyramid: a set for each count, the reps spanning them
             "# One-Arm Row\n\n1. Row the dumbbell to your hip.\n2. Lower it.\n\n"
             "Pyramid: 12 / 10 / 8 / 6, going heavier each set. Rest 90 sec between sets.\n",
-            {"sets": 4, "reps": (6, 12), "rest": 90},
+            {"sets": 4, "reps": (6, 12), "reps_per_set": (12, 10, 8, 6), "rest": 90},
         ),
         (  # a test put as a question is not the dose
             "# Pistol Squat\n\n1. Can you do 20 deep squats with your heels down? If not, "

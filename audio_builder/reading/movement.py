@@ -159,6 +159,8 @@ def _as_worked(found: dict, work: Work) -> None:
     if "times" in found:  # "10 reps ... (that's 2 times)" are sets too
         counted = work == "reps" and "reps" not in found
         found.setdefault("reps" if counted else "sets", found.pop("times"))
+    if work != "reps":
+        found.pop("reps_per_set", None)
     if work != "reps" and "reps" in found:  # "Do 2 on each side" of a hold: 2 holds
         found.setdefault("sets", found.pop("reps"))
     named = [name for name in found if name in ("hold", "duration", "time")]

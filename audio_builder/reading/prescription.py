@@ -253,7 +253,8 @@ def _span(low: str, high: str | None) -> int | tuple[int, int]:
 def prescribed(exercise: Exercise) -> dict:
     """The prescription found in the description, steps, Execution and Programming,
     in the labels' terms: sets, reps, hold, duration, rest (a range as a (low, high)
-    pair) and per_side; a time no verb claims as "time" and a count that may be reps
+    pair) and per_side; a pyramid's or a log's reps of each set as "reps_per_set"
+    (beside their range); a time no verb claims as "time" and a count that may be reps
     or sets as "times", for the reading of how the exercise is worked to settle."""
     found: dict = {}
     named = _named_count(exercise.title, exercise.lang or DEFAULT_LANGUAGE)
@@ -304,13 +305,18 @@ def _this_exercise(rows: list[str], title: str) -> list[str]:
 
 def _read_rows(rows: list[str]) -> dict:
     """What the rows prescribe: each count or time the span of the rows' ("12, 12, 10
-    reps" of three sets' rows is 10 to 12 reps)."""
+    reps" of three sets' rows is 10 to 12 reps), and the reps of each row when they
+    differ (a log's sets: 12, 12, then 10)."""
     found: dict = {}
+    each: list = []
     for row in rows:
-        read = {}
+        read: dict = {}
         read_sentence(row, read)
+        each.append(read.get("reps"))
         for name, value in read.items():
             found[name] = _spanning(found[name], value) if name in found else value
+    if len(set(each)) > 1 and all(isinstance(reps, int) for reps in each):
+        found["reps_per_set"] = tuple(each)
     return found
 
 
@@ -402,6 +408,7 @@ def read_sentence(sentence: str, found: dict) -> None:
     if steps := _pyramid(sentence):  # each set's count: the reps span them
         found.setdefault("sets", len(steps))
         found.setdefault("reps", (min(steps), max(steps)))
+        found.setdefault("reps_per_set", tuple(steps))
     for pattern in (SETS_OF, REPS):
         counts = (m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1)
         match = next((m for m in counts if not _IN_PASSING.search(sentence[: m.start()])), None)
