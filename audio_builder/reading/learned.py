@@ -1,7 +1,7 @@
 """A logistic regression over named features, learned from hand-labeled documents: the
 second reading that reviews what the rules read (a step's role, how the exercise and
 its sides are worked). ``benchmarks/train_models.py`` trains each model on the labels' tuning split;
-inference is dictionary lookups, so numpy is needed only to train."""
+inference is dictionary lookups, so numpy and scipy are needed only to train."""
 
 from __future__ import annotations
 
@@ -67,13 +67,16 @@ def train(
     same examples always give the same model. ``examples``: (features, class) pairs;
     a feature whose weights all stay under ``smallest`` is left out of the model."""
     import numpy as np
+    from scipy import sparse
 
     pairs = list(examples)
     names = sorted({f for features, _ in pairs for f in features})
     column = {name: i for i, name in enumerate(names)}
-    x = np.zeros((len(pairs), len(names)))
-    for row, (features, _) in enumerate(pairs):
-        x[row, [column[f] for f in features]] = 1.0
+    cells = [(row, column[f]) for row, (features, _) in enumerate(pairs) for f in set(features)]
+    rows, columns = zip(*cells, strict=True) if cells else ((), ())
+    x = sparse.csr_matrix(
+        (np.ones(len(cells)), (rows, columns)), shape=(len(pairs), len(names))
+    )  # a document's features, each once: most of the table is empty
     y = np.eye(len(classes))[[classes.index(label) for _, label in pairs]]
     w = np.zeros((len(names), len(classes)))
     b = np.zeros(len(classes))
