@@ -22,7 +22,8 @@ import yaml
 from audio_builder.catalog import catalog
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
-from audio_builder.reading.layout import PLAIN_LABEL, as_markdown
+from audio_builder.reading.layout import PLAIN_LABEL, as_markdown, numbered_parts
+from audio_builder.reading.markup import field_line
 from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
 from audio_builder.reading.titles import choose_title
@@ -185,22 +186,10 @@ def _dose_fields(metadata: dict[str, Any], lang: str) -> list[Item]:
             fields = [(key, value)]
         else:
             continue
-        said = ", ".join(_field(str(name), _plain_value(v)) for name, v in fields)
+        said = ", ".join(field_line(str(name), _plain_value(v)) for name, v in fields)
         if said.strip(" ,:"):
             items.append(Item("", speakable(said, lang)))
     return items
-
-
-def _field(name: str, value: str) -> str:
-    """A front matter field as a line of text: "rest_seconds: 90" -> "rest: 90 seconds",
-    "reps_per_side: 10" -> "reps: 10 per side"."""
-    if not name:
-        return value
-    label, side, unit = re.fullmatch(
-        r"(.+?)(_per_side|_each_side)?(?:_(seconds|secs|sec|s|minutes|mins|min))?", name
-    ).groups()
-    side = side.replace("_", " ") if side else ""
-    return f"{label.replace('_', ' ')}: {value} {unit or ''}{side}".strip()
 
 
 _TITLE_STOP = re.compile(
@@ -354,20 +343,8 @@ def _step_column(block: dict, lang: str) -> list[Item]:
     column = max(wordy, key=lambda i: sum(len(row[i]) for row in rows))
     cells = [row[column] for row in rows]
     if len(cells) == 1:  # one row's cell that numbers its steps: "1) Stand tall 2) Hinge"
-        cells = _numbered_parts(cells[0])
+        cells = numbered_parts(cells[0])[1] or cells
     return [Item("", speakable(cell, lang)) for cell in cells]
-
-
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\)\s+")
-
-
-def _numbered_parts(text: str) -> list[str]:
-    """A text's parts numbered "1) ... 2) ..." from 1 in order; else the text whole."""
-    marks = list(_INLINE_NUMBER.finditer(text))
-    if len(marks) < 2 or [int(m[1]) for m in marks] != list(range(1, len(marks) + 1)):
-        return [text]
-    ends = [m.start() for m in marks[1:]] + [len(text)]
-    return [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
 
 
 def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, bool]]:

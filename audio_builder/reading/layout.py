@@ -382,18 +382,25 @@ def _fields(line: str) -> str:
     return line
 
 
+def numbered_parts(text: str) -> tuple[str, list[str]]:
+    """The words before a text's steps numbered inside it ("(1) stand ... (2) hinge",
+    "Step 1: ... | Step 2: ..."), and the steps, when they run from 1 in order; else the
+    text and no steps."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    numbers = [int(m[1] or m[2] or m[3]) for m in marks]
+    if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
+        return text, []
+    bounds = [m.start() for m in marks[1:]] + [len(text)]
+    steps = [text[m.end() : end].strip(" \t|") for m, end in zip(marks, bounds, strict=True)]
+    return text[: marks[0].start()].strip(), steps
+
+
 def _inline_list(line: str) -> str:
     """One line that numbers its steps ("(1) stand ... (2) hinge ...", from 1 in order)
     or runs them between arrows ("stand → hinge → stand up") as a list; the words
     before the first number stay a paragraph. Arrows within a list's step stay in it."""
-    marks = list(_INLINE_NUMBER.finditer(line))
-    numbers = [int(m[1] or m[2] or m[3]) for m in marks]
-    if len(marks) > 1 and numbers == list(range(1, len(marks) + 1)):
-        bounds = [m.start() for m in marks] + [len(line)]
-        items = [
-            line[m.end() : end].strip(" \t|") for m, end in zip(marks, bounds[1:], strict=True)
-        ]
-        lead = line[: marks[0].start()].strip()
+    lead, items = numbered_parts(line)
+    if items:
         return (f"{lead}\n\n" if lead else "\n") + "\n".join(f"1. {i}" for i in items) + "\n"
     parts = _ARROW.split(line)
     labeled = PLAIN_LABEL.match(line.strip())  # "Progressions: a → b"

@@ -185,9 +185,9 @@ def _record(text: str) -> str:
             else:
                 parts.append(f"## {_label(key)}\n\n" + "\n".join(f"- {item}" for item in value))
         elif isinstance(value, dict):
-            parts.append(", ".join(_field(k, v) for k, v in value.items()) + ".")
+            parts.append(", ".join(field_line(k, v) for k, v in value.items()) + ".")
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
-            parts.append(_field(key, value))
+            parts.append(field_line(key, value))
     parts.append("## Instructions\n\n" + "\n".join(f"1. {step}" for step in steps))
     return "\n\n" + "\n\n".join(parts) + "\n\n"
 
@@ -196,16 +196,16 @@ def _label(key: str) -> str:
     return key.replace("_", " ").strip().capitalize()
 
 
-def _field(key: str, value: object) -> str:
-    """A field as a line: "rest_seconds": 90 -> "Rest: 90 seconds", "reps_per_side": 8
-    -> "Reps: 8 per side"."""
-    words = key.lower().split("_")
-    said = str(value)
-    if words[-1] in ("seconds", "secs", "sec", "s") and len(words) > 1:
-        words, said = words[:-1], f"{value} seconds"
-    if words[-2:] == ["per", "side"] and len(words) > 2:
-        words, said = words[:-2], f"{said} per side"
-    return f"{_label('_'.join(words))}: {said}"
+def field_line(name: str, value: object) -> str:
+    """An app's field as a line of text: "rest_seconds: 90" -> "rest: 90 seconds",
+    "reps_per_side: 10" -> "reps: 10 per side"."""
+    if not name:
+        return str(value)
+    label, side, unit = re.fullmatch(
+        r"(.+?)(_per_side|_each_side)?(?:_(seconds|secs|sec|s|minutes|mins|min))?", name
+    ).groups()
+    side = side.replace("_", " ") if side else ""
+    return f"{label.replace('_', ' ')}: {value} {unit or ''}{side}".strip()
 
 
 _CODE_BLOCK = re.compile(r"^```[ \t]*(?:text|txt|plain)?[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
