@@ -11,8 +11,8 @@ from functools import partial
 from pathlib import Path
 
 from audio_builder.atomic import remove_stale
-from audio_builder.audio.music import music_digest
 from audio_builder.audio.narrator import Narrator, VoiceChoice, with_fallback
+from audio_builder.audio.songs import music_digest
 from audio_builder.build import Built, Failed, Options, Track, build_one, load, songs
 from audio_builder.errors import AudioBuilderError, DocumentError, EngineError, WorkerError
 from audio_builder.manifest import Entry, Manifest, track_key

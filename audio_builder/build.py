@@ -6,16 +6,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audio_builder.atomic import write_output
 from audio_builder.audio.encode import DEFAULT_BITRATE, MUSIC_BITRATE, write_mp3
-from audio_builder.audio.loudness import normalize
-from audio_builder.audio.mixer import Mixer
-from audio_builder.audio.music import find_songs, open_playlist
 from audio_builder.audio.narrator import Narrator
 from audio_builder.audio.pcm import CHANNELS
 from audio_builder.audio.render import render
+from audio_builder.audio.songs import find_songs
 from audio_builder.audio.tags import Label, Tags
 from audio_builder.audio.timeline import Timeline, schedule
 from audio_builder.catalog import catalog
@@ -38,6 +36,9 @@ from audio_builder.settings import (
     describe_sources,
     from_text,
 )
+
+if TYPE_CHECKING:  # numpy-backed: loaded only for a track with music or a metronome
+    from audio_builder.audio.mixer import Mixer
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,8 @@ def build_one(track: Track, narrator: Narrator, options: Options) -> Built:
 
     pcm = mix()
     if options.loudness is not None:  # measured on one playing of the mix, written from another
+        from audio_builder.audio.loudness import normalize  # numpy: loaded when asked for
+
         pcm = normalize(mix, bitrate, channels, options.loudness)
     write_mp3(output, pcm, tags, bitrate, channels)
     notes.extend(mixer.notes if mixer else ())
@@ -234,6 +237,9 @@ def _mixer(
     found = songs(track, options)
     if not found and not options.metronome:
         return None
+    from audio_builder.audio.mixer import Mixer
+    from audio_builder.audio.music import open_playlist
+
     playlist = None
     if found:
         playlist = open_playlist(found, str(options.music or track.music), narrator.cache)

@@ -16,9 +16,9 @@ from audio_builder.audio.cache import default_cache_dir
 from audio_builder.audio.encode import BITRATES, DEFAULT_BITRATE, MUSIC_BITRATE
 from audio_builder.audio.engines import choose_engine, create_engine, engine_classes
 from audio_builder.audio.estimate import estimated_lengths
-from audio_builder.audio.loudness import TARGET_LUFS
-from audio_builder.audio.music import find_songs
 from audio_builder.audio.narrator import VoiceChoice, with_fallback
+from audio_builder.audio.pcm import TARGET_LUFS
+from audio_builder.audio.songs import find_songs
 from audio_builder.audio.sounds import load_sounds
 from audio_builder.audio.timeline import Timeline, schedule
 from audio_builder.batch import Result, build_many

@@ -10,8 +10,9 @@ import pytest
 from conftest import SIMPLE_DOC, tones, write_song
 
 from audio_builder.audio.decode import read_stereo
-from audio_builder.audio.music import MusicStream, find_songs, open_playlist
+from audio_builder.audio.music import MusicStream, open_playlist
 from audio_builder.audio.pcm import RATE
+from audio_builder.audio.songs import find_songs
 from audio_builder.cli import main
 from audio_builder.errors import MusicError
 

@@ -26,10 +26,9 @@ from audio_builder.audio.decode import decode_samples
 from audio_builder.audio.encode import DEFAULT_BITRATE, encode_pcm
 from audio_builder.audio.kweighting import KWeighting
 from audio_builder.audio.meter import OFFSET, LoudnessMeter, integrated_loudness
-from audio_builder.audio.pcm import CHANNELS, RATE, SAMPLE_WIDTH
+from audio_builder.audio.pcm import CHANNELS, RATE, SAMPLE_WIDTH, TARGET_LUFS
 from audio_builder.audio.truepeak import CONTEXT, sample_peaks, true_peak
 
-TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0
 MARGIN_DB = 0.1  # kept under the ceiling for the gain curve's effect on reconstruction
 CODEC_MARGIN_DB = 0.5  # and for peaks the encoder raises higher than in the excerpt

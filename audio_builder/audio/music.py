@@ -1,7 +1,6 @@
-"""The listener's music: which songs a ``--music`` path or a plan's ``music:`` names, and
-one endless stereo stream of them at the track's rate — each song levelled, crossfaded
-into the next, the list looped — read block by block, so memory stays flat however long
-the track and however many songs."""
+"""The listener's music (the songs ``songs`` finds) as one endless stereo stream at the
+track's rate — each song levelled, crossfaded into the next, the list looped — read block
+by block, so memory stays flat however long the track and however many songs."""
 
 from __future__ import annotations
 
@@ -19,10 +18,9 @@ import soxr
 from audio_builder.audio.cache import ClipCache
 from audio_builder.audio.decode import DecodeError, probe, read_stereo
 from audio_builder.audio.pcm import RATE, RESAMPLE_QUALITY, STEREO
+from audio_builder.audio.songs import file_digest
 from audio_builder.errors import MusicError
 
-AUDIO_SUFFIXES = (".mp3", ".flac", ".ogg", ".oga", ".wav", ".m4a", ".aac", ".mp4", ".opus")
-PLAYLIST_SUFFIXES = (".m3u", ".m3u8")
 CROSSFADE = 3.0  # seconds one song fades into the next
 GATE_BLOCK = 0.4  # seconds per block when measuring a song's level (as BS.1770)
 ABSOLUTE_GATE = -70.0  # dBFS: blocks quieter than this are silence, not music
@@ -45,68 +43,6 @@ class Playlist:
     songs: tuple[Song, ...]
     notes: tuple[str, ...]  # songs skipped, and why
     cache: ClipCache | None = None  # where songs' levels are kept between runs
-
-
-def find_songs(path: Path) -> tuple[Path, ...]:
-    """The audio files ``path`` names: itself, a folder's audio files in name order, or
-    a playlist's entries (relative ones resolved from the playlist's folder)."""
-    if not path.exists():
-        raise MusicError(f"{path}: music not found")
-    if path.is_dir():
-        songs = tuple(
-            sorted(
-                (p for p in path.iterdir() if p.suffix.lower() in AUDIO_SUFFIXES and p.is_file()),
-                key=lambda p: p.name.lower(),
-            )
-        )
-        if not songs:
-            listed = ", ".join(AUDIO_SUFFIXES)
-            raise MusicError(f"{path}: no audio files in this music folder (looked for {listed})")
-        return songs
-    if path.suffix.lower() in PLAYLIST_SUFFIXES:
-        return _playlist_entries(path)
-    return (path,)
-
-
-def _playlist_entries(path: Path) -> tuple[Path, ...]:
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise MusicError(f"{path}: cannot read the playlist: {exc.strerror or exc}") from None
-    lines = [line.strip() for line in text.splitlines()]
-    entries = tuple(path.parent / line for line in lines if line and not line.startswith("#"))
-    if not entries:
-        raise MusicError(f"{path}: the playlist lists no songs")
-    return entries
-
-
-def music_digest(songs: tuple[Path, ...]) -> str:
-    """A hash of the songs' names and content: a changed song makes a different track."""
-    digest = hashlib.sha256()
-    for song in songs:
-        digest.update(song.name.encode() + b"\0" + _file_digest(song).encode())
-    return digest.hexdigest()
-
-
-def _file_digest(path: Path) -> str:
-    try:
-        stat = path.stat()
-    except OSError:
-        return "<missing>"
-    return _content_digest(path, stat.st_size, stat.st_mtime_ns)
-
-
-@cache
-def _content_digest(path: Path, size: int, mtime: int) -> str:
-    """Read once per run for the same file, however many tracks use it."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
-    except OSError:
-        return "<unreadable>"
-    return digest.hexdigest()
 
 
 def open_playlist(paths: tuple[Path, ...], where: str, cache: ClipCache | None = None) -> Playlist:
@@ -223,7 +159,7 @@ def song_level(song: Song, cache: ClipCache | None = None) -> float:
     10 dB under the rest. Measured by decoding the song once, then kept by its content
     in ``cache``; a song that decodes to much less than its header says is truncated
     (``DecodeError``)."""
-    key = hashlib.sha256(f"music-level\0{_file_digest(song.path)}".encode()).hexdigest()
+    key = hashlib.sha256(f"music-level\0{file_digest(song.path)}".encode()).hexdigest()
     stored = cache.get(key) if cache else None
     if stored is not None and len(stored) == _LEVEL.size:
         return _LEVEL.unpack(stored)[0]

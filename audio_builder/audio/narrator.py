@@ -17,7 +17,6 @@ from audio_builder.audio.beeps import beep
 from audio_builder.audio.cache import ClipCache
 from audio_builder.audio.engines import Engine
 from audio_builder.audio.pcm import CHANNELS, FRAME_BYTES, RATE, SAMPLE_WIDTH
-from audio_builder.audio.resample import to_track_rate
 from audio_builder.errors import EngineError, VoiceMismatchError
 from audio_builder.languages import name_of, primary
 
@@ -108,6 +107,8 @@ class Narrator:
             self._held -= len(oldest.raw_data)
 
     def _synthesize(self, text: str) -> bytes:
+        from audio_builder.audio.resample import to_track_rate  # numpy: a warm build never loads it
+
         audio = self.engine.synthesize(text)
         if len(audio.raw_data) == 0:
             raise EngineError(f"the {self.engine.name} narrator returned no audio for {text!r}")

@@ -9,8 +9,6 @@ from pathlib import Path
 from pydub import AudioSegment
 
 from audio_builder.audio.beeps import BEEPS, SLOTS_MS
-from audio_builder.audio.decode import DecodeError, decode_mono
-from audio_builder.audio.resample import to_track_rate
 from audio_builder.errors import SoundError
 
 SUFFIXES = (".wav", ".flac", ".mp3")
@@ -36,6 +34,9 @@ def load_sounds(folder: Path) -> dict[str, AudioSegment]:
 
 
 def _load(path: Path, name: str) -> AudioSegment:
+    from audio_builder.audio.decode import DecodeError, decode_mono  # numpy: only for own sounds
+    from audio_builder.audio.resample import to_track_rate
+
     try:
         audio = to_track_rate(decode_mono(path.read_bytes()))
     except OSError as exc:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from audio_builder.atomic import write_atomic
-from audio_builder.audio.loudness import TARGET_LUFS
 from audio_builder.audio.narrator import VoiceChoice
+from audio_builder.audio.pcm import TARGET_LUFS
 from audio_builder.audio.tags import Label
 from audio_builder.batch import Result, build_many
 from audio_builder.build import Built, Options, sidecars

@@ -28,7 +28,7 @@ def engine_classes() -> dict[str, type]:
 
 def create_engine(name: str, **options: Any) -> Engine:
     """Make the engine called ``name``; an unknown name lists the known ones."""
-    classes = engine_classes()
+    classes = BUILTIN if name in BUILTIN else engine_classes()  # plugins never shadow these
     if name not in classes:
         known = ", ".join(sorted(classes))
         raise EngineError(f"unknown engine {name!r}; known engines: {known}, auto")

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from pydub import AudioSegment
 
-from audio_builder.audio.decode import DecodeError, decode_mono
 from audio_builder.errors import EngineError
 from audio_builder.languages import primary
 from audio_builder.settings import DEFAULT_SPEED
@@ -203,6 +202,8 @@ def _give_up_message(status: int, tries: int) -> str:
 def _decode_mp3(mp3: bytes, text: str) -> AudioSegment:
     problem = f"Google's speech service sent no playable audio for {text!r}"
     hint = "the service may have changed; update gTTS (pip install -U gTTS) or use --engine piper"
+    from audio_builder.audio.decode import DecodeError, decode_mono  # numpy, as gTTS: when used
+
     try:
         return decode_mono(mp3)
     except DecodeError as exc:
