@@ -765,6 +765,15 @@ RUN ON THE SPOT — KNEES UP! ⬆️
 """
 
 
+JAPANESE_LINES = """Post-run stretch: wall calf stretch
+
+やり方 / How to
+・壁に向かって立つ。Face the wall, hands on it at shoulder height.
+・右足を一歩後ろに引く。Step your right foot back, heel down.
+・右のふくらはぎが伸びたところでキープ。Hold where you feel the calf stretch.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -883,6 +892,7 @@ RUN ON THE SPOT — KNEES UP! ⬆️
         (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step Through", "Hold The Stretch"]),
         (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
+        (JAPANESE_LINES, ["Face The Wall", "Step Your Right Foot", "Hold Where You Feel"]),
         (
             PAGE_BREAK,
             [

@@ -58,9 +58,9 @@ _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MUL
 _BULLET_MARKS = "•◦▪‣●○■□◆◇♦❖➤►▶✓✔☐☑→⇒➔➜➝»·"
 _BULLET = (
     re.compile(  # "• Stand", "→ Stand", "~ Stand", ">> Stand", "– Stand", a toggle's "- ▸ Stand"
-        rf"^([ \t]*)(?:[-*+][ \t]+[{_TOGGLE}]|[{_BULLET_MARKS}{_TOGGLE}]|>>|–"
-        r"|~(?=[ \t]+[^\W\d]))"
-        r"[ \t]+(?=\S)",
+        rf"^([ \t]*)(?:(?:[-*+][ \t]+[{_TOGGLE}]|[{_BULLET_MARKS}{_TOGGLE}]|>>|–"
+        r"|~(?=[ \t]+[^\W\d]))[ \t]+"
+        r"|[・･][ \t]*)(?=\S)",  # Japanese sets its "・" close to the text
         re.MULTILINE,
     )
 )

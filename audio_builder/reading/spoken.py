@@ -201,20 +201,26 @@ def ranges(text: str, words: Catalog) -> str:
 SPOKEN_PUNCTUATION = ".,;:!?'\"()—-"  # marks a voice reads as pauses and tone
 
 
-def _sayable(char: str) -> bool:
-    category = unicodedata.category(char)
-    return category[0] == "L" or category == "Nd" or char == " " or char in SPOKEN_PUNCTUATION
+def sayable(char: str, script: str) -> bool:
+    """A letter of ``script`` (a Unicode script name, "LATIN"), a digit 0-9, a space or
+    a mark read as a pause: what a voice for the language can say."""
+    if char in SPOKEN_PUNCTUATION or char == " " or "0" <= char <= "9":
+        return True
+    return unicodedata.category(char)[0] == "L" and unicodedata.name(char, "").startswith(script)
 
 
 def unspeakable(text: str, words: Catalog) -> str:
     """Whatever is left that a voice cannot say: square and curly brackets become round
-    ones, other marks (# * / \\ | < > = ~ and the like) are dropped."""
+    ones, other marks (# * / \\ | < > = ~ and the like) are dropped, and so is text in
+    another script (a Japanese line beside its English)."""
     said = words.data["spoken"]
     text = text.translate(str.maketrans("[]{}", "()()"))
     text = re.sub(r"(?<=\w)/(?=\w)", f" {said['or']} ", text)
     text = re.sub(r"(?<=\d)\s*<\s*(?=\d)", f" {said['less_than']} ", text)
     text = re.sub(r"(?<=\d)\s*>\s*(?=\d)", f" {said['more_than']} ", text)
-    text = "".join(char if _sayable(char) else " " for char in unicodedata.normalize("NFC", text))
+    script = words.text("spoken.script")
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(char if sayable(char, script) else " " for char in text)
     return re.sub(r"\(\s*\)", " ", text)
 
 
