@@ -774,6 +774,25 @@ JAPANESE_LINES = """Post-run stretch: wall calf stretch
 """
 
 
+STAGED_LISTS = """Pigeon Pose
+
+A deep opener for the outer hip.
+
+Getting into it
+- From all fours, slide your right knee forward behind your right wrist.
+- Extend your left leg straight back.
+- Lower your hips toward the floor and hold for ten breaths.
+
+Coming out
+- Tuck your back toes and press back to all fours.
+- Switch sides.
+
+Options
+- Put a block under the right hip.
+- Fold forward over the front shin.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -893,6 +912,16 @@ JAPANESE_LINES = """Post-run stretch: wall calf stretch
         (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
         (JAPANESE_LINES, ["Face The Wall", "Step Your Right Foot", "Hold Where You Feel"]),
+        (
+            STAGED_LISTS,
+            [
+                "From All Fours",
+                "Extend Your Left Leg",
+                "Lower Your Hips Toward",
+                "Tuck Your Back Toes",
+                "Switch Sides",
+            ],
+        ),
         (
             PAGE_BREAK,
             [

@@ -371,7 +371,9 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
             attrs = block.get("attrs", {})
             start = attrs.get("start", 1) if attrs.get("ordered") else None
             last = found[-1] if found else None
-            if last and between is not None and (part or _goes_on(last, start)):
+            if last and between is not None and _next_stage(last[0], between, items, lang):
+                found[-1] = (last[0] + items, last[1], last[2])  # "Coming out" after "Entering"
+            elif last and between is not None and (part or _goes_on(last, start)):
                 found[-1] = (_told(last[0], between, lang) + items, last[1], last[2])
                 titled = all(item.label for item in found[-1][0][: -len(items)])
             else:
@@ -380,6 +382,8 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
             between, part = [], False
         elif block["type"] == "paragraph" and between is not None:
             between.append(_block_text(block))
+        elif block["type"] == "heading" and between == [] and _stage(_block_text(block), lang):
+            between = [_block_text(block)]  # "### Coming out": the next stage's list follows
         elif block["type"] != "blank_line":
             between = None  # a heading or anything else ends a list for good
         if block["type"] != "blank_line":
@@ -406,6 +410,22 @@ def _goes_on(last: tuple[list[Item], int | None, bool], start: int | None) -> bo
     paragraph, "2. Lower"): the steps are one list, broken by what is said between."""
     items, first, _ = last
     return first is not None and start == first + len(items)
+
+
+def _next_stage(last: list[Item], between: list[str], items: list[Item], lang: str) -> bool:
+    """Whether a list is the next stage of the movement, after the last list: only a
+    short line naming the stage ("Coming out", "The lift") between two lists that act.
+    A section's name ("Execution" after "Setup") picks its list instead (``_acting_list``)."""
+    return (
+        len(between) == 1
+        and _stage(between[0], lang)
+        and _section_name(between[0], lang) is None
+        and min(_acting_share(last, lang), _acting_share(items, lang)) >= 1 / 2
+    )
+
+
+def _stage(text: str, lang: str) -> bool:
+    return len(text.split()) <= 5 and bool(vocabulary(lang)["stage_label"].search(text))
 
 
 def _told(items: list[Item], between: list[str], lang: str) -> list[Item]:
