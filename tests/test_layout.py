@@ -793,6 +793,16 @@ Options
 """
 
 
+QUOTED_STANDARDS = """Thursday workout
+AMRAP 10 min: wall balls
+
+Standards
+> Hold the ball at your chest
+> Squat until the hips pass the knees
+> Drive up and throw the ball to the target
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -911,6 +921,7 @@ Options
         (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step Through", "Hold The Stretch"]),
         (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
+        (QUOTED_STANDARDS, ["Hold The Ball", "Squat", "Drive Up"]),
         (JAPANESE_LINES, ["Face The Wall", "Step Your Right Foot", "Hold Where You Feel"]),
         (
             STAGED_LISTS,

@@ -101,6 +101,9 @@ def test_a_plank_holds_and_does_not_move():
         ("When your thigh is parallel, pause and squeeze.", "hold"),
         ("Then lower the bar.", "down"),
         ("Breathe out.", None),
+        ("Lowering the bar under control.", "down"),
+        ("Presses the weight overhead.", "up"),
+        ("Standards for a good rep.", None),  # no form of "stand"
     ],
 )
 def test_classify_by_leading_verb(sentence, kind):

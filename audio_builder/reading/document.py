@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -458,9 +459,10 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     class script, a poem, an email), up to the first part with another name ("Common
     mistakes"); the opening paragraph describes, unless it is all there is (a note of a
     few lines). A paragraph that walks through the
-    movement ("First, ... Then ... Finally, ...") gives a step per stage."""
+    movement ("First, ... Then ... Finally, ...") gives a step per stage; a quoted one
+    ("> Start standing") is read as any other."""
     paragraphs = []
-    for block in blocks:
+    for block in _unquoted(blocks):
         if block["type"] == "heading" and paragraphs and block["attrs"]["level"] > 1:
             name = _section_name(_inline_text(block.get("children", [])), lang)
             if name not in (None, "execution", "starting position"):
@@ -477,6 +479,14 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     return tuple(Step(title, text) for title, text in zip(titles, acting, strict=True))[
         : MAX_STEPS + 1
     ]
+
+
+def _unquoted(blocks: list[dict]) -> Iterator[dict]:
+    for block in blocks:
+        if block["type"] == "block_quote":
+            yield from _unquoted(block["children"])
+        else:
+            yield block
 
 
 def _acting_stages(paragraphs: list[list[str]], lang: str) -> list[str]:

@@ -79,12 +79,23 @@ def _lemma(word: str, vocab: Vocabulary) -> str:
         return word
     if word in vocab.past:
         return vocab.past[word]
-    for stem in (word[:-3], word[:-3] + "e", word[:-4], word[:-1], word[:-2]):
-        if word.endswith(("ing", "s", "es", "ed")) and (
-            stem in vocab.verbs or stem in vocab.reversing
-        ):
+    for stem in _stems(word):
+        if stem in vocab.verbs or stem in vocab.reversing:
             return stem
     return word
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """What an ending may leave of a verb: "lowering", "pausing", "stepping"; "stepped",
+    "paused", "lowered"; "raises", "presses"; "holds". Only these ("standards" is no
+    form of "stand")."""
+    if word.endswith("ing"):
+        return (word[:-3], word[:-3] + "e", word[:-4])
+    if word.endswith("ed"):
+        return (word[:-3], word[:-1], word[:-2])
+    if word.endswith("es"):
+        return (word[:-1], word[:-2])
+    return (word[:-1],) if word.endswith("s") else ()
 
 
 def _active(clause: str, vocab: Vocabulary) -> str:
