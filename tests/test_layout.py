@@ -803,6 +803,23 @@ Standards
 """
 
 
+NOTES_AFTER_THE_MOVE = """Side-lying hip lift, home programme
+
+• side lying, forearm under the shoulder
+• top foot on a low step
+• bottom knee bent
+• lift hips up → body straight
+• hold, breathing
+• lower, swap sides
+
+2 x 15 sec each side
+
+→ stop if it pinches
+→ progress: straighten the bottom leg
+→ keep doing the band walks too
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -921,6 +938,10 @@ Standards
         (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step Through", "Hold The Stretch"]),
         (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
+        (
+            NOTES_AFTER_THE_MOVE,
+            ["Side Lying", "Top Foot", "Bottom Knee Bent", "Lift Hips Up Body", "Hold", "Lower"],
+        ),
         (QUOTED_STANDARDS, ["Hold The Ball", "Squat", "Drive Up"]),
         (JAPANESE_LINES, ["Face The Wall", "Step Your Right Foot", "Hold Where You Feel"]),
         (

@@ -304,20 +304,29 @@ def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
 
 
 def _acting_list(lists: list[tuple[list[Item], int | None]], lang: str) -> tuple[Step, ...]:
-    """The list that most says what to do (not the equipment, the benefits or the
-    faults), the first of equals; one led by a line that names the steps ("How to
-    press" after "Setup") if it mostly acts; a numbered list broken by a page break goes on where
-    its numbers do."""
+    """The list that most tells the movement (its steps that lift, lower or hold), then
+    that most says what to do (not the equipment, the benefits or the faults; not the
+    notes on when to stop or progress), the first of equals; one led by a line that
+    names the steps ("How to press" after "Setup") if it mostly acts; a numbered list
+    broken by a page break goes on where its numbers do."""
     shares = [_acting_share(items, lang) for items, _, _ in lists]
     if not shares or max(shares) < 1 / 3:
         return ()
     named = [i for i, (_, _, names) in enumerate(lists) if names and shares[i] >= 1 / 2]
-    first = named[0] if named else shares.index(max(shares))
+    ranks = [
+        (_moving(items, lang) if share >= 1 / 3 else 0, share)
+        for (items, _, _), share in zip(lists, shares, strict=True)
+    ]
+    first = named[0] if named else ranks.index(max(ranks))
     items, start, _ = lists[first]
     for more, more_start, _ in lists[first + 1 :]:
         if start is not None and more_start == start + len(items):
             items = items + more
     return _as_steps(items)
+
+
+def _moving(items: list[Item], lang: str) -> int:
+    return sum(classify(item.text, None, lang) in ("up", "down", "hold") for item in items)
 
 
 def _as_steps(items: list[Item]) -> tuple[Step, ...]:
