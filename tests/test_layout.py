@@ -820,6 +820,20 @@ NOTES_AFTER_THE_MOVE = """Side-lying hip lift, home programme
 """
 
 
+JOURNAL = """WEEK 9
+
+MON
+- groceries
+- new move from coach: GOBLET SQUAT
+    - hold the bell at your chest
+    - sit down between your heels
+    - pause at the bottom
+    - drive back up to standing
+- call mum
+- 3 x 10, 90s rest
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -942,6 +956,7 @@ NOTES_AFTER_THE_MOVE = """Side-lying hip lift, home programme
             NOTES_AFTER_THE_MOVE,
             ["Side Lying", "Top Foot", "Bottom Knee Bent", "Lift Hips Up Body", "Hold", "Lower"],
         ),
+        (JOURNAL, ["Hold The Bell", "Sit Down Between Your", "Pause", "Drive Back Up"]),
         (QUOTED_STANDARDS, ["Hold The Ball", "Squat", "Drive Up"]),
         (JAPANESE_LINES, ["Face The Wall", "Step Your Right Foot", "Hold Where You Feel"]),
         (

@@ -362,6 +362,7 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
     items, its first number if it is numbered, and whether a short line right before it
     names the steps ("How to press", "Instructions:")."""
     found: list[tuple[list[Item], int | None, bool]] = []
+    nested: list[tuple[list[Item], int | None, bool]] = []  # lists in items, after the rest
     before: dict | None = None
     between: list[str] = []  # the paragraphs since the last list
     titled = False  # the last list's steps are titles, each told by a paragraph
@@ -389,6 +390,7 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
             else:
                 titled = False
                 found.append((items, start, _names_the_steps(before, lang)))
+            nested += _nested(block, lang)
             between, part = [], False
         elif block["type"] == "paragraph" and between is not None:
             between.append(_block_text(block))
@@ -400,7 +402,18 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
             before = block
     if titled and between:  # a titled list's last step: its paragraph
         found[-1] = (_told(found[-1][0], between[:1], lang), *found[-1][1:])
-    return found
+    return found + nested
+
+
+def _nested(block: dict, lang: str) -> list[tuple[list[Item], int | None, bool]]:
+    """The lists inside a list's items (a journal's entry "new move from Dev:" over the
+    steps of it), each a list of its own."""
+    return [
+        ([_item(child.get("children", []), lang) for child in inner["children"]], None, False)
+        for item in block["children"]
+        for inner in item.get("children", [])
+        if inner["type"] == "list"
+    ]
 
 
 def _way_of_doing(block: dict, lang: str) -> str:
