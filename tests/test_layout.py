@@ -834,6 +834,17 @@ MON
 """
 
 
+EMOJI_SQUARES = """Rower finisher
+
+How we do it 👇
+▪️ Damper: about 5. Footrests: heel strap over the widest part of the foot.
+▪️ Sit tall, feet strapped in.
+▪️ Drive with the legs, then lean back and pull.
+▪️ Reach forward and slide back in.
+▪️ Tempo: easy out, hard back.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -956,6 +967,7 @@ MON
             NOTES_AFTER_THE_MOVE,
             ["Side Lying", "Top Foot", "Bottom Knee Bent", "Lift Hips Up Body", "Hold", "Lower"],
         ),
+        (EMOJI_SQUARES, ["Damper", "Sit Tall", "Drive", "Reach Forward", "Tempo"]),
         (JOURNAL, ["Hold The Bell", "Sit Down Between Your", "Pause", "Drive Back Up"]),
         (QUOTED_STANDARDS, ["Hold The Ball", "Squat", "Drive Up"]),
         (JAPANESE_LINES, ["Face The Wall", "Step Your Right Foot", "Hold Where You Feel"]),

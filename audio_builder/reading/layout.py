@@ -58,7 +58,7 @@ _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MUL
 _BULLET_MARKS = "•◦▪‣●○■□◆◇♦❖➤►▶✓✔☐☑→⇒➔➜➝»·"
 _BULLET = (
     re.compile(  # "• Stand", "→ Stand", "~ Stand", ">> Stand", "– Stand", a toggle's "- ▸ Stand"
-        rf"^([ \t]*)(?:(?:[-*+][ \t]+[{_TOGGLE}]|[{_BULLET_MARKS}{_TOGGLE}]|>>|–"
+        rf"^([ \t]*)(?:(?:[-*+][ \t]+[{_TOGGLE}]|[{_BULLET_MARKS}{_TOGGLE}]\uFE0F?|>>|–"
         r"|~(?=[ \t]+[^\W\d]))[ \t]+"
         r"|[・･][ \t]*)(?=\S)",  # Japanese sets its "・" close to the text
         re.MULTILINE,
