@@ -104,6 +104,8 @@ def test_a_plank_holds_and_does_not_move():
         ("Lowering the bar under control.", "down"),
         ("Presses the weight overhead.", "up"),
         ("Standards for a good rep.", None),  # no form of "stand"
+        ("The athlete pushes the sled to the line.", "up"),  # a rulebook's movement standard
+        ("The patient lowers the leg slowly.", "down"),
     ],
 )
 def test_classify_by_leading_verb(sentence, kind):
