@@ -845,6 +845,21 @@ How we do it 👇
 """
 
 
+DRILL_CARD = """EXERCISE 6 OF 8: FORWARD LUNGE
+STARTING POSITION: Straddle stance, hands on hips.
+
+CADENCE: MODERATE
+  COUNT 1: Step forward with the LEFT foot and lower the back knee.
+  COUNT 2: Push back to the starting position.
+  COUNT 3: Step forward with the RIGHT foot and lower the back knee.
+  COUNT 4: Push back to the starting position.
+
+CHECK POINTS:
+  - Keep the torso upright.
+  - Keep the front knee over the ankle.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -967,6 +982,7 @@ How we do it 👇
             NOTES_AFTER_THE_MOVE,
             ["Side Lying", "Top Foot", "Bottom Knee Bent", "Lift Hips Up Body", "Hold", "Lower"],
         ),
+        (DRILL_CARD, ["Step Forward", "Push Back", "Step Forward", "Push Back"]),
         (EMOJI_SQUARES, ["Damper", "Sit Tall", "Drive", "Reach Forward", "Tempo"]),
         (JOURNAL, ["Hold The Bell", "Sit Down Between Your", "Pause", "Drive Back Up"]),
         (QUOTED_STANDARDS, ["Hold The Ball", "Squat", "Drive Up"]),

@@ -157,8 +157,7 @@ def as_markdown(body: str) -> str:
         body = _TIMESTAMP_LINE.sub("\n", body)  # each line of a transcript a paragraph
     body = _outline(body)
     body = _DOSE_OVER_RULE.sub("\\1\n\n\\2", body)
-    if len(_COUNT_LINE.findall(body)) > 1:
-        body = _COUNT_LINE.sub("", body)  # "Count 1 — Spring lightly ...": the count said first
+    body = _counts(body)
     body = _screenplay(body)
     body = _posts(body)
     body = _turns(body)
@@ -184,6 +183,20 @@ def as_markdown(body: str) -> str:
     body = _in_order(body, _LETTERED, _LETTERS, 2)
     body = _NUMBERED_AFTER_TEXT.sub("\n\n", body)
     return _DEFINITION.sub(_definition, body)
+
+
+def _counts(body: str) -> str:
+    """A drill's "Count 1 — Spring lightly ...": the count said first is dropped, and count
+    lines one under the other are a list, a step a count."""
+    lines = body.split("\n")
+    counted = [bool(_COUNT_LINE.match(line)) for line in lines]
+    if sum(counted) < 2:
+        return body
+    for index, line in enumerate(lines):
+        if counted[index]:
+            neighbours = counted[max(index - 1, 0) : index] + counted[index + 1 : index + 2]
+            lines[index] = _COUNT_LINE.sub("- " if any(neighbours) else "", line)
+    return "\n".join(lines)
 
 
 def _from_html(body: str) -> str:
