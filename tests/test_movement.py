@@ -106,6 +106,7 @@ def test_a_plank_holds_and_does_not_move():
         ("Standards for a good rep.", None),  # no form of "stand"
         ("The athlete pushes the sled to the line.", "up"),  # a rulebook's movement standard
         ("The patient lowers the leg slowly.", "down"),
+        ("Next, bounce on the balls of your feet.", "up"),  # a skipping drill
     ],
 )
 def test_classify_by_leading_verb(sentence, kind):
