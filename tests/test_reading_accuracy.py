@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_FOLDER = MODEL_FILE.parent
 # floors just under what the model reaches on each set; the target is 95 % on each
 FLOORS = {
-    "tune": {"work": 0.97, "sides": 0.97, "steps": 0.93, "prescription": 0.88},
+    "tune": {"work": 0.97, "sides": 0.97, "steps": 0.94, "prescription": 0.88},
     "test": {"work": 0.95, "sides": 0.94, "steps": 0.86, "prescription": 0.92},
 }
 
