@@ -378,7 +378,7 @@ def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, 
         elif block["type"] == "table" and (rows := _step_column(block, lang)):
             found.append((rows, None, False))
         elif block["type"] == "list":
-            items = [_item(child.get("children", []), lang) for child in block["children"]]
+            items = _items(block, lang)
             attrs = block.get("attrs", {})
             start = attrs.get("start", 1) if attrs.get("ordered") else None
             last = found[-1] if found else None
@@ -409,7 +409,7 @@ def _nested(block: dict, lang: str) -> list[tuple[list[Item], int | None, bool]]
     """The lists inside a list's items (a journal's entry "new move from Dev:" over the
     steps of it), each a list of its own."""
     return [
-        ([_item(child.get("children", []), lang) for child in inner["children"]], None, False)
+        (_items(inner, lang), None, False)
         for item in block["children"]
         for inner in item.get("children", [])
         if inner["type"] == "list"
