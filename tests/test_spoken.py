@@ -56,6 +56,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("3X each leg.", "3 times each leg."),
         ("4 bouts × 45 seconds of walking.", "4 bouts of 45 seconds of walking."),
         ("EMOM x 10 min.", "EMOM 10 minutes."),
+        ("Rest 1 min. Pause 1 sec at the top.", "Rest 1 minute. Pause 1 second at the top."),
+        ("Add 1 kg, then 2.5 kg.", "Add 1 kilogram, then 2.5 kilograms."),
         ('3 x 10 e/arm · 60–90" rest.', "3 sets of 10 each arm 60 to 90 seconds rest."),
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),
         ("右足を一歩後ろに引く。Step your right foot back.", "Step your right foot back."),
@@ -63,6 +65,18 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
 )
 def test_speakable(written, spoken):
     assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "spoken"),
+    [
+        ("es", "Descansa 1 min, luego 2 min.", "Descansa 1 minuto, luego 2 minutos."),
+        ("de", "1 min Pause, dann 2 min.", "1 Minute Pause, dann 2 Minuten."),
+        ("fr", "Tenir 1 s, puis 30 s.", "Tenir 1 seconde, puis 30 secondes."),
+    ],
+)
+def test_one_of_a_unit_is_said_in_the_singular(lang, written, spoken):
+    assert speakable(written, lang) == spoken
 
 
 def test_rules_combine():

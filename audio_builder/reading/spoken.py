@@ -115,7 +115,9 @@ def shorthand(text: str, words: Catalog) -> str:
         r"(?i)\b(rest\w*\s*:?\s*)(\d+)\"", lambda m: m[1] + words.duration(int(m[2])), text
     )
     text = re.sub(  # 60-90" rest (of a range, the seconds said once)
-        r"(?i)\b(\d+)\"(?=\s*(?:rest|recovery|off|between)\b)", rf"\1 {said['units']['s']}", text
+        r"(?i)\b(\d+)\"(?=\s*(?:rest|recovery|off|between)\b)",
+        lambda m: f"{m[1]} {_in_full(said['units']['s'], m[1])}",
+        text,
     )
     sets_of = said["sets_of"].split("{sets}")[1].split("{reps}")[0].strip()  # "sets of"
     sets = re.escape(sets_of.split()[0])
@@ -180,10 +182,16 @@ def abbreviations(text: str, words: Catalog) -> str:
     units = "|".join(sorted(named, key=len, reverse=True))
     return re.sub(
         rf"\b(\d+(?:\.\d+)?)\s?({units})\b(?=[\s,;.)!?]|$)",
-        lambda m: f"{m.group(1)} {named[m.group(2).lower()]}",
+        lambda m: f"{m[1]} {_in_full(named[m[2].lower()], m[1])}",
         text,
         flags=re.IGNORECASE,
     )
+
+
+def _in_full(forms: list[str], number: str) -> str:
+    """A unit's word for the number before it: "1 minute", "2 minutes", "1.5 minutes"."""
+    one, more = forms
+    return one if number == "1" else more
 
 
 def ranges(text: str, words: Catalog) -> str:
