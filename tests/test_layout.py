@@ -3,6 +3,8 @@ items, definition lists, a quoted list, or no list at all."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from audio_builder.reading.document import parse_file
@@ -538,6 +540,13 @@ CHAT_EXPORT = """[18:42, 09/04/2024] Dani: ok so the split squats
 [18:46, 09/04/2024] Dani: ya thats normal
 """
 
+CHAT_NAMES_WITH_EMOJI = """[02/06/2024, 07:10] Mo 🚴‍♂️: which bridge did you mean
+[02/06/2024, 07:12] Priya (PT): lie on your back, knees bent, feet flat
+[02/06/2024, 07:12] Priya (PT): push through your heels and lift your hips till they line up
+[02/06/2024, 07:13] Priya (PT): then lower slowly back to the mat
+[02/06/2024, 07:15] Mo 🚴‍♂️: got it 👍
+"""
+
 ARROW_BULLETS = """Exercise 4.3: Alternating Dumbbell Lunge
 
 HOW TO DO IT
@@ -1012,6 +1021,16 @@ CHECK POINTS:
 def test_steps_written_in_other_ways_are_found(write_doc, text, titles):
     exercise = parse_file(write_doc("doc.md", text))
     assert [step.title for step in exercise.steps] == titles
+
+
+def test_a_chat_turn_is_read_without_its_sender_role_or_emoji(write_doc):
+    exercise = parse_file(write_doc("doc.md", CHAT_NAMES_WITH_EMOJI))
+    assert [step.text for step in exercise.steps][:3] == [
+        "lie on your back, knees bent, feet flat",
+        "push through your heels and lift your hips till they line up",
+        "then lower slowly back to the mat",
+    ]
+    assert not any(re.search(r"\bMo\b|Priya|PT|07:1", step.text) for step in exercise.steps)
 
 
 def test_a_csv_export_prescribes_from_its_columns(write_doc):

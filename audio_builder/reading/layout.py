@@ -116,13 +116,15 @@ _CUE = re.compile(  # "MAYA (CONT'D)" on a line of its own, then what she says
     r"((?:[ \t]*\S[^\n]*\n?)+)",
     re.MULTILINE,
 )
-_TURN = re.compile(  # "Sam: ...", and a chat export's "[18:42, 09/04/2024] Sam: ..."
-    r"^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d(?: ?[AP]M)? - )?"
-    r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)[ \t]*:[ \t]+(?=\S)",
-    re.MULTILINE,
-)
 _PICTOGRAPH = (
     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
+)
+_TURN = re.compile(  # "Sam: ...", a chat export's "[18:42, 09/04/2024] Sam: ..."
+    r"^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d(?: ?[AP]M)? - )?"
+    r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)"
+    # a role or an emoji after the name: "Priya (PT): ...", "Jess 🏃‍♀️: ..."
+    rf"(?:[ \t]*\([\w .'-]{{1,15}}\)|[ \t]*(?:{_PICTOGRAPH})+)?[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
 )
 _EMOJI_LINES = re.compile(  # three lines or more in a row, each led by an emoji
     rf"(?:^[ \t]*(?:{_PICTOGRAPH})+[ \t]*\S[^\n]*(?:\n|$)){{3,}}", re.MULTILINE
