@@ -547,6 +547,16 @@ CHAT_NAMES_WITH_EMOJI = """[02/06/2024, 07:10] Mo 🚴‍♂️: which bridge di
 [02/06/2024, 07:15] Mo 🚴‍♂️: got it 👍
 """
 
+GROUP_CHAT_EXPORT = """[03/09/2024, 18:20] Coach Ana: Tonight's homework: wall push ups
+1) stand facing a wall and put your hands on it at shoulder height
+2) bend your elbows and bring your chest toward the wall
+3) push back until your arms are straight
+[03/09/2024, 18:21] Ben: how many
+[03/09/2024, 18:22] Coach Ana: 3 sets of 12
+[03/09/2024, 18:22] Chloe: <Media omitted>
+[03/09/2024, 18:23] Dev: ok!
+"""
+
 ARROW_BULLETS = """Exercise 4.3: Alternating Dumbbell Lunge
 
 HOW TO DO IT
@@ -1031,6 +1041,17 @@ def test_a_chat_turn_is_read_without_its_sender_role_or_emoji(write_doc):
         "then lower slowly back to the mat",
     ]
     assert not any(re.search(r"\bMo\b|Priya|PT|07:1", step.text) for step in exercise.steps)
+
+
+def test_a_group_chat_export_is_read_turn_by_turn_however_many_speak(write_doc):
+    exercise = parse_file(write_doc("doc.md", GROUP_CHAT_EXPORT))
+    assert [step.text for step in exercise.steps] == [
+        "stand facing a wall and put your hands on it at shoulder height",
+        "bend your elbows and bring your chest toward the wall",
+        "push back until your arms are straight",  # not the rest of the chat after it
+    ]
+    assert exercise.description == "Tonight's homework: wall push ups"
+    assert prescribed(exercise) == {"sets": 3, "reps": 12}
 
 
 def test_a_csv_export_prescribes_from_its_columns(write_doc):

@@ -116,12 +116,16 @@ _CUE = re.compile(  # "MAYA (CONT'D)" on a line of its own, then what she says
     r"((?:[ \t]*\S[^\n]*\n?)+)",
     re.MULTILINE,
 )
+_OMITTED = re.compile(  # a chat export's stand-in for what it did not export
+    r"(?<=: )<?(?:Media|image|video|audio|sticker|GIF|document) omitted>?[ \t]*$", re.I | re.M
+)
 _PICTOGRAPH = (
     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
 )
 _TURN = re.compile(  # "Sam: ...", a chat export's "[18:42, 09/04/2024] Sam: ..."
-    r"^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d(?: ?[AP]M)? - )?"
-    r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)"
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{1,30}\][ \t]*"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d(?: ?[AP]M)? - )?"
+    r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)"
     # a role or an emoji after the name: "Priya (PT): ...", "Jess 🏃‍♀️: ..."
     rf"(?:[ \t]*\([\w .'-]{{1,15}}\)|[ \t]*(?:{_PICTOGRAPH})+)?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
@@ -352,11 +356,18 @@ def _screenplay(body: str) -> str:
 def _turns(body: str) -> str:
     """A conversation ("Sam: ...", "Coach: ..." on their own lines, a few speakers
     taking turns, one speaking again after another) as one paragraph per turn, the
-    speakers' names left out; a list of labels ("Tip: ...", "Rest: ...") is not one."""
-    speakers = _TURN.findall(body)
+    speakers' names left out; a list of labels ("Tip: ...", "Rest: ...") is not one. A
+    chat export's turns, stamped with their time, are a conversation however many
+    speak, and what it left in place of a photo ("<Media omitted>") is left out."""
+    found = list(_TURN.finditer(body))
+    speakers = [turn["name"] for turn in found]
     turns = [name for i, name in enumerate(speakers) if i == 0 or speakers[i - 1] != name]
-    if len(speakers) < 4 or len(set(speakers)) > 3 or len(turns) == len(set(turns)):
+    exported = sum(bool(turn["stamp"]) for turn in found) > 2
+    talk = len(speakers) > 3 and len(set(speakers)) <= 3 and len(turns) > len(set(turns))
+    if not (exported or talk):
         return body
+    if exported:
+        body = _OMITTED.sub("", body)
     return _TURN.sub("\n", body)
 
 
