@@ -230,6 +230,20 @@ def test_the_howto_steps_end_only_at_a_heading_that_is_a_part_s_name(write_doc, 
     assert [step.title for step in parse_file(path).steps] == titles
 
 
+@pytest.mark.parametrize(
+    ("headings", "titles"),
+    [
+        (["1. Set Up", "2. Squat Down", "3) Stand Up"], ["Set Up", "Squat Down", "Stand Up"]),
+        (["Step 1 — Stand Tall", "Step 2: Load", "Step 3 Jump"], ["Stand Tall", "Load", "Jump"]),
+        (["3-Point Stance", "1.5 Reps", "2 Pauses"], ["3-Point Stance", "1.5 Reps", "2 Pauses"]),
+    ],
+)
+def test_a_heading_s_number_is_not_part_of_its_step(write_doc, headings, titles):
+    steps = "".join(f"### {heading}\nBend your knees and sit back.\n\n" for heading in headings)
+    path = write_doc("squat.md", f"# Squat\n\n<!-- howto -->\n\n{steps}")
+    assert [step.title for step in parse_file(path).steps] == titles
+
+
 def test_without_howto_marker_execution_items_are_the_steps(write_doc):
     path = write_doc(
         "plain.md",

@@ -894,6 +894,11 @@ CHECK POINTS:
         (CHAT, ["Stand", "Slide Your Back Down", "Exactly"]),
         (CHAT_EXPORT, ["Drop Straight Down Till"]),
         (
+            "Glute bridge 🍑 How to: Step 1 lie on your back, knees bent. Step 2 push "
+            "through your heels and lift your hips. Step 3 lower slowly. Save this pin!",
+            ["Lie", "Push Through Your Heels", "Lower Slowly"],
+        ),
+        (
             ROMAN,
             [
                 "Drive The Hips Forward",

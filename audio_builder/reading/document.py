@@ -636,7 +636,7 @@ def _read_body(
             elif steps is not None and not ended and name != "programming":
                 close_step()
                 in_section = False
-                step_title, step_text = text, []
+                step_title, step_text = vocabulary(lang)["step_number"].sub("", text), []
             else:
                 close_step()
                 step_title = None

@@ -95,9 +95,9 @@ _POST = re.compile(  # "2/6 Lift ...", or "2/6" on a line of its own
     r"^[ \t]*(\d{1,2})/(\d{1,2})\b(?:[ \t:.)-]*(?=\S)|[ \t]*$)", re.MULTILINE
 )
 _INLINE_NUMBER = re.compile(  # "(1) Stand", "2) Hinge", a drill's "Count 1 — Spring", a
-    # bot's "Step 1: ... | Step 2: ..."
+    # bot's "Step 1: ... | Step 2: ...", a pin's "Step 1 lie down ... Step 2 lift ..."
     r"(?:^|(?<=\s))(?:\(?(\d{1,2})\)|counts?[ \t]+(\d{1,2})(?:[ \t]+(?:and|to|&)[ \t]+\d{1,2})?"
-    r"[ \t]*[—–:-]|steps?[ \t]+(\d{1,2})[ \t]*[:.—–-])[ \t]+(?=\S)",
+    r"[ \t]*[—–:-]|steps?[ \t]+(\d{1,2})(?:[ \t]*[:.—–-]|(?=[ \t]+[^\W\d])))[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 _COUNT_LINE = re.compile(
