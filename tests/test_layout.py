@@ -894,6 +894,11 @@ CHECK POINTS:
         (CHAT, ["Stand", "Slide Your Back Down", "Exactly"]),
         (CHAT_EXPORT, ["Drop Straight Down Till"]),
         (
+            "INSTRUCTIONS\nStep 1\nLie on your back with your knees bent.\nStep 2\nPress your"
+            " heels down and lift your hips.\n\nStep 3\n\nLower your hips slowly.\n",
+            ["Lie", "Press Your Heels Down", "Lower Your Hips Slowly"],
+        ),
+        (
             "Glute bridge 🍑 How to: Step 1 lie on your back, knees bent. Step 2 push "
             "through your heels and lift your hips. Step 3 lower slowly. Save this pin!",
             ["Lie", "Push Through Your Heels", "Lower Slowly"],

@@ -46,6 +46,11 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...",
     r"[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*|__)?[ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
+_STEP_OVER_TEXT = re.compile(  # an app's "Step 1" on a line of its own, its text under it
+    r"^[ \t]*(?:\*\*|__)?step[ \t]+(\d{1,2})[ \t]*[:.]?[ \t]*(?:\*\*|__)?[ \t]*\n"
+    r"(?:[ \t]*\n)?[ \t]*(?=[^\W\d])",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "4. Hold ..." right under a line of text (a list broken by a page break) starts a list
 _NUMBERED_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\d{1,2}[.)][ \t]+\S)")
 _ROMAN = re.compile(r"^[ \t]*\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)][ \t]+(?=\S)", re.MULTILINE)
@@ -184,6 +189,7 @@ def as_markdown(body: str) -> str:
         body = _PAREN_NUMBER.sub(r"\1\2. ", body)  # lines numbered "(1)", "(2)" ...
     if [int(m[2]) for m in _BARE_NUMBER.finditer(body)][:3] == [1, 2, 3]:
         body = _BARE_NUMBER.sub(r"\1\2. ", body)  # lines numbered without a dot, 1 2 3 ...
+    body = _STEP_OVER_TEXT.sub(lambda m: f"{m[1]}. ", body)
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
     body = _in_order(body, _ROMAN, _NUMERALS, 3)
     body = _in_order(body, _LETTERED, _LETTERS, 2)
