@@ -10,7 +10,8 @@ from conftest import SEEDS
 
 from audio_builder.coaching.coach import coach
 from audio_builder.errors import DocumentError
-from audio_builder.reading.document import Exercise, parse, parse_file
+from audio_builder.reading.document import Exercise, parse, parse_file, short_title
+from audio_builder.reading.spoken import speakable
 from audio_builder.settings import DEFAULTS
 
 KICKBACK = SEEDS / "band-glute-kickback.md"
@@ -242,6 +243,19 @@ def test_a_heading_s_number_is_not_part_of_its_step(write_doc, headings, titles)
     steps = "".join(f"### {heading}\nBend your knees and sit back.\n\n" for heading in headings)
     path = write_doc("squat.md", f"# Squat\n\n<!-- howto -->\n\n{steps}")
     assert [step.title for step in parse_file(path).steps] == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Lie down on the floor with your knees bent.", "Lie Down"),
+        ("Stop there 1-2 seconds and squeeze.", "Stop There"),  # not the cue "Stop there 1"
+        ("Squeeze shoulder blades 1 second, then return.", "Squeeze Shoulder Blades"),
+        ("10 reps, slow.", "10 Reps"),
+    ],
+)
+def test_a_step_is_titled_by_its_first_words_never_ending_in_a_number(text, title):
+    assert short_title(speakable(text)) == title
 
 
 def test_without_howto_marker_execution_items_are_the_steps(write_doc):

@@ -200,10 +200,12 @@ _TITLE_STOP = re.compile(
 
 def short_title(text: str) -> str:
     """A step title from its first words: "Lie down on the floor..." -> "Lie Down", "1.
-    Strap in." -> "Strap In"."""
+    Strap in." -> "Strap", "Stay 1 to 2 seconds" -> "Stay"."""
     first = re.split(r"[.,;:!?]", re.sub(r"^\d{1,2}[.)]\s+", "", text), maxsplit=1)[0]
-    short = _TITLE_STOP.sub("", first).split()[:4] or ["Step"]
-    return " ".join(word if word.isupper() else word.capitalize() for word in short)
+    short = _TITLE_STOP.sub("", first).split()[:4]
+    while short[1:] and short[-1].isdigit():  # "Stay 1 to 2 seconds": "Stay", not "Stay 1"
+        short.pop()
+    return " ".join(word if word.isupper() else word.capitalize() for word in short or ["Step"])
 
 
 def _step(item: Item) -> Step:
