@@ -226,9 +226,14 @@ def test_a_list_led_by_a_line_that_names_the_steps_is_the_steps(write_doc):
     ],
 )
 def test_the_howto_steps_end_only_at_a_heading_that_is_a_part_s_name(write_doc, headings, titles):
-    steps = "".join(f"### {heading}\nDo 3 x 10 or stand and pull.\n\n" for heading in headings)
-    path = write_doc("pull.md", f"# Pull\n\n<!-- howto -->\n\n{steps}")
-    assert [step.title for step in parse_file(path).steps] == titles
+    assert step_titles(write_doc, headings, "Do 3 x 10 or stand and pull.") == titles
+
+
+def step_titles(write_doc, headings: list[str], text: str) -> list[str]:
+    """The titles of the steps a howto with these headings, each over ``text``, has."""
+    steps = "".join(f"### {heading}\n{text}\n\n" for heading in headings)
+    path = write_doc("doc.md", f"# Exercise\n\n<!-- howto -->\n\n{steps}")
+    return [step.title for step in parse_file(path).steps]
 
 
 @pytest.mark.parametrize(
@@ -240,9 +245,7 @@ def test_the_howto_steps_end_only_at_a_heading_that_is_a_part_s_name(write_doc, 
     ],
 )
 def test_a_heading_s_number_is_not_part_of_its_step(write_doc, headings, titles):
-    steps = "".join(f"### {heading}\nBend your knees and sit back.\n\n" for heading in headings)
-    path = write_doc("squat.md", f"# Squat\n\n<!-- howto -->\n\n{steps}")
-    assert [step.title for step in parse_file(path).steps] == titles
+    assert step_titles(write_doc, headings, "Bend your knees and sit back.") == titles
 
 
 @pytest.mark.parametrize(
