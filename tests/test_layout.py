@@ -887,7 +887,7 @@ CHECK POINTS:
         (SHOUTED, ["STAND TALL Like A", "RUN"]),
         (OUTLINE, ["Stand Between The Implements", "Walk Forward", "Set The Weights Down"]),
         (SCRIPT, ["Now Walk"]),
-        (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts 1"]),
+        (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts"]),
         (CLASS_SCRIPT, ["Lie Long", "Inhale", "Exhale", "Exhale"]),
         (EMAIL, ["Set The Two Kettlebells", "Take A Second", "Walk", "When The Time's Up"]),
         (HANDOUT, ["Starting Position", "Action", "Return"]),
