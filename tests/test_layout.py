@@ -975,7 +975,7 @@ CHECK POINTS:
         (CUE_LINES, ["KB", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
         (
             PLACARD,
-            ["SET THE PULLEY", "PULL THE ROPE", "SQUEEZE SHOULDER BLADES 1", "RETURN SLOWLY"],
+            ["SET THE PULLEY", "PULL THE ROPE", "SQUEEZE SHOULDER BLADES", "RETURN SLOWLY"],
         ),
         (
             HOW_TO_PARTS,
