@@ -34,8 +34,16 @@ class Catalog:
         return value
 
     def say(self, key: str, **values: Any) -> str:
-        """The phrase with its placeholders filled in."""
-        return str(self.text(key)).format(**values)
+        """The phrase with its placeholders filled in; a value that opens with the word
+        the phrase sets before it says that word once ("that's the {title} done" with "The
+        Row": "that's the Row done", not "the The Row")."""
+        phrase = str(self.text(key))
+        for name, value in values.items():
+            before = re.search(rf"(\w+ )\{{{name}\}}", phrase)
+            said = before[1].lower() if before else None
+            if said and isinstance(value, str) and value.lower().startswith(said):
+                values[name] = value[len(said) :]
+        return phrase.format(**values)
 
     def number(self, number: int) -> str:
         """A count in words ("seven"); beyond the table, in digits."""

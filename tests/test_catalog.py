@@ -122,3 +122,11 @@ def test_listing():
         "sentadilla, zancada y puente"
     )
     assert catalog("de").listing(["Kniebeuge"]) == "Kniebeuge"
+
+
+def test_a_name_that_opens_with_the_phrase_s_word_before_it_says_it_once():
+    words = catalog("en")
+    assert words.say("coach.done", title="The Row") == "Nice work — that's the Row done."
+    assert words.say("coach.done", title="Theraband Row") == (
+        "Nice work — that's the Theraband Row done."
+    )
