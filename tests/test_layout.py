@@ -1064,6 +1064,18 @@ def test_a_group_chat_export_is_read_turn_by_turn_however_many_speak(write_doc):
     assert prescribed(exercise) == {"sets": 3, "reps": 12}
 
 
+def test_a_transcript_s_speaker_lines_are_not_read(write_doc):
+    memo = (
+        "Voice memo\n\nSpeaker 1  0:00\nOkay so the calf stretch. Put your hands on the"
+        " wall and step one foot back.\n\nSpeaker 1  0:41\nThen bend the front knee and"
+        " keep the back heel down.\n"
+    )
+    exercise = parse_file(write_doc("doc.md", memo))
+    heard = " ".join([exercise.description, *(f"{s.title} {s.text}" for s in exercise.steps)])
+    assert "Speaker" not in heard and "41" not in heard
+    assert "keep the back heel down" in heard
+
+
 def test_a_csv_export_prescribes_from_its_columns(write_doc):
     assert prescribed(parse_file(write_doc("doc.md", CSV_EXPORT))) == {
         "sets": 8,

@@ -59,6 +59,11 @@ _TIMESTAMP_LINE = re.compile(  # "00:21 So first thing, grab the bar": a transcr
     r"(?:<[^>\n]{1,30}>[ \t]+)?(?=[^\W\d]|\d{1,2}[.)][ \t])",  # a chat's "[21:04] <nick> 1) ..."
     re.MULTILINE,
 )
+_SPEAKER_LINE = re.compile(  # a transcript's "Speaker 1  1:09" over what was said then
+    r"^[ \t]*[^\W\d][\w.'-]*(?:[ \t]+[\w.'-]+){0,2}[ \t]+((?:\d{1,2}:)?\d{1,2}:\d\d)[ \t]*\n"
+    r"(?=[ \t]*(?:[^\W\d][\w'-]*[ \t,]+){3})",
+    re.MULTILINE,
+)
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
 _BULLET_MARKS = "•◦▪‣●○■□◆◇♦❖➤►▶✓✔☐☑→⇒➔➜➝»·"
 _BULLET = (
@@ -166,6 +171,7 @@ def as_markdown(body: str) -> str:
         body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
     if len(_TIMESTAMP_LINE.findall(body)) > 2:
         body = _TIMESTAMP_LINE.sub("\n", body)  # each line of a transcript a paragraph
+    body = _speakers_left_out(body)
     body = _outline(body)
     body = _DOSE_OVER_RULE.sub("\\1\n\n\\2", body)
     body = _counts(body)
@@ -195,6 +201,16 @@ def as_markdown(body: str) -> str:
     body = _in_order(body, _LETTERED, _LETTERS, 2)
     body = _NUMBERED_AFTER_TEXT.sub("\n\n", body)
     return _DEFINITION.sub(_definition, body)
+
+
+def _speakers_left_out(body: str) -> str:
+    """A transcript's speaker lines ("Speaker 1  0:00", "Dana  1:09"), two or more at
+    times that go on, each over what was said: the speaker and time are not read."""
+    clocks = [match[1].split(":") for match in _SPEAKER_LINE.finditer(body)]
+    times = [(len(parts), tuple(map(int, parts))) for parts in clocks]  # 1:02:03 after 59:00
+    if len(times) < 2 or times != sorted(set(times)):
+        return body
+    return _SPEAKER_LINE.sub("\n", body)
 
 
 def _counts(body: str) -> str:
