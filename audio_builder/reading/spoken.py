@@ -180,12 +180,19 @@ def abbreviations(text: str, words: Catalog) -> str:
         text = re.sub(pattern, spoken, text, flags=re.IGNORECASE)
     named = words.text("spoken.units")
     units = "|".join(sorted(named, key=len, reverse=True))
+
+    def in_full(match: re.Match) -> str:
+        glued = match[0] == f"{match[1]}s"
+        if glued and _NAMED_BY_NUMBER.search(match.string, 0, match.start()):
+            return match[0]  # "the 16s": the dumbbells of that weight, not seconds
+        return f"{match[1]} {_in_full(named[match[2].lower()], match[1])}"
+
     return re.sub(
-        rf"\b(\d+(?:\.\d+)?)\s?({units})\b(?=[\s,;.)!?]|$)",
-        lambda m: f"{m[1]} {_in_full(named[m[2].lower()], m[1])}",
-        text,
-        flags=re.IGNORECASE,
+        rf"\b(\d+(?:\.\d+)?)\s?({units})\b(?=[\s,;.)!?]|$)", in_full, text, flags=re.IGNORECASE
     )
+
+
+_NAMED_BY_NUMBER = re.compile(r"\b(?:the|those|these|my|your|our)\s+$", re.IGNORECASE)
 
 
 def _in_full(forms: list[str], number: str) -> str:
