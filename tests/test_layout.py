@@ -1076,6 +1076,25 @@ def test_a_transcript_s_speaker_lines_are_not_read(write_doc):
     assert "keep the back heel down" in heard
 
 
+def test_a_word_file_through_pandoc_reads_its_changes_accepted_and_no_comment(write_doc):
+    leaflet = (
+        "# Wall Push-Up\n\n**How to do it**\n\n"
+        '1.  Stand facing a [wall]{.insertion author="Ann"} at arm\'s length.\n'
+        '2.  Bend your elbows and bring your [nose]{.deletion author="Ann"}[chest]'
+        '{.insertion author="Ann"} toward the wall.\n'
+        '3.  [Too easy for most?]{.comment-start id="0" author="Bo"}Push back until'
+        ' your arms are straight.[]{.comment-end id="0"}\n\n'
+        '[2 sets of 8]{.deletion author="Ann"}[3 sets of 12]{.insertion author="Ann"}.\n'
+    )
+    exercise = parse_file(write_doc("doc.md", leaflet))
+    assert [step.text for step in exercise.steps] == [
+        "Stand facing a wall at arm's length.",
+        "Bend your elbows and bring your chest toward the wall.",
+        "Push back until your arms are straight.",
+    ]
+    assert prescribed(exercise) == {"sets": 3, "reps": 12}
+
+
 def test_a_csv_export_prescribes_from_its_columns(write_doc):
     assert prescribed(parse_file(write_doc("doc.md", CSV_EXPORT))) == {
         "sets": 8,

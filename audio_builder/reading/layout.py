@@ -26,6 +26,7 @@ from audio_builder.reading.markup import (
     from_latex,
     from_mediawiki,
     from_org,
+    from_pandoc_spans,
     from_wiki,
     is_bbcode,
     is_latex,
@@ -151,7 +152,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")  # a step of a l
 
 def as_markdown(body: str) -> str:
     """The body with the lists it writes in other ways turned into markdown lists."""
-    body = from_code_lists(from_json(body))
+    body = from_pandoc_spans(from_code_lists(from_json(body)))
     if is_latex(body):
         body = from_latex(body)
     if is_bbcode(body):

@@ -2,7 +2,8 @@
 paper's methods), a forum post in BBCode, a wiki page in Confluence's markup ("h2.",
 "# step") or MediaWiki's ("== Technique =="), notes kept in org-mode ("* TODO", a
 :PROPERTIES: drawer), an app's record pasted as JSON and a numbered list kept in a
-code block (a checklist, a man page). Their lists become lists, their sections headings, bold and
+code block (a checklist, a man page), a Word file through pandoc (its tracked changes
+accepted, its comments left out). Their lists become lists, their sections headings, bold and
 italics stay; figures, comments, a preamble, templates, macros, drawers' marks and the
 tags of colour, size and links go, leaving their words."""
 
@@ -62,6 +63,9 @@ _ORG_DRAWER = re.compile(r"^[ \t]*:(?:[A-Z]+):[ \t]*$", re.MULTILINE)  # :PROPER
 _ORG_PROPERTY = re.compile(r"^[ \t]*:([A-Z_]+):[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _ORG_STAMP = re.compile(r"^[ \t]*(?:SCHEDULED|DEADLINE|CLOSED|CLOCK):[^\n]*$", re.MULTILINE)
 _ORG_LINK = re.compile(r"\[\[[^\]]*\]\[([^\]]*)\]\]")  # [[file:x.org][the words]]
+# a Word file through pandoc: "[words]{.insertion author=...}", a comment's "[...]{.comment-start}"
+_PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{((?:[.#]|[\w-]+=)[^{}\n]*)\}")
+_STRUCK = re.compile(r"[.](?:deletion|comment-start|comment-end)\b")  # not what it says now
 
 
 def markdown_list(items: list[str], numbered: bool) -> str:
@@ -69,6 +73,13 @@ def markdown_list(items: list[str], numbered: bool) -> str:
     mark = "1." if numbered else "-"
     lines = [" ".join(item.split()) for item in items]
     return "\n\n" + "\n".join(f"{mark} {line}" for line in lines if line) + "\n\n"
+
+
+def from_pandoc_spans(body: str) -> str:
+    """A Word file's text as pandoc writes it, with tracked changes and comments: what
+    was inserted stays, what was deleted and the reviewers' comments go, and other
+    spans ("[words]{.underline}") keep their words."""
+    return _PANDOC_SPAN.sub(lambda m: "" if _STRUCK.match(m[2]) else m[1], body)
 
 
 def is_latex(body: str) -> bool:
