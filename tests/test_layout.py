@@ -1095,6 +1095,18 @@ def test_a_word_file_through_pandoc_reads_its_changes_accepted_and_no_comment(wr
     assert prescribed(exercise) == {"sets": 3, "reps": 12}
 
 
+def test_a_video_transcript_s_time_lines_are_not_read(write_doc):
+    transcript = (
+        "Sled Drag Tutorial\n\nTranscript\n\n0:00\nokay so today the sled drag\n0:04\n"
+        "grab the straps and lean back a little\n1:12\nthen walk backwards with short steps\n"
+        "1:20\ndo 6 rounds of 30 seconds with 90 seconds rest\n"
+    )
+    exercise = parse_file(write_doc("doc.md", transcript))
+    heard = " ".join([exercise.description, *(step.text for step in exercise.steps)])
+    assert "minute" not in heard and "4 seconds" not in heard
+    assert prescribed(exercise) == {"sets": 6, "duration": 30, "rest": 90}
+
+
 def test_a_csv_export_prescribes_from_its_columns(write_doc):
     assert prescribed(parse_file(write_doc("doc.md", CSV_EXPORT))) == {
         "sets": 8,

@@ -65,6 +65,9 @@ _SPEAKER_LINE = re.compile(  # a transcript's "Speaker 1  1:09" over what was sa
     r"(?=[ \t]*(?:[^\W\d][\w'-]*[ \t,]+){3})",
     re.MULTILINE,
 )
+_TIME_LINE = re.compile(  # a video transcript's "0:13" over the words said then
+    r"^[ \t]*((?:\d{1,2}:)?\d{1,2}:\d\d)[ \t]*\n(?=[ \t]*[^\W\d])", re.MULTILINE
+)
 _LETTERED = re.compile(r"^[ \t]*(?:\(([a-z])\)|([a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
 _BULLET_MARKS = "•◦▪‣●○■□◆◇♦❖➤►▶✓✔☐☑→⇒➔➜➝»·"
 _BULLET = (
@@ -172,7 +175,8 @@ def as_markdown(body: str) -> str:
         body = re.sub(r"^WEBVTT[^\n]*\n", "", _CAPTION_TIME.sub("\n", body))
     if len(_TIMESTAMP_LINE.findall(body)) > 2:
         body = _TIMESTAMP_LINE.sub("\n", body)  # each line of a transcript a paragraph
-    body = _speakers_left_out(body)
+    body = _times_left_out(body, _SPEAKER_LINE, "\n")  # each speaker's words a paragraph
+    body = _times_left_out(body, _TIME_LINE, "")  # the words run on, as they were said
     body = _outline(body)
     body = _DOSE_OVER_RULE.sub("\\1\n\n\\2", body)
     body = _counts(body)
@@ -204,14 +208,14 @@ def as_markdown(body: str) -> str:
     return _DEFINITION.sub(_definition, body)
 
 
-def _speakers_left_out(body: str) -> str:
-    """A transcript's speaker lines ("Speaker 1  0:00", "Dana  1:09"), two or more at
-    times that go on, each over what was said: the speaker and time are not read."""
-    clocks = [match[1].split(":") for match in _SPEAKER_LINE.finditer(body)]
+def _times_left_out(body: str, lines: re.Pattern[str], instead: str) -> str:
+    """A transcript's lines of times ("0:13", "Speaker 1  1:09"), two or more at times
+    that go on, each over what was said then: they are not read (``instead`` of each)."""
+    clocks = [match[1].split(":") for match in lines.finditer(body)]
     times = [(len(parts), tuple(map(int, parts))) for parts in clocks]  # 1:02:03 after 59:00
     if len(times) < 2 or times != sorted(set(times)):
         return body
-    return _SPEAKER_LINE.sub("\n", body)
+    return lines.sub(instead, body)
 
 
 def _counts(body: str) -> str:
