@@ -50,7 +50,9 @@ def cross_validate(documents: list[list[tuple[list[str], str, str]]], **options)
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, help="training rounds (default: as train_models.py trains)")
+    parser.add_argument(
+        "--rounds", type=int, help="training rounds (default: as train_models.py trains)"
+    )
     args = parser.parse_args()
     labels = yaml.safe_load((LABELS / "labels.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
