@@ -38,12 +38,7 @@ class Catalog:
         the phrase sets before it says that word once ("that's the {title} done" with "The
         Row": "that's the Row done", not "the The Row")."""
         phrase = str(self.text(key))
-        for name, value in values.items():
-            before = re.search(rf"(\w+ )\{{{name}\}}", phrase)
-            said = before[1].lower() if before else None
-            if said and isinstance(value, str) and value.lower().startswith(said):
-                values[name] = value[len(said) :]
-        return phrase.format(**values)
+        return phrase.format(**{name: _once(phrase, name, value) for name, value in values.items()})
 
     def number(self, number: int) -> str:
         """A count in words ("seven"); beyond the table, in digits."""
@@ -77,6 +72,15 @@ class Catalog:
         """A word list as one case-blind pattern matching any of its entries at a word
         start; entries are word starts ("increas") unless ``whole``."""
         return _alternation(tuple(self.text(key)), whole)
+
+
+def _once(phrase: str, name: str, value: Any) -> Any:
+    """``value`` without the word ``phrase`` sets right before its ``{name}``, when it
+    opens with that word; else ``value`` as it is."""
+    before = re.search(rf"(\w+ )\{{{name}\}}", phrase)
+    if before and isinstance(value, str) and value.lower().startswith(before[1].lower()):
+        return value[len(before[1]) :]
+    return value
 
 
 @cache
