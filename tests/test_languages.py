@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, spoken_lines
 
 from audio_builder.build import load
 from audio_builder.catalog import catalog
@@ -147,6 +147,8 @@ def test_the_spanish_plan_speaks_spanish(runner):
             "Fais 3 x 10 à 50% de ta charge, ½ tour.",
             "Fais 3 séries de 10 à 50 pour cent de ta charge, un demi tour.",
         ),
+        ("es", "Descansa 90\" y camina 2'30.", "Descansa 90 segundos y camina 2 minutos 30."),
+        ("fr", "Récup : 3' entre les séries.", "Récup: 3 minutes entre les séries."),
         ("en", "Do 3 x 10, e.g. at 90°.", "Do 3 sets of 10, for example, at 90 degrees."),
     ],
 )
@@ -173,3 +175,54 @@ def test_workout_formats_speak_the_plan_language(runner, tmp_path):
     assert any(line.startswith("Circuito, 2 rondas:") for line in spoken)
     english = {"Round 2 of 2.", "Rest.", "Work!", "Last round.", "Halfway."}
     assert not english & set(spoken)
+
+
+STEPS_IN = {  # a goblet squat's steps, with a line for the dose
+    "en": "### Hold the bell\nHold it at your chest.\n\n### Squat down\nSit between your heels.\n\n"
+    "### Stand up\nDrive through your heels. {line}\n",
+    "es": "### Agarra la pesa\nSujétala contra el pecho.\n\n### Baja\nBaja entre los talones.\n\n"
+    "### Sube\nEmpuja con los talones. {line}\n",
+    "de": "### Gewicht halten\nHalte es vor der Brust.\n\n### Runter\nSenke dich zwischen die "
+    "Fersen.\n\n### Hoch\nDrücke dich hoch. {line}\n",
+    "fr": "### Prends le poids\nTiens-le contre la poitrine.\n\n### Descends\nDescends entre les "
+    "talons.\n\n### Remonte\nPousse dans les talons. {line}\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "line"),
+    [
+        ("en", "Do 3 sets of 10 reps per side, with 90 seconds rest between sets."),
+        ("es", "Haz 3 series de 10 repeticiones por lado, 90 segundos de descanso entre series."),
+        ("es", "Tres series de diez por lado. Descanso de un minuto y medio."),
+        ("de", "Mache 3 Sätze à 10 Wiederholungen pro Seite, 90 Sekunden Pause zwischen Sätzen."),
+        ("de", "3 x 10 Wdh. je Seite, Pause: anderthalb Minuten."),
+        ("fr", "Fais 3 séries de 10 répétitions de chaque côté, avec 90 secondes de repos."),
+        ("fr", "Trois séries de dix par côté, une minute et demie de récup entre les séries."),
+    ],
+)
+def test_a_dose_is_read_in_the_text_language(write_doc, code, line):
+    doc = write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
+
+    track = load(doc, {})
+
+    for setting in ("sets: 3 (text)", "reps: 10 (text)", "rest: 90 s (text)"):
+        assert setting in track.steps
+    assert "worked: reps" in track.steps
+    words = catalog(code)
+    counted = {f"{words.number(n).capitalize()}." for n in range(1, 13)} & set(
+        spoken_lines(track.script)
+    )
+    assert f"{words.number(10).capitalize()}." in counted
+    assert f"{words.number(11).capitalize()}." not in counted
+
+
+def test_a_dose_in_a_step_is_said_once_in_the_text_language(write_doc):
+    line = "Descends lentement, 3 séries de 10 répétitions."
+    doc = write_doc("fr.md", "---\nlang: fr\n---\n" + STEPS_IN["fr"].format(line=line))
+
+    spoken = spoken_lines(load(doc, {}).script)
+
+    assert "Descends lentement." in spoken
+    assert spoken.count("3 séries de 10 répétitions.") == 1
+    assert [line for line in spoken if "séries de 10" in line] == ["3 séries de 10 répétitions."]

@@ -106,11 +106,11 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
         lines.append(words.say("coach.needs", things=needs))
     told = exercise.steps if part.timed else movement.setup
     for step in told:
-        lines.extend(_instructions(step.text))
+        lines.extend(_instructions(step.text, part.lang))
     if not part.timed and len(told) < len(exercise.steps):
         lines.append(words.say("coach.movement"))
         for step in exercise.steps[len(told) :]:
-            lines.extend(_instructions(step.text))
+            lines.extend(_instructions(step.text, part.lang))
     if prescribe and any(source == "text" for _, source in part.settings.sources):
         lines.append(
             prescription_line(part.settings, part.work, part.timed, part.sides != ("",), words)
@@ -123,10 +123,10 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
     return Section(title, (Segment("intro", tuple(say(line) for line in lines)),), heading)
 
 
-def _instructions(text: str) -> list[str]:
+def _instructions(text: str, lang: str) -> list[str]:
     """A step's sentences, without the sets, reps and times it prescribes: the coach says
     those once, from the settings in force."""
-    return [line for line in (unspoken(s) for s in sentences(text)) if line]
+    return [line for line in (unspoken(s, lang) for s in sentences(text)) if line]
 
 
 def sets(part: Part, tips: Tips, group: str = "") -> Iterator[Section]:

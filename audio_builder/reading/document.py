@@ -546,7 +546,7 @@ def _acting_sentences(paragraphs: list[list[str]], lang: str) -> list[str]:
 
 def _dose(sentence: str, lang: str) -> bool:
     """The sentence only prescribes ("Do 3 rounds of 40 seconds."), and holds nothing."""
-    return not unspoken(sentence) and classify_step(sentence, sentence, None, lang) != "hold"
+    return not unspoken(sentence, lang) and classify_step(sentence, sentence, None, lang) != "hold"
 
 
 def _said_lines(block: dict, lang: str) -> list[str]:

@@ -105,7 +105,7 @@ def analyse(
     language the document is written in; ``learned``: whether the models trained for it
     review the rules' work, roles and sides."""
     kinds = _step_kinds(exercise.steps, lang)
-    found = prescribed(exercise)
+    found = prescribed(exercise, lang)
     work = how_worked(exercise, kinds, found, lang)
     work_reviewer = work_model(lang) if learned else None
     side_reviewer = side_model(lang) if learned else None

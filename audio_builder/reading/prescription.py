@@ -10,8 +10,10 @@ tempo, not a prescription.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
+from audio_builder.catalog import catalog
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.spoken import speakable, whole_sentences
 from audio_builder.reading.vocabulary import vocabulary
@@ -250,15 +252,16 @@ def _span(low: str, high: str | None) -> int | tuple[int, int]:
     return (first, _number(high)) if high and _number(high) > first else first
 
 
-def prescribed(exercise: Exercise) -> dict:
+def prescribed(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> dict:
     """The prescription found in the description, steps, Execution and Programming,
     in the labels' terms: sets, reps, hold, duration, rest (a range as a (low, high)
     pair) and per_side; a pyramid's or a log's reps of each set as "reps_per_set"
     (beside their range); a time no verb claims as "time" and a count that may be reps
-    or sets as "times", for the reading of how the exercise is worked to settle."""
+    or sets as "times", for the reading of how the exercise is worked to settle.
+    ``lang``: the language the document is written in."""
     found: dict = {}
-    named = _named_count(exercise.title, exercise.lang or DEFAULT_LANGUAGE)
-    sentences = sorted(prescription_sentences(exercise), key=lambda s: not _MAIN_SET.match(s))
+    named = _named_count(exercise.title, lang)
+    sentences = sorted(prescription_sentences(exercise, lang), key=lambda s: not _MAIN_SET.match(s))
     for rows in _rows_together(sentences):
         if named:
             rows = [named.sub(r"\1 reps", row) for row in rows]
@@ -372,13 +375,36 @@ def _plural(head: str) -> str:
     return rf"{head[:-1]}(?:y|ies)" if head.endswith("y") else rf"{head}(?:s|es)?"
 
 
-def prescription_sentences(exercise: Exercise) -> list[str]:
+def prescription_sentences(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     texts = [item.whole for item in exercise.programming]  # where a trainer writes it
-    texts += [speakable(exercise.description), *(step.text for step in exercise.steps)]
+    texts += [speakable(exercise.description, lang), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
     texts += exercise.tips  # last: a "Target: 3 x 10" line left under the tips
     parts = (part for text in texts for s in _sentences(text) for part in _LABELED.split(s))
-    return list(dict.fromkeys(parts))  # said twice ("Repeat 8 times" in a plan and a step): once
+    # said twice ("Repeat 8 times" in a plan and a step): once
+    return list(dict.fromkeys(in_reading_terms(part, lang) for part in parts))
+
+
+def in_reading_terms(sentence: str, lang: str) -> str:
+    """The sentence in the words the prescription is read by: its language's dose words
+    in English ("3 séries de 10 répétitions" -> "3 sets of 10 reps") and its numbers
+    from two up in digits ("trois" -> "3"). English is read as it is."""
+    if lang == DEFAULT_LANGUAGE:
+        return sentence
+    numbers, said = _numbers_in_words(lang)
+    sentence = numbers.sub(lambda match: str(said[match[0].lower()]), sentence)
+    for pattern, term in catalog(lang).text("reading.dose_terms"):
+        sentence = re.sub(pattern, term, sentence, flags=re.IGNORECASE)
+    return sentence
+
+
+@cache
+def _numbers_in_words(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A pattern for the language's numbers in words from two up, and their values ("one"
+    and "a" may be no count at all)."""
+    said = {word.lower(): n for n, word in enumerate(catalog(lang).text("words.numbers")) if n > 1}
+    alternatives = "|".join(map(re.escape, sorted(said, key=len, reverse=True)))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), said
 
 
 def _sentences(text: str) -> list[str]:
@@ -563,9 +589,21 @@ def _held_or_worked(before: str) -> str:
     return "duration" if nearest.re is _WORK_FOR_TIME else "hold"
 
 
-def unspoken(sentence: str) -> str:
+def unspoken(sentence: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The sentence without its prescription (the coach says that once, from the
-    settings); empty when nothing worth saying is left."""
+    settings); empty when nothing worth saying is left. In another language than the
+    reading's, without its clauses that only prescribe."""
+    if lang == DEFAULT_LANGUAGE:
+        return _without_dose(sentence)
+    clauses = re.split(r"(?<=[,;])\s+", sentence)
+    kept = [clause for clause in clauses if _without_dose(in_reading_terms(clause, lang))]
+    if len(kept) == len(clauses):
+        return sentence
+    text = " ".join(kept).rstrip(",; ")
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def _without_dose(sentence: str) -> str:
     found: dict = {}
     read_sentence(sentence, found)
     if not found:
