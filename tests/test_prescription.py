@@ -287,6 +287,9 @@ Lower your arms. {line}
             {"sets": 3, "reps": 8, "per_side": True, "rest": 90},
         ),
         ("Weeks 1-2: 2 sets of 5 Weeks 3-4: 3 sets of 6", {"sets": 2, "reps": 5}),
+        ("Hold the stretch three times, 30 seconds each.", {"times": 3, "hold": 30}),
+        ("5 bananas, 10 seconds each. Rest 20 seconds.", {"sets": 5, "time": 10, "rest": 20}),
+        ("Up to 10 reps, then a rest, then the same again.", {"reps": 10, "sets": 2}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -381,6 +384,10 @@ def test_a_table_and_an_opening_paragraph_prescribe(write_doc):
     table = "| Sets | Reps | Tempo | Rest |\n|---|---|---|---|\n| 3 | 12–15 | 3-0-1 | 60–90 s |\n\n"
     path = write_doc("t.md", '---\ndescription: "Legs."\n---\n\n' + table + STEPS.format(line=""))
     assert prescribed(parse_file(path)) == {"sets": 3, "reps": (12, 15), "rest": (60, 90)}
+
+    table = "| | |\n|---|---|\n| Workout | 6 × 500 m |\n| Rest | 2:00 between pieces |\n\n"
+    path = write_doc("k.md", '---\ndescription: "Rows."\n---\n\n' + table + STEPS.format(line=""))
+    assert prescribed(parse_file(path)) == {"sets": 6, "rest": 120}  # its rows name themselves
 
     lead = "You'll do **4 sets of 6**, with 90 secs between sets.\n\n"
     path = write_doc("l.md", '---\ndescription: "Legs."\n---\n\n' + lead + STEPS.format(line=""))

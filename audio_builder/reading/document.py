@@ -761,23 +761,23 @@ def _items(block: dict, lang: str) -> list[Item]:
 
 
 def _table_items(block: dict, lang: str) -> list[Item]:
-    """One item per row, each cell named by its column: "Sets: 3, Reps: 12 to 15"."""
+    """One item per row, each cell named by its column: "Sets: 3, Reps: 12 to 15"; in a
+    table whose columns have no names, by the row's first cell ("| Rest | 2:00 |")."""
     head, *body = block.get("children", [])
     names = [_inline_text(cell.get("children", [])) for cell in head.get("children", [])]
-    rows = [row for part in body for row in part.get("children", [])]
+    rows = [
+        [_inline_text(cell.get("children", [])) for cell in row.get("children", [])]
+        for part in body
+        for row in part.get("children", [])
+    ]
+    if any(names):
+        named = [list(zip(names, cells, strict=False)) for cells in rows]
+    else:
+        named = [[(cells[0], ", ".join(cells[1:]))] for cells in rows if len(cells) > 1]
+    said = (", ".join(f"{name}: {text}" for name, text in row) for row in named)
     return [
-        Item(
-            "",
-            speakable(
-                ", ".join(
-                    f"{name}: {_inline_text(cell.get('children', []))}"
-                    for name, cell in zip(names, row.get("children", []), strict=False)
-                )
-                + ".",
-                lang,
-            ),
-        )
-        for row in rows
+        Item("", speakable(text if text.endswith((".", "!", "?")) else f"{text}.", lang))
+        for text in said
     ]
 
 

@@ -48,6 +48,8 @@ SETS = re.compile(
     r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups|pushes)\b"
     rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b"  # a table's row: "Sets: 3, Reps: 10"
     rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)"  # 4 by 40m
+    # "5 bananas, 10 seconds each": so many efforts of a time each
+    rf"|\b{_RANGE}(?=\s+(?!times|reps)[^\W\d_]+s\s*,\s*\d+\s+(?:second|minute)s?\s+each\b)"
     rf"|\b{_RANGE}(?=\s+\d+\s+(?:second|minute)s?\s+"
     r"(?:holds|hangs|efforts|sprints|carries|walks|rounds|bouts|intervals|pieces|pushes)\b)",
     re.IGNORECASE,
@@ -67,7 +69,8 @@ MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
     # "Rest, then do 20 more", "then do a second set of 10": one set more
     r"|\bthen\s+(?:do\s+)?(?:it\s+|this\s+|that\s+)?\d+\s+more\b(?!\s+(?:sets|rounds))()"
-    r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()",
+    r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()"
+    r"|\bthen\s+(?:do\s+)?the\s+same\s+again\b()",  # "up to 10, then a rest, then the same again"
     re.IGNORECASE,
 )
 EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
@@ -110,8 +113,9 @@ SECONDS = re.compile(
     rf"|\b(?:do|aim for)\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",
     re.IGNORECASE,
 )
-SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", without a "for"
-    rf"\b{_RANGE}\s+{_UNIT}\s+(?:on\s+)?(?:each|per|a)\s+(?:side|leg|arm|set|round)\b",
+SECONDS_PER_SIDE = re.compile(  # "30 seconds each side", "Three times, 30 seconds each."
+    rf"\b{_RANGE}\s+{_UNIT}\s+(?:on\s+)?(?:each|per|a)\s+(?:side|leg|arm|set|round)\b"
+    rf"|(?<!of )\b{_RANGE}\s+{_UNIT}\s+each(?=\s*(?:[.,;:)]|$))",  # not "pushes of 20 s each"
     re.IGNORECASE,
 )
 HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 seconds holding"
@@ -144,10 +148,12 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
     rf"(?:of\s+rest|rest|breather|off|apart|between\s+(?:{_EFFORTS}))\b"
     r"|\brest(?:ing)?\s+(?:for\s+)?(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
+    # "pause 1 minute and half between the sets": a pause between sets is their rest
+    rf"|\bpause\s+(?:for\s+)?{_RANGE}\s+{_UNIT}(?=\s+between\s+(?:the\s+)?(?:{_EFFORTS})\b)"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}"  # a recovery
     # "full rest (about 90 seconds)", "rest as needed, usually 2 to 3 minutes", "rest
     # between sets should be long enough that every rep is crisp—ninety seconds"
-    rf"|\b(?:(?:with\s+)?(?:full|complete)\s+)?(?:rest|recovery)\b[^.;()]{{0,40}}?"
+    rf"|\b(?:(?:with\s+)?(?:full|complete)\s+)?(?:rest|recovery)\b[^.;()]{{0,60}}?"
     rf"(?:\(|\s*[—–]\s*|\b(?:usually|typically|generally)\s+)"
     r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?"
     rf"{_RANGE}\s+{_UNIT}\)?(?:\s+between\s+(?:{_EFFORTS})\b)?",
@@ -184,7 +190,7 @@ _ONE_SET = re.compile(
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
 _SPOKEN_MINUTES = re.compile(  # "a minute and a half", "a minute or two", "two and a half minutes"
-    r"\b(a|one|two|three)\s+(?:(minutes?)\s+)?and\s+a\s+half(?:\s+(minutes?))?"
+    r"\b(a|one|two|three|\d)\s+(?:(minutes?)\s+)?and\s+(?:a\s+)?half(?:\s+(minutes?))?"
     r"|\b(a|one)\s+minute\s+or\s+(two|so)\b",
     re.IGNORECASE,
 )
