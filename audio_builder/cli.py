@@ -76,8 +76,8 @@ lang_option = click.option(
     default=DEFAULT_LANGUAGE,
     show_default=True,
     callback=_language,
-    help=f"Language of documents that do not say (front matter 'lang'): {', '.join(LANGUAGES)}. "
-    "Google's voice speaks each text's language.",
+    help=f"Language of documents that do not say (front matter 'lang') and are not plainly "
+    f"written in another: {', '.join(LANGUAGES)}. Google's voice speaks each text's language.",
 )
 tld_option = click.option(
     "--tld",

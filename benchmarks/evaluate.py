@@ -24,6 +24,7 @@ import yaml
 
 from audio_builder.coaching.coach import prepare
 from audio_builder.errors import AudioBuilderError
+from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.importer import import_free_exercise_db
 from audio_builder.reading.movement import analyse
@@ -51,9 +52,10 @@ def read(path: Path, learned: bool = True) -> Reading:
     ``learned=False``: the work, the steps' roles and the sides as the rules alone read
     them."""
     exercise = parse_file(path)
-    part = prepare(exercise, DEFAULTS.override(exercise.settings))
+    lang = exercise.lang or DEFAULT_LANGUAGE  # as a build reads it
+    part = prepare(exercise, DEFAULTS.override(exercise.settings), lang)
     if not learned:
-        part = replace(part, movement=analyse(exercise, part.settings.sides, learned=False))
+        part = replace(part, movement=analyse(exercise, part.settings.sides, lang, learned=False))
     movement = part.movement
     # the labels write a pyramid's or a log's reps (12, 10, 8) as their range, [8, 12]
     labeled = {k: v for k, v in movement.prescription.items() if k != "reps_per_set"}

@@ -46,13 +46,16 @@ from audio_builder.settings import DEFAULTS
 def readings(
     labels: list[dict], corpus: dict[str, Path]
 ) -> Iterator[tuple[dict, Exercise, Movement]]:
-    """Each tuning document the rules can read, with its label and the rules' reading."""
+    """Each English tuning document the rules can read, with its label and the rules'
+    reading (the models are English ones)."""
     for label in labels:
         if label["split"] != "tune":
             continue
         try:
             exercise = parse_file(resolve(label["source"], corpus))
         except AudioBuilderError:
+            continue
+        if exercise.lang not in (None, DEFAULT_LANGUAGE):
             continue
         settings = DEFAULTS.override(exercise.settings)
         yield label, exercise, analyse(exercise, settings.sides, learned=False)

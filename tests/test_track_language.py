@@ -5,6 +5,7 @@ script preview that needs no voice."""
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -14,6 +15,7 @@ from mutagen.id3 import ID3
 from audio_builder.build import load
 from audio_builder.cli import main
 from audio_builder.errors import DocumentError
+from audio_builder.reading.language import written_in
 
 BASE = "https://example.com/pod/"
 SHORT = ["--sets", "1", "--reps", "2"]
@@ -29,6 +31,35 @@ def test_the_document_says_else_the_run_says_else_english(write_doc):
     assert load(write_doc("b.md", doc("Two", None)), {}, "fr").lang == "fr"
     assert load(write_doc("c.md", doc("Three", None)), {}).lang == "en"
     assert load(write_doc("d.md", doc("Vier", "de-AT")), {}).lang == "de"
+
+
+@pytest.mark.parametrize("seed", sorted((SEEDS / "languages").glob("*.md")), ids=lambda p: p.stem)
+def test_a_document_that_does_not_say_is_coached_in_the_language_it_is_written_in(write_doc, seed):
+    declared = load(seed, {})
+    text = re.sub(r"^lang: .*\n", "", seed.read_text(encoding="utf-8"), flags=re.M)
+
+    undeclared = load(write_doc(seed.name, text), {}, "en")
+
+    assert undeclared.lang == declared.lang != "en"
+    assert undeclared.script.phrases() == declared.script.phrases()
+    assert undeclared.steps == declared.steps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stand tall with your feet apart. Raise your arms overhead, then lower them.",
+        "Mise en place: set the bar in the rack, grip it just outside your shoulders and "
+        "step under it. Le squat: sit down between your heels, keep your chest up and "
+        "drive up through the whole foot. Keep the bar over the middle of the foot.",
+        "Ga op je rug liggen met je knieën boven je heupen en je armen recht omhoog. "
+        "Breng een arm en het andere been langzaam naar de vloer en weer terug.",
+        "Le squat, la planche, el puente.",  # a few words name no language
+    ],
+    ids=["english", "english with french", "dutch", "too few words"],
+)
+def test_english_a_mix_or_a_language_not_spoken_keeps_the_run_s_language(text):
+    assert written_in(text) is None
 
 
 def test_a_language_the_coach_does_not_speak_is_a_front_matter_error(write_doc):

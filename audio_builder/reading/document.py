@@ -23,6 +23,7 @@ import yaml
 from audio_builder.catalog import catalog
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
+from audio_builder.reading.language import written_in
 from audio_builder.reading.layout import PLAIN_LABEL, as_markdown, numbered_parts
 from audio_builder.reading.markup import field_line
 from audio_builder.reading.prescription import unspoken
@@ -117,7 +118,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     metadata, body = _split_front_matter(text, source)
     try:
         settings = parse_settings(metadata)
-        lang = parse_language(metadata["lang"]) if "lang" in metadata else None
+        lang = parse_language(metadata["lang"]) if "lang" in metadata else written_in(body)
     except SettingsError as exc:
         raise DocumentError(f"{source}: front matter: {exc}") from None
     if not body.strip():
