@@ -290,6 +290,9 @@ Lower your arms. {line}
         ("Hold the stretch three times, 30 seconds each.", {"times": 3, "hold": 30}),
         ("5 bananas, 10 seconds each. Rest 20 seconds.", {"sets": 5, "time": 10, "rest": 20}),
         ("Up to 10 reps, then a rest, then the same again.", {"reps": 10, "sets": 2}),
+        ("Do as many as you can in 30 seconds!", {"duration": 30}),
+        ("Challenge: how many can you do in 45 seconds?", {"duration": 45}),
+        ("Can you do 20 of them without stopping?", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

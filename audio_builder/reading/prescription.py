@@ -136,7 +136,9 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work|hard|fast|all[- ]out)\b"
     r"(?!\s+(?:each|either|the|both|one|your))"
     rf"|\b(?:carries|sprints|intervals|rounds|walks|runs|trips|laps|pushes)\s+of\s+{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:rounds|bouts|intervals|pieces|efforts)\b",  # "3 minute rounds"
+    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:rounds|bouts|intervals|pieces|efforts)\b"  # "3 minute rounds"
+    # "as many as you can in 30 seconds", "how many star jumps can you do in 30 seconds?"
+    rf"|\b(?:as|how)\s+many\b[^.;!?]*?\bin\s+{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
@@ -209,7 +211,9 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     r"|^progress(?:ion)?\b"  # what to do next, not what to do now
     r"|^(?:scal(?:e|ed|ing)|easier|harder)\b"  # "Scale: lighter bell, or 10 swings"
     r"|\b(?:other|rest|off|non-training)\s+days\b"  # "walk 30 minutes on most other days"
-    r"|\b(?:can|could|are|will|would)\s+you\b[^.?]*\?"  # "can you do 20 squats ...?"
+    # "can you do 20 squats ...?", not a challenge's "how many can you do in 30 seconds?"
+    r"|^(?!.*\bhow\s+many\b.*\bin\s+\d+\s+(?:seconds?|minutes?)\b)"
+    r".*?\b(?:can|could|are|will|would)\s+you\b[^.?]*\?"
     r"|\binstead\W*$"  # another option: "First session? Do 30 second holds instead."
     r"|^\W*next\s+(?:station|up|exercise|move)\b",  # the next exercise's dose
     re.IGNORECASE,
