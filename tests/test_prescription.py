@@ -293,6 +293,9 @@ Lower your arms. {line}
         ("Do as many as you can in 30 seconds!", {"duration": 30}),
         ("Challenge: how many can you do in 45 seconds?", {"duration": 45}),
         ("Can you do 20 of them without stopping?", {}),
+        ("Keep flowing with your breath for 5–10 rounds.", {"reps": (5, 10)}),  # a round a rep
+        ("Usually 6 to 10 breath cycles.", {"reps": (6, 10)}),
+        ("Flow for 60 seconds, rest a few breaths, 2 rounds in all.", {"sets": 2, "duration": 60}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

@@ -99,7 +99,7 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+|with\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
-    r"(?:reps(?!\s*:)|repetitions?|rep"
+    r"(?:reps(?!\s*:)|repetitions?|rep|breath(?:ing)?\s+cycles"
     r"|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day)|\d|your|body)))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
@@ -250,6 +250,7 @@ _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
     r"(?:\s+(?:side|leg|arm|way))?\)",
     re.IGNORECASE,
 )
+_BREATH_PACED = re.compile(r"\bwith\s+(?:your|the|each)\s+breath\b", re.IGNORECASE)
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
 
@@ -439,6 +440,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     if match := EVERY_MINUTE.search(sentence):  # a set a minute, not a time of work
         found.setdefault("sets", _number(match[1]))
         sentence = sentence[: match.start()] + sentence[match.end() :]
+    if _BREATH_PACED.search(sentence):  # "flow with your breath for 5 rounds": a round a rep
+        sentence = re.sub(r"\brounds\b", "reps", sentence, flags=re.IGNORECASE)
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
         found.setdefault("sets", counts[0])
     if steps := _pyramid(sentence):  # each set's count: the reps span them
