@@ -12,6 +12,8 @@ from conftest import SEEDS, spoken_lines
 from audio_builder.build import load
 from audio_builder.catalog import catalog
 from audio_builder.cli import main
+from audio_builder.reading.document import parse_file
+from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.spoken import speakable
 
 LANGUAGE_SEEDS = SEEDS / "languages"
@@ -215,6 +217,21 @@ def test_a_dose_is_read_in_the_text_language(write_doc, code, line):
     )
     assert f"{words.number(10).capitalize()}." in counted
     assert f"{words.number(11).capitalize()}." not in counted
+
+
+@pytest.mark.parametrize(
+    ("code", "line"),
+    [
+        ("en", "Hold the position 30 seconds, 3 times."),
+        ("es", "Mantén la posición 30 segundos, 3 veces."),
+        ("de", "Halte die Position 30 Sekunden lang, 3-mal."),
+        ("fr", "Tiens la position 30 secondes, 3 fois."),
+    ],
+)
+def test_a_hold_is_read_in_the_text_language(write_doc, code, line):
+    doc = write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
+
+    assert prescribed(parse_file(doc), code) == {"times": 3, "hold": 30}
 
 
 def test_a_dose_in_a_step_is_said_once_in_the_text_language(write_doc):

@@ -123,6 +123,9 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 second
     rf"|\b(?:holds?|hangs?)(?:\s*:\s*|\s+(?:of\s+)?){_RANGE}\s+{_UNIT}"
     rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s*)?\W*\s*"
     rf"(?:about\s+)?{_RANGE}\s+{_UNIT}"
+    # "Hold it 30 seconds", "hold the position 20 seconds": what is held, then its time
+    r"|\b(?:hold|stay|remain)\s+(?:it|this|that|there|(?:the|your|this|that)\s+(?:[a-z]+\s+)?"
+    rf"(?:position|stretch|pose|plank|shape|posture))\s+{_RANGE}\s+{_UNIT}"
     # "Stay there as long as you can, up to 45 seconds"; "Hold it ... count to 10!"
     rf"|\b(?:stay|remain|hang|hold)\b[^.;]{{0,30}}?\bup\s+to\s+{_RANGE}\s+{_UNIT}"
     rf"|\b(?:hold|stay|freeze)\b[^.;]{{0,30}}?\bcount(?:ing)?\s+(?:slowly\s+)?(?:up\s+)?to\s+{_RANGE}\b"
