@@ -294,6 +294,10 @@ Lower your arms. {line}
         ("Challenge: how many can you do in 45 seconds?", {"duration": 45}),
         ("Can you do 20 of them without stopping?", {}),
         ("Keep flowing with your breath for 5–10 rounds.", {"reps": (5, 10)}),  # a round a rep
+        (
+            "We do three rounds of twenty steps, so that's ten a leg.",
+            {"sets": 3, "reps": 10, "per_side": True},
+        ),
         ("Usually 6 to 10 breath cycles.", {"reps": (6, 10)}),
         ("Flow for 60 seconds, rest a few breaths, 2 rounds in all.", {"sets": 2, "duration": 60}),
     ],

@@ -250,7 +250,10 @@ _FIELD = re.compile(  # a table row's "Sets: 3", "Rest between sets: 90 seconds"
 )
 _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
     rf"\b(\d+){_NOT_A_COUNT}\s+(?:[^\W\d][\w-]*\s+){{0,5}}?\((\d+)\s+(?:each|per)"
-    r"(?:\s+(?:side|leg|arm|way))?\)",
+    r"(?:\s+(?:side|leg|arm|way))?\)"
+    # "three rounds of twenty steps, so that's ten a leg"
+    rf"|\b{_NUMBER}\s+(?:[^\W\d][\w-]*\s+){{0,2}}?[^\W\d][\w-]*,?\s+(?:so\s+)?"
+    rf"(?:that's|that\s+is)\s+{_NUMBER}\s+(?:a|each|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
 _BREATH_PACED = re.compile(r"\bwith\s+(?:your|the|each)\s+breath\b", re.IGNORECASE)
@@ -436,10 +439,11 @@ def read_sentence(sentence: str, found: dict) -> None:
         return
     sentence = _LATER.sub("", _AROUND_THE_WORK.sub("", sentence))
     sentence = _in_seconds(sentence)
-    split = _SPLIT_COUNT.search(sentence)
-    if split and int(split[2]) > 1 and int(split[1]) == 2 * int(split[2]):
-        found.setdefault("reps", int(split[2]))  # "10 reps (5 each arm)": 5 a side
-        found.setdefault("per_side", True)
+    if split := _SPLIT_COUNT.search(sentence):
+        whole, each = (_number(count) for count in split.groups() if count)
+        if each > 1 and whole == 2 * each:
+            found.setdefault("reps", each)  # "10 reps (5 each arm)": 5 a side
+            found.setdefault("per_side", True)
     if match := EVERY_MINUTE.search(sentence):  # a set a minute, not a time of work
         found.setdefault("sets", _number(match[1]))
         sentence = sentence[: match.start()] + sentence[match.end() :]
