@@ -149,7 +149,11 @@ def test_the_spanish_plan_speaks_spanish(runner):
             "Fais 3 x 10 à 50% de ta charge, ½ tour.",
             "Fais 3 séries de 10 à 50 pour cent de ta charge, un demi tour.",
         ),
-        ("es", "Descansa 90\" y camina 2'30.", "Descansa 90 segundos y camina 2 minutos 30."),
+        (
+            "es",
+            "Descansa 90\" y camina 2'30.",
+            "Descansa 90 segundos y camina 2 minutos 30 segundos.",
+        ),
         ("fr", "Récup : 3' entre les séries.", "Récup: 3 minutes entre les séries."),
         ("en", "Do 3 x 10, e.g. at 90°.", "Do 3 sets of 10, for example, at 90 degrees."),
     ],
@@ -201,6 +205,8 @@ STEPS_IN = {  # a goblet squat's steps, with a line for the dose
         ("de", "3 x 10 Wdh. je Seite, Pause: anderthalb Minuten."),
         ("fr", "Fais 3 séries de 10 répétitions de chaque côté, avec 90 secondes de repos."),
         ("fr", "Trois séries de dix par côté, une minute et demie de récup entre les séries."),
+        ("fr", "3 séries de 10 de chaque côté, récupération 1'30 entre les séries."),
+        ("de", "3 mal 10 Wiederholungen pro Seite, Pause 1,5 Minuten zwischen den Sätzen."),
     ],
 )
 def test_a_dose_is_read_in_the_text_language(write_doc, code, line):
@@ -232,6 +238,20 @@ def test_a_hold_is_read_in_the_text_language(write_doc, code, line):
     doc = write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
 
     assert prescribed(parse_file(doc), code) == {"times": 3, "hold": 30}
+
+
+@pytest.mark.parametrize(
+    ("code", "line"),
+    [
+        ("fr", "Fais dix tours de bras."),  # arm circles, not rounds
+        ("fr", "Reviens en position de repos 5 secondes."),  # a resting position, not a rest
+        ("es", "Gira los brazos, 10 vueltas hacia delante."),
+    ],
+)
+def test_words_that_only_look_like_a_dose_are_not_one(write_doc, code, line):
+    doc = write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
+
+    assert prescribed(parse_file(doc), code) == {}
 
 
 def test_a_dose_in_a_step_is_said_once_in_the_text_language(write_doc):

@@ -294,6 +294,11 @@ Lower your arms. {line}
         ("Challenge: how many can you do in 45 seconds?", {"duration": 45}),
         ("Can you do 20 of them without stopping?", {}),
         ("Keep flowing with your breath for 5–10 rounds.", {"reps": (5, 10)}),  # a round a rep
+        ("Breathe into it with each breath; 3 rounds of 30 seconds.", {"sets": 3, "hold": 30}),
+        ("Do 10 squats, 3 seconds each.", {}),  # a tempo, not ten efforts
+        ("Do 10 reps on the left leg, then the same again on the right.", {"reps": 10}),
+        ("How many can you do in one minute?", {"duration": 60}),
+        ("Pause for 90 seconds between the sets.", {"rest": 90}),
         (
             "We do three rounds of twenty steps, so that's ten a leg.",
             {"sets": 3, "reps": 10, "per_side": True},

@@ -774,7 +774,7 @@ def _table_items(block: dict, lang: str) -> list[Item]:
     if any(names):
         named = [list(zip(names, cells, strict=False)) for cells in rows]
     else:
-        named = [[(cells[0], ", ".join(cells[1:]))] for cells in rows if len(cells) > 1]
+        named = [[(name, ", ".join(filter(None, cells)))] for name, *cells in rows if any(cells)]
     said = (", ".join(f"{name}: {text}" for name, text in row) for row in named)
     return [
         Item("", speakable(text if text.endswith((".", "!", "?")) else f"{text}.", lang))

@@ -26,4 +26,4 @@ def written_in(text: str) -> str | None:
 
 @cache
 def _common() -> dict[str, frozenset[str]]:
-    return {code: frozenset(catalog(code).text("reading.common_words")) for code in LANGUAGES}
+    return {code: frozenset(catalog(code).text("spoken.function_words")) for code in LANGUAGES}

@@ -49,7 +49,8 @@ SETS = re.compile(
     rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b"  # a table's row: "Sets: 3, Reps: 10"
     rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)"  # 4 by 40m
     # "5 bananas, 10 seconds each": so many efforts of a time each
-    rf"|\b{_RANGE}(?=\s+(?!times|reps)[^\W\d_]+s\s*,\s*\d+\s+(?:second|minute)s?\s+each\b)"
+    rf"|\b{_RANGE}(?=\s+(?!times|reps|repetitions)[^\W\d_]+s\s*,\s*(?:[5-9]|\d\d+)\s+"
+    r"(?:second|minute)s?\s+each\b)"
     rf"|\b{_RANGE}(?=\s+\d+\s+(?:second|minute)s?\s+"
     r"(?:holds|hangs|efforts|sprints|carries|walks|rounds|bouts|intervals|pieces|pushes)\b)",
     re.IGNORECASE,
@@ -70,7 +71,8 @@ MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first
     # "Rest, then do 20 more", "then do a second set of 10": one set more
     r"|\bthen\s+(?:do\s+)?(?:it\s+|this\s+|that\s+)?\d+\s+more\b(?!\s+(?:sets|rounds))()"
     r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()"
-    r"|\bthen\s+(?:do\s+)?the\s+same\s+again\b()",  # "up to 10, then a rest, then the same again"
+    # "up to 10, then a rest, then the same again", not "the same again on the right"
+    r"|\bthen\s+(?:do\s+)?the\s+same\s+again(?=\s*(?:[.,;!]|$))()",
     re.IGNORECASE,
 )
 EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
@@ -124,7 +126,7 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 second
     rf"|\b(?:stay|remain|hang)\s+(?:still\s+|there\s+|here\s+)?(?:and\s+breathe\s*)?\W*\s*"
     rf"(?:about\s+)?{_RANGE}\s+{_UNIT}"
     # "Hold it 30 seconds", "hold the position 20 seconds": what is held, then its time
-    r"|\b(?:hold|stay|remain)\s+(?:it|this|that|there|(?:the|your|this|that)\s+(?:[a-z]+\s+)?"
+    r"|\bhold\s+(?:it|this|that|there|(?:the|your|this|that)\s+(?:[a-z]+\s+)?"
     rf"(?:position|stretch|pose|plank|shape|posture))\s+{_RANGE}\s+{_UNIT}"
     # "Stay there as long as you can, up to 45 seconds"; "Hold it ... count to 10!"
     rf"|\b(?:stay|remain|hang|hold)\b[^.;]{{0,30}}?\bup\s+to\s+{_RANGE}\s+{_UNIT}"
@@ -141,7 +143,7 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
     rf"|\b(?:carries|sprints|intervals|rounds|walks|runs|trips|laps|pushes)\s+of\s+{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:rounds|bouts|intervals|pieces|efforts)\b"  # "3 minute rounds"
     # "as many as you can in 30 seconds", "how many star jumps can you do in 30 seconds?"
-    rf"|\b(?:as|how)\s+many\b[^.;!?]*?\bin\s+{_RANGE}\s+{_UNIT}",
+    rf"|\b(?:as|how)\s+many\b[^.;!?]*?\bin\s+(?:{_RANGE}\s+{_UNIT}|(a)\s+(minute))\b",
     re.IGNORECASE,
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
@@ -154,7 +156,7 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"(?:of\s+rest|rest|breather|off|apart|between\s+(?:{_EFFORTS}))\b"
     r"|\brest(?:ing)?\s+(?:for\s+)?(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
     # "pause 1 minute and half between the sets": a pause between sets is their rest
-    rf"|\bpause\s+(?:for\s+)?{_RANGE}\s+{_UNIT}(?=\s+between\s+(?:the\s+)?(?:{_EFFORTS})\b)"
+    rf"|\bpause\s+(?:for\s+)?{_RANGE}\s+{_UNIT}\s+between\s+(?:the\s+)?(?:{_EFFORTS})\b"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}"  # a recovery
     # "full rest (about 90 seconds)", "rest as needed, usually 2 to 3 minutes", "rest
     # between sets should be long enough that every rep is crisp—ninety seconds"
@@ -215,7 +217,7 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     r"|^(?:scal(?:e|ed|ing)|easier|harder)\b"  # "Scale: lighter bell, or 10 swings"
     r"|\b(?:other|rest|off|non-training)\s+days\b"  # "walk 30 minutes on most other days"
     # "can you do 20 squats ...?", not a challenge's "how many can you do in 30 seconds?"
-    r"|^(?!.*\bhow\s+many\b.*\bin\s+\d+\s+(?:seconds?|minutes?)\b)"
+    rf"|^(?!.*\bhow\s+many\b.*\bin\s+(?:{_NUMBER}|a)\s+(?:seconds?|minutes?)\b)"
     r".*?\b(?:can|could|are|will|would)\s+you\b[^.?]*\?"
     r"|\binstead\W*$"  # another option: "First session? Do 30 second holds instead."
     r"|^\W*next\s+(?:station|up|exercise|move)\b",  # the next exercise's dose
@@ -256,7 +258,9 @@ _SPLIT_COUNT = re.compile(  # "10 reps (5 each arm)", not "40 kg (20 each side)"
     rf"(?:that's|that\s+is)\s+{_NUMBER}\s+(?:a|each|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
-_BREATH_PACED = re.compile(r"\bwith\s+(?:your|the|each)\s+breath\b", re.IGNORECASE)
+_BREATH_PACED = re.compile(
+    rf"\bwith\s+(?:your|the)\s+breath\s+for\s+{_RANGE}\s+(?:slow\s+)?rounds\b", re.IGNORECASE
+)
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
 
 
@@ -269,13 +273,14 @@ def _span(low: str, high: str | None) -> int | tuple[int, int]:
     return (first, _number(high)) if high and _number(high) > first else first
 
 
-def prescribed(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> dict:
+def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     """The prescription found in the description, steps, Execution and Programming,
     in the labels' terms: sets, reps, hold, duration, rest (a range as a (low, high)
     pair) and per_side; a pyramid's or a log's reps of each set as "reps_per_set"
     (beside their range); a time no verb claims as "time" and a count that may be reps
     or sets as "times", for the reading of how the exercise is worked to settle.
-    ``lang``: the language the document is written in."""
+    ``lang``: the language the document is read in (by default its own)."""
+    lang = lang or exercise.lang or DEFAULT_LANGUAGE
     found: dict = {}
     named = _named_count(exercise.title, lang)
     sentences = sorted(prescription_sentences(exercise, lang), key=lambda s: not _MAIN_SET.match(s))
@@ -408,6 +413,7 @@ def in_reading_terms(sentence: str, lang: str) -> str:
     from two up in digits ("trois" -> "3"). English is read as it is."""
     if lang == DEFAULT_LANGUAGE:
         return sentence
+    sentence = re.sub(r"(?<=\d),(?=\d)", ".", sentence)  # a decimal comma: "1,5 Minuten"
     numbers, said = _numbers_in_words(lang)
     sentence = numbers.sub(lambda match: str(said[match[0].lower()]), sentence)
     for pattern, term in catalog(lang).text("reading.dose_terms"):
@@ -447,8 +453,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     if match := EVERY_MINUTE.search(sentence):  # a set a minute, not a time of work
         found.setdefault("sets", _number(match[1]))
         sentence = sentence[: match.start()] + sentence[match.end() :]
-    if _BREATH_PACED.search(sentence):  # "flow with your breath for 5 rounds": a round a rep
-        sentence = re.sub(r"\brounds\b", "reps", sentence, flags=re.IGNORECASE)
+    # "flow with your breath for 5 rounds": a round a rep
+    sentence = _BREATH_PACED.sub(lambda match: match[0][: -len("rounds")] + "reps", sentence)
     if counts := _set_counts(sentence):  # "That's one round: do 3 rounds"
         found.setdefault("sets", counts[0])
     if steps := _pyramid(sentence):  # each set's count: the reps span them
