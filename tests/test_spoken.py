@@ -59,6 +59,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title
         ("Rest 1 min. Pause 1 sec at the top.", "Rest 1 minute. Pause 1 second at the top."),
         ("Add 1 kg, then 2.5 kg.", "Add 1 kilogram, then 2.5 kilograms."),
         ("Date: 05/14/2024.", "Date: 05 14 2024."),  # not "05 or 14 or 2024"
+        ("Sit in the 90/90 position.", "Sit in the 90 90 position."),  # not "90 or 90"
+        ("8/10 reps", "8 or 10 reps"),
         ("Hold 30s, then grab the 16s.", "Hold 30 seconds, then grab the 16s."),  # dumbbells
         ('3 x 10 e/arm · 60–90" rest.', "3 sets of 10 each arm 60 to 90 seconds rest."),
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),

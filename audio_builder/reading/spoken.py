@@ -203,11 +203,12 @@ def _in_full(forms: list[str], number: str) -> str:
 
 def ranges(text: str, words: Catalog) -> str:
     """10-20 -> 10 to 20; a tempo 3-1-1 -> 3 1 1; word/word -> word or word; a date
-    (2024-05-14, 14/05/2024) as its numbers."""
+    (2024-05-14, 14/05/2024) and a name such as 90/90 as their numbers."""
     span, either = words.text("spoken.range"), words.text("spoken.or")
     text = re.sub(r"\b\d(?:\s*[-–]\s*\d){2,3}\b", lambda m: " ".join(re.findall(r"\d", m[0])), text)
     text = re.sub(r"\b(\d{4})-(\d\d)-(\d\d)\b", r"\1 \2 \3", text)  # a date, not two ranges
     text = re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b", r"\1 \2 \3", text)  # 14/05/2024: not "or"
+    text = re.sub(r"\b(\d+)/\1\b", r"\1 \1", text)  # the 90/90 position: not "90 or 90"
     text = re.sub(  # "10--12" too, a typesetter's en dash
         r"\b(\d+)\s*(?:[-–]|--)\s*(\d+)\b", lambda m: span.format(low=m[1], high=m[2]), text
     )
