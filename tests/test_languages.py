@@ -195,6 +195,11 @@ STEPS_IN = {  # a goblet squat's steps, with a line for the dose
 }
 
 
+def squat_in(write_doc, code: str, line: str):
+    """The goblet squat written in ``code``, its last step ending with ``line``."""
+    return write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
+
+
 @pytest.mark.parametrize(
     ("code", "line"),
     [
@@ -210,7 +215,7 @@ STEPS_IN = {  # a goblet squat's steps, with a line for the dose
     ],
 )
 def test_a_dose_is_read_in_the_text_language(write_doc, code, line):
-    doc = write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
+    doc = squat_in(write_doc, code, line)
 
     track = load(doc, {})
 
@@ -235,7 +240,7 @@ def test_a_dose_is_read_in_the_text_language(write_doc, code, line):
     ],
 )
 def test_a_hold_is_read_in_the_text_language(write_doc, code, line):
-    doc = write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
+    doc = squat_in(write_doc, code, line)
 
     assert prescribed(parse_file(doc), code) == {"times": 3, "hold": 30}
 
@@ -249,14 +254,14 @@ def test_a_hold_is_read_in_the_text_language(write_doc, code, line):
     ],
 )
 def test_words_that_only_look_like_a_dose_are_not_one(write_doc, code, line):
-    doc = write_doc(f"{code}.md", f"---\nlang: {code}\n---\n" + STEPS_IN[code].format(line=line))
+    doc = squat_in(write_doc, code, line)
 
     assert prescribed(parse_file(doc), code) == {}
 
 
 def test_a_dose_in_a_step_is_said_once_in_the_text_language(write_doc):
     line = "Descends lentement, 3 séries de 10 répétitions."
-    doc = write_doc("fr.md", "---\nlang: fr\n---\n" + STEPS_IN["fr"].format(line=line))
+    doc = squat_in(write_doc, "fr", line)
 
     spoken = spoken_lines(load(doc, {}).script)
 
