@@ -1129,6 +1129,18 @@ def test_an_apps_json_record_keeps_its_name_and_dose(write_doc):
     assert prescribed(exercise) == {"sets": 3, "reps": 8, "per_side": True, "rest": 90}
 
 
+def test_a_newsletters_tilde_rules_divide_text_and_fence_no_code(write_doc):
+    text = (
+        "THE SHED POST\n\n~~~\n\nSTIFF AFTER THE LATHE?\n\n"
+        "Sit on a sturdy chair with both feet flat on the floor. Rest your right ankle "
+        "across your left knee. Slowly lean your chest forward until you feel a stretch. "
+        "Then sit back up and swap legs.\n\n~~~\n\nDATES FOR THE DIARY\nTuesday: AGM.\n"
+    )
+    exercise = parse_file(write_doc("doc.md", text))
+    assert exercise.steps[0].text.startswith("Sit on a sturdy chair")
+    assert "~" not in as_markdown(text)
+
+
 def test_a_date_is_not_a_range_nor_a_count(write_doc):
     text = "# WALL-SIT\n\n1. Slide down the wall.\n2. Hold.\n\nPlatform Team 2024-05-14 WALL-SIT\n"
     assert prescribed(parse_file(write_doc("doc.md", text))) == {}
