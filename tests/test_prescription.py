@@ -305,6 +305,21 @@ Lower your arms. {line}
         ),
         ("Usually 6 to 10 breath cycles.", {"reps": (6, 10)}),
         ("Flow for 60 seconds, rest a few breaths, 2 rounds in all.", {"sets": 2, "duration": 60}),
+        ("Do all 8 on the left leg, then switch legs.", {"reps": 8, "per_side": True}),
+        ("6 on the right, then 6 on the left, and that twice.", {"sets": 2, "reps": 6, "per_side": True}),
+        ("Do 6 one way, then 6 the other way.", {"reps": 6, "per_side": True}),
+        ("Do 15, then turn over and do the other side.", {"reps": 15}),
+        ("Do 5 slowly, twice a day.", {"reps": 5}),
+        ("As many as you can manage, up to 12.", {"reps": 12}),
+        ("Hold for a slow count of 8.", {"hold": 8}),
+        ("Hold for 3 eight-counts (about 15 seconds).", {"hold": 15}),
+        ("Stay for 6 to 8 slow breaths, or about a minute.", {"hold": 60}),
+        ("Sink into it (1–2 min, roughly 8–10 slow breaths).", {"hold": (60, 120)}),
+        (
+            "After a warm-up 5 minutes easy, row 6 times (1 minute hard, 1 minute easy).",
+            {"times": 6, "duration": 60, "rest": 60},
+        ),
+        ("Skip in 3 minute rounds, a minute's rest between — three of them.", {"times": 3, "duration": 180, "rest": 60}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -592,6 +607,18 @@ def test_an_apps_own_names_for_a_dose_are_read(write_doc, front, found):
     assert prescribed(parse_file(doc)) == found
 
 
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Do all 8 on the left, then swap the dumbbell over and do 8 on the right.",
+        "Stay for 8 to 10 slow breaths, or about a minute.",
+        "Do 15, then turn over and do the other side.",
+    ],
+)
+def test_a_count_said_in_the_steps_own_words_is_left_whole(step):
+    assert unspoken(step) == step
+
+
 def test_a_rest_in_brackets_is_not_said_in_the_step():
     step = "Jump onto the box, with full rest (about 90 seconds) between sets, and land softly."
 
@@ -683,6 +710,22 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "Dose: 3 sets of 3 to 5 reps per leg.\n",
             {"sets": 3, "reps": (3, 5)},
         ),
+        (  # a dose asked for ("Do 3 rounds") before one told in passing ("for twelve rounds")
+            "# Jump Rope\n\nSkipping keeps you light on your feet for twelve rounds.\n\n"
+            "## How to\n\n1. Turn the rope with your wrists.\n2. Jump as it reaches your feet.\n"
+            "3. Do 3 rounds of 2 minutes, resting 1 minute.\n",
+            {"sets": 3, "duration": 120, "rest": 60},
+        ),
+        (  # "figure-4" names the stretch, it counts nothing
+            "# Figure Four Stretch\n\n*Lying figure-4 stretch*\n\n1. Lie on your back.\n"
+            "2. Cross your ankle over your knee.\n3. Hold and breathe.\n",
+            {},
+        ),
+        (  # a flashcard export's header lines are not its text
+            "#separator:tab\n#html:true\n#tags column:4\nCalf stretch\t<ol><li>Face a wall.</li>"
+            "<li>Step one leg back.</li><li>Lean in and hold.</li></ol>\tstretching calf\n",
+            {},
+        ),
     ],
     ids=[
         "dose-over-a-rule",
@@ -698,6 +741,9 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         "weeks",
         "pyramid",
         "question",
+        "asked-first",
+        "figure-4",
+        "flashcard-header",
     ],
 )
 def test_what_a_whole_document_prescribes(write_doc, text, found):

@@ -59,7 +59,8 @@ SETS_SAID = re.compile(
     rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b(?!\s+(?:a|per|each|more)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
-    r"|\b(twice)\s+through\b",
+    r"|\b(twice)\s+through\b"
+    r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more)\b)",  # and that twice
     re.IGNORECASE,
 )
 SET_ROW = re.compile(
@@ -105,7 +106,18 @@ REPS = re.compile(
     r"|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day)|\d|your|body)))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
-    rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # a count, as "times"
+    rf"|(?:^|[—–:]\s*|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # as "times"
+    re.IGNORECASE,
+)
+REPS_IN_PASSING = re.compile(  # a count the sentence says in its own words, left to be said
+    rf"\bdo\s+{_RANGE}\s+(?=(?:slowly|gently|carefully|with\s+control)\b)"  # "Do 5 slowly"
+    # "Do 15, then turn over and do the other side"
+    rf"|\b(?:do|all)\s+{_RANGE}\s*,?\s+(?:and\s+)?then\s+(?=(?:turn|switch|swap|change|do\s+the\s+other)\b)"
+    # "as many as she can manage up to 10"
+    rf"|\bas\s+many\s+as\s+\w+\s+can(?:\s+(?:manage|do))?,?\s+up\s+to\s+{_RANGE}\b{_NOT_A_COUNT}"
+    # "all 8 on the left leg, then swap", "5 one way, then 5 the other way": a side's count
+    rf"|\b{_RANGE}\s+(?=(?:on\s+(?:the\s+|your\s+)?(?:left|right)(?:\s+(?:side|leg|arm|hand|foot))?"
+    r"|one\s+way)\s*,?\s+(?:and\s+)?then\b)",
     re.IGNORECASE,
 )
 SECONDS = re.compile(
@@ -130,9 +142,19 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 second
     rf"(?:position|stretch|pose|plank|shape|posture))\s+{_RANGE}\s+{_UNIT}"
     # "Stay there as long as you can, up to 45 seconds"; "Hold it ... count to 10!"
     rf"|\b(?:stay|remain|hang|hold)\b[^.;]{{0,30}}?\bup\s+to\s+{_RANGE}\s+{_UNIT}"
-    rf"|\b(?:hold|stay|freeze)\b[^.;]{{0,30}}?\bcount(?:ing)?\s+(?:slowly\s+)?(?:up\s+)?to\s+{_RANGE}\b"
+    # "Hold for a slow count of 5"
+    rf"|\b(?:hold|stay|freeze)\b[^.;]{{0,30}}?\bcount(?:ing)?\s+(?:slowly\s+)?(?:(?:up\s+)?to|of)\s+{_RANGE}\b"
     # "After 10 to 20 seconds, relax": the time a partner stretch is held
     rf"|^after\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",
+    re.IGNORECASE,
+)
+HELD_IN_PASSING = re.compile(  # a hold's time beside another measure of it, left to be said
+    # "Hold for 4 eight-counts (about 20 seconds)"
+    rf"\b(?:hold|stay)\b[^.;()]{{0,30}}\(\s*(?:about\s+|around\s+|roughly\s+)?{_RANGE}\s+{_UNIT}\s*\)"
+    # "8 to 10 slow breaths, or about a minute", "(1 to 2 minutes, roughly 8 to 10 breaths)"
+    rf"|\bbreaths\b\W{{1,4}}(?:or\s+)?(?:about\s+|roughly\s+|around\s+)?(?:{_RANGE}\s+{_UNIT}|(a|one)\s+(minute))"
+    rf"|\b{_RANGE}\s+{_UNIT}(?=\W{{1,4}}(?:or\s+)?(?:about\s+|roughly\s+|around\s+)?\d+(?:\s+to\s+\d+)?"
+    r"\s+(?:slow\s+|deep\s+)?breaths\b)",
     re.IGNORECASE,
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "carries of 40 s"
@@ -177,7 +199,12 @@ OPENING_TIME = re.compile(  # a list's "- 45 sec farmers carry" beside "- 90 sec
     r"|a|on|in|to|or|and|is|are|of|warm|cool)\b)[a-z]",
     re.IGNORECASE,
 )
-PER_SIDE = re.compile(r"\b(?:each|per)\s+(?:side|leg|arm|way)\b|\bon each side\b", re.IGNORECASE)
+PER_SIDE = re.compile(
+    r"\b(?:each|per)\s+(?:side|leg|arm|way)\b|\bon each side\b"
+    # REPS_IN_PASSING's "8 on the left, then ...", "5 one way, then ..."
+    r"|^\S+(?:\s+to\s+\S+)?\s+(?:on\s+(?:the\s+|your\s+)?(?:left|right)\b|one\s+way\b)",
+    re.IGNORECASE,
+)
 _WORK_FOR_TIME = re.compile(
     r"\b(work(?!\s+up\b)|walk|run|jog|sprint|carry|pedal|row|swing|jump|skip|crawl|drag|cycle|march|"
     r"circle|flow|skate|bike|keep moving|keep going|step|bound|hop|shuffle|punch|kick|climb|"
@@ -226,7 +253,10 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
 _AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "5 min easy warm-up"
     r"(?:(?<=[,;])|\b(?:then|and)\s+)(?:then\s+)?(?:warm|cool)(?:ing)?[- ]?(?:up|down)\b[^,;]*"
     r"|[^,;]*\bto\s+(?:warm|cool)[- ]?(?:up|down)\b[^,;]*"
-    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:(?:of\s+)?[a-z]+\s+)?(?:warm|cool)[- ]?(?:up|down)\b",
+    rf"|\b{_RANGE}\s+{_UNIT}\s+(?:(?:of\s+)?[a-z]+\s+)?(?:warm|cool)[- ]?(?:up|down)\b"
+    # "Warm-up 5 minutes easy"
+    rf"|\b(?:warm|cool)(?:ing)?[- ]?(?:up|down)\s*:?\s+{_RANGE}\s+{_UNIT}"
+    r"(?:\s+(?:easy|light|gentle))?",
     re.IGNORECASE,
 )
 _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go up to 3 sets"
@@ -240,7 +270,8 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     r"|\b(?:long[- ]term|eventual|ultimate|end)\s+(?:goal|target|aim)\b[^.;]*",
     re.IGNORECASE,
 )
-_MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)  # read before the rest
+_MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)
+_ASKED = re.compile(rf"^\W*(?:do|perform|complete)\s+(?:all\s+)?{_NUMBER}\b", re.IGNORECASE)
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
 _LABELED = re.compile(
     r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"
@@ -283,7 +314,7 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     lang = lang or exercise.lang or DEFAULT_LANGUAGE
     found: dict = {}
     named = _named_count(exercise.title, lang)
-    sentences = sorted(prescription_sentences(exercise, lang), key=lambda s: not _MAIN_SET.match(s))
+    sentences = sorted(prescription_sentences(exercise, lang), key=_read_first)
     for rows in _rows_together(sentences):
         if named:
             rows = [named.sub(r"\1 reps", row) for row in rows]
@@ -292,6 +323,12 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     if "sets" not in found and (rows := _set_rows(sentences)):
         found["sets"] = rows
     return found
+
+
+def _read_first(sentence: str) -> tuple[bool, bool]:
+    """Sentences read first: a main set's ("Main set: 8 rounds"), then the ones that ask
+    for a dose ("Do 3 rounds") before a dose told in passing ("for twelve rounds")."""
+    return not _MAIN_SET.match(sentence), not _ASKED.match(sentence)
 
 
 def _rows_together(sentences: list[str]) -> list[list[str]]:
@@ -382,9 +419,10 @@ def _named_count(title: str, lang: str) -> re.Pattern[str] | None:
     units = r"sec\w*|min\w*|degrees?|kilo\w*|kgs?|pounds?|lbs?|percent|cm|meters?|metres?"
     between = rf"(?:(?!(?:to|or|the|a|an|this|that|your|my|of|{units})\b)[^\W\d][\w-]*\s+){{0,2}}?"
     count = r"(\d{1,3}(?:\s+(?:to|or)\s+\d{1,3})?)"  # "3 to 5 jumps" too
-    # not an index: "Exercise 3 of 5 Clamshell", "STATION 4 MOUNTAIN CLIMBERS"
+    # not an index: "Exercise 3 of 5 Clamshell", "STATION 4 MOUNTAIN CLIMBERS"; nor a
+    # name: "figure-4 stretch"
     index = "".join(rf"(?<!\b{word} )" for word in ("of", "station", "exercise", "card", "no."))
-    return re.compile(rf"(?<![\d.])(?<!\d ){index}\b{count}\s+{between}{plural}\b", re.I)
+    return re.compile(rf"(?<![\d.-])(?<!\d ){index}\b{count}\s+{between}{plural}\b", re.I)
 
 
 def _counts_reps(head: str) -> bool:
@@ -461,7 +499,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         found.setdefault("sets", len(steps))
         found.setdefault("reps", (min(steps), max(steps)))
         found.setdefault("reps_per_set", tuple(steps))
-    for pattern in (SETS_OF, REPS):
+    for pattern in (SETS_OF, REPS, REPS_IN_PASSING):
         counts = (m for m in pattern.finditer(sentence) if _span(*_pair(m)) != 1)
         match = next((m for m in counts if not _IN_PASSING.search(sentence[: m.start()])), None)
         if match:  # one rep is a definition ("R + L = 1 rep"), not a set's count
@@ -481,7 +519,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         found.setdefault("rest", rest := _seconds(match))
         worked_before_rest = WORK_BEFORE_REST.search(sentence[: match.start()])
         sentence = sentence[: match.start()] + sentence[match.end() :]
-    for pattern, name in ((HELD, "hold"), (WORKED, "duration")):
+    for pattern, name in ((HELD, "hold"), (HELD_IN_PASSING, "hold"), (WORKED, "duration")):
         if (match := pattern.search(sentence)) and _long_enough(seconds := _seconds(match)):
             found.setdefault(name, seconds)
             total = _TOTAL.search(sentence, match.end())  # "30 s on, 30 s off for 10 minutes"
