@@ -1141,6 +1141,14 @@ def test_a_newsletters_tilde_rules_divide_text_and_fence_no_code(write_doc):
     assert "~" not in as_markdown(text)
 
 
+def test_a_tilde_fence_with_its_kind_still_fences(write_doc):
+    text = "# Plank\n\n~~~text\nCoach's note: film it.\n~~~\n\n1. Lie down.\n2. Lift up and hold.\n"
+    assert [step.title for step in parse_file(write_doc("doc.md", text)).steps] == [
+        "Lie Down",
+        "Lift Up",
+    ]
+
+
 def test_a_date_is_not_a_range_nor_a_count(write_doc):
     text = "# WALL-SIT\n\n1. Slide down the wall.\n2. Hold.\n\nPlatform Team 2024-05-14 WALL-SIT\n"
     assert prescribed(parse_file(write_doc("doc.md", text))) == {}

@@ -305,13 +305,30 @@ Lower your arms. {line}
         ),
         ("Usually 6 to 10 breath cycles.", {"reps": (6, 10)}),
         ("Flow for 60 seconds, rest a few breaths, 2 rounds in all.", {"sets": 2, "duration": 60}),
+        (
+            "8 x 15 s up the hill, walking back down for recovery, which works out about 90 s.",
+            {"sets": 8, "time": 15, "rest": 90},
+        ),
+        (
+            "6 × 20 s drags, walking back to the start between efforts (approx. 40–60 s).",
+            {"sets": 6, "time": 20, "rest": (40, 60)},
+        ),
         ("Do all 8 on the left leg, then switch legs.", {"reps": 8, "per_side": True}),
-        ("6 on the right, then 6 on the left, and that twice.", {"sets": 2, "reps": 6, "per_side": True}),
+        (
+            "6 on the right, then 6 on the left, and that twice.",
+            {"sets": 2, "reps": 6, "per_side": True},
+        ),
         ("Do 6 one way, then 6 the other way.", {"reps": 6, "per_side": True}),
         ("Do 15, then turn over and do the other side.", {"reps": 15}),
         ("Do 5 slowly, twice a day.", {"reps": 5}),
         ("As many as you can manage, up to 12.", {"reps": 12}),
         ("Hold for a slow count of 8.", {"hold": 8}),
+        ("Complete all 5, then swap stations.", {}),
+        ("Stay relaxed and jog gently (about 20 minutes).", {}),
+        ("Take 5 deep breaths, 2 minutes brisk walking.", {}),
+        ("Hold the plank for a slow count of 10 breaths.", {}),
+        ("Walk one lap slowly, then that twice as fast.", {}),
+        ("Pick 4 moves from the list: 2 of them upper body, 2 lower body.", {}),
         ("Hold for 3 eight-counts (about 15 seconds).", {"hold": 15}),
         ("Stay for 6 to 8 slow breaths, or about a minute.", {"hold": 60}),
         ("Sink into it (1–2 min, roughly 8–10 slow breaths).", {"hold": (60, 120)}),
@@ -319,7 +336,10 @@ Lower your arms. {line}
             "After a warm-up 5 minutes easy, row 6 times (1 minute hard, 1 minute easy).",
             {"times": 6, "duration": 60, "rest": 60},
         ),
-        ("Skip in 3 minute rounds, a minute's rest between — three of them.", {"times": 3, "duration": 180, "rest": 60}),
+        (
+            "Skip in 3 minute rounds, a minute's rest between — three of them.",
+            {"times": 3, "duration": 180, "rest": 60},
+        ),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -613,6 +633,9 @@ def test_an_apps_own_names_for_a_dose_are_read(write_doc, front, found):
         "Do all 8 on the left, then swap the dumbbell over and do 8 on the right.",
         "Stay for 8 to 10 slow breaths, or about a minute.",
         "Do 15, then turn over and do the other side.",
+        "Walk back to the start (about 30 seconds) and go again.",
+        "Do 15, then turn over.",
+        "Do 5 slowly.",
     ],
 )
 def test_a_count_said_in_the_steps_own_words_is_left_whole(step):

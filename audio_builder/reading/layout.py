@@ -103,9 +103,10 @@ _DEFINITION = re.compile(
 
 
 _FILE_HEADER = re.compile(  # a flashcard export's "#separator:tab", "#tags column:4"
-    r"\A(?:#[a-z]+(?: column)?:\S*[ \t]*\n)+", re.IGNORECASE
+    r"\A(?:#(?:separator|html|tags|deck|notetype|guid|columns|if matches)(?: column)?:[^\n]*\n)+"
 )
 _TILDE_RULE = re.compile(r"^[ \t]*~{3,}[ \t]*$", re.MULTILINE)  # a newsletter's "~~~", no code
+_TILDE_FENCE = re.compile(r"^[ \t]*~{3,}[ \t]*[^\s~]", re.MULTILINE)  # "~~~text": a real fence
 _CAPTION_TIME = re.compile(
     r"^[ \t]*(?:\d+[ \t]*\n)?[ \t]*(?:\d\d:)?\d\d:\d\d[.,]\d{3}[ \t]*-->[^\n]*\n", re.MULTILINE
 )
@@ -159,7 +160,9 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")  # a step of a l
 
 def as_markdown(body: str) -> str:
     """The body with the lists it writes in other ways turned into markdown lists."""
-    body = _TILDE_RULE.sub("\n* * *\n", _FILE_HEADER.sub("", body))
+    body = _FILE_HEADER.sub("", body)
+    if not _TILDE_FENCE.search(body):
+        body = _TILDE_RULE.sub("\n* * *\n", body)
     body = from_pandoc_spans(from_code_lists(from_json(body)))
     if is_latex(body):
         body = from_latex(body)

@@ -43,6 +43,7 @@ _WORDS = dict(
 _EFFORTS = r"sets|rounds|each|efforts|carries|holds|hangs|sides|attempts"
 _RANGE = rf"{_NUMBER}(?:\s+(?:to|or|until)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
+_ABOUT = r"(?:about\s+|around\s+|roughly\s+|approx(?:\.|imately)?\s+)?"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
     r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups|pushes)\b"
@@ -60,7 +61,7 @@ SETS_SAID = re.compile(
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b(?!\s+(?:a|per|each|more)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
     r"|\b(twice)\s+through\b"
-    r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more)\b)",  # and that twice
+    r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more|as|daily|weekly)\b)",
     re.IGNORECASE,
 )
 SET_ROW = re.compile(
@@ -106,15 +107,18 @@ REPS = re.compile(
     r"|times(?!\s+(?:through|more|daily|weekly|(?:a|per|each)\s+(?:week|day)|\d|your|body)))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
-    rf"|(?:^|[—–:]\s*|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b",  # as "times"
+    rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b"  # as "times"
+    rf"|[—–:]\s*{_RANGE}\s+of\s+(?:these|them)(?=\s*(?:[.;!]|$))",  # "rounds — three of them"
     re.IGNORECASE,
 )
 REPS_IN_PASSING = re.compile(  # a count the sentence says in its own words, left to be said
     rf"\bdo\s+{_RANGE}\s+(?=(?:slowly|gently|carefully|with\s+control)\b)"  # "Do 5 slowly"
     # "Do 15, then turn over and do the other side"
-    rf"|\b(?:do|all)\s+{_RANGE}\s*,?\s+(?:and\s+)?then\s+(?=(?:turn|switch|swap|change|do\s+the\s+other)\b)"
+    rf"|\b(?:do|all)\s+{_RANGE}\s*,?\s+(?:and\s+)?then\s+"
+    r"(?=(?:turn\s+over|(?:switch|swap|change)\s+(?:sides?|legs?|arms?|hands?)|do\s+the\s+other)\b)"
     # "as many as she can manage up to 10"
-    rf"|\bas\s+many\s+as\s+\w+\s+can(?:\s+(?:manage|do))?,?\s+up\s+to\s+{_RANGE}\b{_NOT_A_COUNT}"
+    rf"|\bas\s+many\s+as\s+\w+\s+can(?:\s+(?:manage|do))?,?\s+up\s+to\s+{_RANGE}"
+    r"(?=\s*(?:[.,;!)]|$|reps?\b|(?:each|per)\b))"
     # "all 8 on the left leg, then swap", "5 one way, then 5 the other way": a side's count
     rf"|\b{_RANGE}\s+(?=(?:on\s+(?:the\s+|your\s+)?(?:left|right)(?:\s+(?:side|leg|arm|hand|foot))?"
     r"|one\s+way)\s*,?\s+(?:and\s+)?then\b)",
@@ -144,16 +148,18 @@ HELD = re.compile(  # "20 to 30 seconds hold", "hangs of 30 seconds", "20 second
     rf"|\b(?:stay|remain|hang|hold)\b[^.;]{{0,30}}?\bup\s+to\s+{_RANGE}\s+{_UNIT}"
     # "Hold for a slow count of 5"
     rf"|\b(?:hold|stay|freeze)\b[^.;]{{0,30}}?\bcount(?:ing)?\s+(?:slowly\s+)?(?:(?:up\s+)?to|of)\s+{_RANGE}\b"
+    r"(?!\s+(?:breaths?|reps?|times)\b)"
     # "After 10 to 20 seconds, relax": the time a partner stretch is held
     rf"|^after\s+(?:about\s+)?{_RANGE}\s+{_UNIT}\b(?!\s+(?:of\s+)?rest)",
     re.IGNORECASE,
 )
 HELD_IN_PASSING = re.compile(  # a hold's time beside another measure of it, left to be said
     # "Hold for 4 eight-counts (about 20 seconds)"
-    rf"\b(?:hold|stay)\b[^.;()]{{0,30}}\(\s*(?:about\s+|around\s+|roughly\s+)?{_RANGE}\s+{_UNIT}\s*\)"
+    rf"\b(?:hold|stay)\s+(?:for\s+)?(?:\d+|[a-z]+)\s+[\w-]+\s*\(\s*{_ABOUT}{_RANGE}\s+{_UNIT}\s*\)"
     # "8 to 10 slow breaths, or about a minute", "(1 to 2 minutes, roughly 8 to 10 breaths)"
-    rf"|\bbreaths\b\W{{1,4}}(?:or\s+)?(?:about\s+|roughly\s+|around\s+)?(?:{_RANGE}\s+{_UNIT}|(a|one)\s+(minute))"
-    rf"|\b{_RANGE}\s+{_UNIT}(?=\W{{1,4}}(?:or\s+)?(?:about\s+|roughly\s+|around\s+)?\d+(?:\s+to\s+\d+)?"
+    rf"|\bbreaths\b\W{{1,4}}(?:or\s+)?{_ABOUT}(?:{_RANGE}\s+{_UNIT}|(a|one)\s+(minute))"
+    r"(?=\s*(?:[.,;)]|$|if\b))"
+    rf"|\b{_RANGE}\s+{_UNIT}(?=\W{{1,4}}(?:or\s+)?{_ABOUT}\d+(?:\s+to\s+\d+)?"
     r"\s+(?:slow\s+|deep\s+)?breaths\b)",
     re.IGNORECASE,
 )
@@ -184,8 +190,14 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     # between sets should be long enough that every rep is crisp—ninety seconds"
     rf"|\b(?:(?:with\s+)?(?:full|complete)\s+)?(?:rest|recovery)\b[^.;()]{{0,60}}?"
     rf"(?:\(|\s*[—–]\s*|\b(?:usually|typically|generally)\s+)"
-    r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?"
-    rf"{_RANGE}\s+{_UNIT}\)?(?:\s+between\s+(?:{_EFFORTS})\b)?",
+    rf"{_ABOUT}{_RANGE}\s+{_UNIT}\)?(?:\s+between\s+(?:{_EFFORTS})\b)?",
+    re.IGNORECASE,
+)
+REST_IN_PASSING = re.compile(  # a recovery told in the step's own words, left to be said
+    # "walking back down for recovery, which works out about 90 seconds", "walk back to
+    # the start between efforts (approx. 40 to 60 s)"
+    r"\b(?:recovery|walk(?:ing)?\s+back)\b[^.;()]{0,60}?(?:\(|,?\s*which\s+(?:works\s+out|comes\s+to)\s+)"
+    rf"{_ABOUT}{_RANGE}\s+{_UNIT}",
     re.IGNORECASE,
 )
 WORK_BEFORE_REST = re.compile(  # "30 seconds of skipping, 30 seconds rest": the work's time
@@ -271,7 +283,10 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     re.IGNORECASE,
 )
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)
-_ASKED = re.compile(rf"^\W*(?:do|perform|complete)\s+(?:all\s+)?{_NUMBER}\b", re.IGNORECASE)
+_ASKED = re.compile(  # "Do 3 rounds", not "Complete 1 set only if you are new"
+    rf"^\W*(?:do|perform|complete)\s+{_RANGE}\s+(?:sets|rounds|reps)\b(?!.*\b(?:if|only|first|instead)\b)",
+    re.IGNORECASE,
+)
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
 _LABELED = re.compile(
     r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"
@@ -515,7 +530,7 @@ def read_sentence(sentence: str, found: dict) -> None:
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
         sentence = sentence[: match.start()] + "sets" + sentence[match.end() :]
     worked_before_rest = rest = None
-    if match := REST.search(sentence):
+    if match := REST.search(sentence) or REST_IN_PASSING.search(sentence):
         found.setdefault("rest", rest := _seconds(match))
         worked_before_rest = WORK_BEFORE_REST.search(sentence[: match.start()])
         sentence = sentence[: match.start()] + sentence[match.end() :]
@@ -694,11 +709,11 @@ def _without_dose(sentence: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
     text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)", "", text)
+    if text == sentence:
+        return sentence  # a count in its own words ("Do 15, then turn over."), left whole
     words = re.findall(r"[A-Za-z]+", text)
     if len(words) < 3 or (
         words[0].lower() in ("do", "perform", "complete", "then") and len(words) < 6
     ):
         return ""
-    if text == sentence:
-        return sentence
     return text if text.endswith((".", "!", "?")) else text + "."
