@@ -462,6 +462,26 @@ def test_a_time_of_a_position_the_description_names_is_held(write_doc, name):
     assert (movement.work, movement.prescription) == ("hold", {"sets": 3, "hold": 45})
 
 
+@pytest.mark.parametrize(
+    ("title", "work", "prescription"),
+    [
+        ("Wall Sit", "hold", {"sets": 4, "hold": 45, "rest": 15}),
+        ("Side Plank (Forearm)", "hold", {"sets": 4, "hold": 45, "rest": 15}),
+        ("Plank Shoulder Taps", "time", {"sets": 4, "duration": 45, "rest": 15}),
+    ],
+)
+def test_an_intervals_work_time_holds_a_position_the_title_names(
+    write_doc, title, work, prescription
+):
+    doc = write_doc(
+        "i.md",
+        f"# {title}\n\nWork: 45 seconds on and 15 seconds off. Rounds: 4\n\n"
+        "1. Get into position.\n2. Keep your body still and breathe.\n",
+    )
+    movement = analyse(parse_file(doc), learned=False)
+    assert (movement.work, movement.prescription) == (work, prescription)
+
+
 def test_a_time_of_work_the_description_names_is_worked(write_doc):
     doc = write_doc(
         "e.md",

@@ -324,6 +324,7 @@ Lower your arms. {line}
         ("As many as you can manage, up to 12.", {"reps": 12}),
         ("Hold for a slow count of 8.", {"hold": 8}),
         ("Complete all 5, then swap stations.", {}),
+        ("The challenge: hold for 45 seconds, three times this week.", {"hold": 45}),
         ("Stay relaxed and jog gently (about 20 minutes).", {}),
         ("Take 5 deep breaths, 2 minutes brisk walking.", {}),
         ("Hold the plank for a slow count of 10 breaths.", {}),

@@ -29,8 +29,8 @@ def how_worked(
     counted = "reps" in prescribed and not (moved_for_time and "per_side" not in prescribed)
     if counted and _a_pause(top(held), top(prescribed["reps"])):
         return "reps"  # not "hold for 10 seconds. Do 2 on each side.", nor "6 sled pushes"
-    if "duration" in prescribed:
-        return "time"
+    if "duration" in prescribed:  # "Work: 45 seconds on" of a wall sit holds it
+        return "hold" if moves <= 2 and _named_a_hold(exercise.title, lang) else "time"
     if moves <= 2 and "hold" not in prescribed and _stays(exercise, kinds, lang):
         return "hold"  # "slide down the wall until ... then just hold it there. 3 of them"
     if "times" in prescribed and _counted(top(held), top(prescribed["times"]), exercise, lang):
@@ -76,6 +76,14 @@ def _holds_by_name(title: str, lang: str) -> bool:
     may be moved through ("Dynamic Back Stretch, 5 to 10 times")."""
     words = vocabulary(lang)
     return bool(words["held_title"].search(title)) and not words["stretching"].search(title)
+
+
+def _named_a_hold(title: str, lang: str) -> bool:
+    """The title's last words name a position held still ("Wall Sit", "Side Plank
+    (Forearm)"), not a movement done from one ("Plank Shoulder Taps")."""
+    name = re.sub(r"\([^)]*\)", "", title).strip(" -–—:")
+    held = vocabulary(lang)["held_title"].search(name)
+    return bool(held) and not re.search(r"\w", name[held.end() :]) and _holds_by_name(title, lang)
 
 
 def _stays(exercise: Exercise, kinds: list[Kind | None], lang: str) -> bool:
