@@ -750,6 +750,12 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "<li>Step one leg back.</li><li>Lean in and hold.</li></ol>\tstretching calf\n",
             {},
         ),
+        (  # an app's log: what was done before is not today's count
+            "# Split Squat\n\nRest Timer: 1min 30s\n\nSET    PREVIOUS       KG     REPS\n"
+            "1      10 kg × 9      12     10\n2      10 kg × 8      12     10\n\n"
+            "1. Lower the back knee.\n2. Drive up through the front heel.\n",
+            {"sets": 2, "reps": 10, "rest": 90},
+        ),
     ],
     ids=[
         "dose-over-a-rule",
@@ -768,6 +774,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         "asked-first",
         "figure-4",
         "flashcard-header",
+        "log-with-previous",
     ],
 )
 def test_what_a_whole_document_prescribes(write_doc, text, found):

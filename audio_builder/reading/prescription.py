@@ -283,6 +283,9 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     r"|\b(?:long[- ]term|eventual|ultimate|end)\s+(?:goal|target|aim)\b[^.;]*",
     re.IGNORECASE,
 )
+_HISTORY = re.compile(  # a log's column of what was done before: "PREVIOUS: 10 kg × 9"
+    r"\b(?:previous|last\s+time)\s*:\s*[^,;]*[,;]?\s*", re.IGNORECASE
+)
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)
 _ASKED = re.compile(  # "Do 3 rounds", not "Complete 1 set only if you are new"
     rf"^\W*(?:do|perform|complete)\s+{_RANGE}\s+(?:sets|rounds|reps)\b(?!.*\b(?:if|only|first|instead)\b)",
@@ -497,7 +500,7 @@ def read_sentence(sentence: str, found: dict) -> None:
         return
     if _INFORMATION.search(sentence):
         return
-    sentence = _LATER.sub("", _AROUND_THE_WORK.sub("", sentence))
+    sentence = _LATER.sub("", _AROUND_THE_WORK.sub("", _HISTORY.sub("", sentence)))
     sentence = _in_seconds(sentence)
     if split := _SPLIT_COUNT.search(sentence):
         whole, each = (_number(count) for count in split.groups() if count)
