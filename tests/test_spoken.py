@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audio_builder.reading.spoken import sentences, speakable, spoken_title
+from audio_builder.reading.spoken import sentences, speakable, spoken_title, without_asides
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,16 @@ def test_sentences_of_nothing():
 )
 def test_a_title_is_said_by_the_exercise_name(title, said):
     assert spoken_title(title) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Side Plank (Forearm)", "Side Plank"),
+        ("Lateral raises (the pink 3 lb ones) x 12", "Lateral raises x 12"),
+        ("(optional) Wall Sit", "Wall Sit"),
+        ("Wall Sit", "Wall Sit"),
+    ],
+)
+def test_asides_in_brackets_are_left_out(text: str, bare: str) -> None:
+    assert without_asides(text) == bare

@@ -16,7 +16,7 @@ from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Item
 from audio_builder.reading.movement import Movement, Phase, analyse
 from audio_builder.reading.prescription import unspoken
-from audio_builder.reading.spoken import sentences, spoken_title
+from audio_builder.reading.spoken import sentences, spoken_title, without_asides
 from audio_builder.settings import DEFAULT_HOLD, Settings
 
 COUNTDOWN = 3  # short beeps before each "go"
@@ -384,7 +384,7 @@ def equipment_needed(items: tuple[str, ...], words: Catalog) -> str:
     names = []
     nothing = words.pattern("equipment.nothing", whole=True)
     for item in items:
-        name = re.sub(r"\s*\([^)]*\)", "", item.split(":")[0]).strip().rstrip(".")
+        name = without_asides(item.split(":")[0]).rstrip(".")
         if not name or nothing.match(name):
             continue
         if words.text("words.lowercase"):

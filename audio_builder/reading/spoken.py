@@ -12,6 +12,7 @@ from audio_builder.catalog import Catalog, catalog, catalog_codes
 from audio_builder.languages import DEFAULT_LANGUAGE
 
 _SAID_SYMBOLS = "°"  # symbols with a spoken form (``symbols`` says them)
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def pictographs(text: str) -> str:
@@ -249,6 +250,11 @@ def sentence_spacing(text: str) -> str:
     return re.sub(r"[‘’]", "'", text)
 
 
+def without_asides(text: str) -> str:
+    """The text without its asides in brackets: "Side Plank (Forearm)" -> "Side Plank"."""
+    return _ASIDE.sub("", text).strip()
+
+
 def whitespace(text: str) -> str:
     """One space between words, none before punctuation."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -290,7 +296,7 @@ def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def _named(title: str, words: Catalog) -> str:
     """The part of a title that names the exercise, without asides in brackets."""
-    bare = re.sub(r"\s*\([^)]*\)", "", title).strip() or title
+    bare = without_asides(title) or title
     parts = [part.strip() for part in re.split(r"\s+[—–-]\s+|:\s+", bare) if part.strip()]
     context = re.compile(words.text("spoken.title_context"), re.IGNORECASE)
     named = [part for part in parts if not context.search(part)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from audio_builder.reading.spoken import without_asides
 from audio_builder.reading.vocabulary import vocabulary
 
 _NAME = (
@@ -23,7 +24,6 @@ _NAMED_IN_DESCRIPTION = (
     ),
 )
 _PARTS = re.compile(r"\s+[—–|·-]\s+|:\s+")  # "Side plank — FAQ", "Finisher: Farmers Carry"
-_ASIDE = re.compile(r"\s*\([^)]*\)")  # "Lateral raises (the pink 3 lb ones)"
 _REPLY = re.compile(r"^(?:(?:re|fwd?|aw|tr)\s*:\s*)+", re.IGNORECASE)  # "Re: Fwd: ..."
 _NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me through it"
     r"^(?:how|why|what|when|this|that|my|your|our|a|an|to|on|in|at|with|for|from|into|of)\b"
@@ -59,7 +59,7 @@ def _names_in(line: str, lang: str) -> list[str]:
     """The parts of a line that could be an exercise's name: short, not a sentence nor
     a question, in a line with no count and not about what comes before or after the
     exercise ("Warm-up: ...")."""
-    line = _ASIDE.sub("", line)
+    line = without_asides(line)  # "Lateral raises (the pink 3 lb ones)"
     if vocabulary(lang)["not_the_exercise"].match(line) or _COUNT.search(line):
         return []  # a row of a program ("B  Nordic curl — 3 x 5") names one of several
     if "...." in line:

@@ -10,6 +10,7 @@ from typing import Literal
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise
 from audio_builder.reading.prescription import top
+from audio_builder.reading.spoken import without_asides
 from audio_builder.reading.verbs import holds_a_position
 from audio_builder.reading.vocabulary import Kind, vocabulary
 
@@ -81,7 +82,7 @@ def _holds_by_name(title: str, lang: str) -> bool:
 def _named_a_hold(title: str, lang: str) -> bool:
     """The title's last words name a position held still ("Wall Sit", "Side Plank
     (Forearm)"), not a movement done from one ("Plank Shoulder Taps")."""
-    name = re.sub(r"\([^)]*\)", "", title).strip(" -–—:")
+    name = without_asides(title).strip(" -–—:")
     held = vocabulary(lang)["held_title"].search(name)
     return bool(held) and not re.search(r"\w", name[held.end() :]) and _holds_by_name(title, lang)
 
