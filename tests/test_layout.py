@@ -1264,3 +1264,24 @@ def test_a_script_keeps_its_title_and_the_parts_after_it(write_doc):
     exercise = parse_file(write_doc("kb-script.md", text))
     assert exercise.title == "KB Script"
     assert exercise.mistakes[0].text == "Shrugging."
+
+
+def test_a_notes_apps_fields_and_links_are_read_as_its_words(write_doc):
+    text = (
+        "- [[Goblet squat|Goblet squats]] #legs\n  sets:: 4\n  reps:: 8\n  rest:: 90s\n"
+        "  reflect:: knees caved on set 3?\n"
+        "\t- how\n\t\t- hold the bell at your chest\n\t\t- sit down between your heels\n"
+        "\t\t- stand up tall\n"
+    )
+    exercise = parse_file(write_doc("doc.md", text))
+    assert prescribed(exercise) == {"sets": 4, "reps": 8, "rest": 90}
+    assert "[" not in as_markdown(text)
+    assert "Reflect: knees caved on set 3?" in as_markdown(text)
+
+
+def test_an_inline_field_in_a_sentence_is_read(write_doc):
+    text = (
+        "# Plank\n\n1. Lie face down on your forearms.\n"
+        "2. Lift your hips and hold [hold:: 30 s].\n\nDo [sets:: 3] with a minute of rest.\n"
+    )
+    assert prescribed(parse_file(write_doc("doc.md", text))) == {"sets": 3, "hold": 30, "rest": 60}

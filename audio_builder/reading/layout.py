@@ -25,6 +25,7 @@ from audio_builder.reading.markup import (
     from_json,
     from_latex,
     from_mediawiki,
+    from_notes,
     from_org,
     from_pandoc_spans,
     from_wiki,
@@ -163,7 +164,7 @@ def as_markdown(body: str) -> str:
     body = _FILE_HEADER.sub("", body)
     if not _TILDE_FENCE.search(body):
         body = _TILDE_RULE.sub("\n* * *\n", body)
-    body = from_pandoc_spans(from_code_lists(from_json(body)))
+    body = from_notes(from_pandoc_spans(from_code_lists(from_json(body))))
     if is_latex(body):
         body = from_latex(body)
     if is_bbcode(body):

@@ -1,7 +1,8 @@
 """Documents written in another markup, as markdown: a LaTeX handout (a lab sheet, a
 paper's methods), a forum post in BBCode, a wiki page in Confluence's markup ("h2.",
 "# step") or MediaWiki's ("== Technique =="), notes kept in org-mode ("* TODO", a
-:PROPERTIES: drawer), an app's record pasted as JSON and a numbered list kept in a
+:PROPERTIES: drawer) or in a notes app (Logseq's or Obsidian's "sets:: 5" fields,
+"[[links]]"), an app's record pasted as JSON and a numbered list kept in a
 code block (a checklist, a man page), a Word file through pandoc (its tracked changes
 accepted, its comments left out). Their lists become lists, their sections headings, bold and
 italics stay; figures, comments, a preamble, templates, macros, drawers' marks and the
@@ -54,6 +55,11 @@ _MEDIAWIKI_HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.
 _MEDIAWIKI_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")  # {{Infobox ...}}, innermost first
 _MEDIAWIKI_REF = re.compile(r"<ref\b[^>]*/>|<ref\b[^>]*>.*?</ref>", re.DOTALL)
 _MEDIAWIKI_LINK = re.compile(r"\[\[(?:[^|\]\n]*\|)?([^\]\n]*)\]\]")  # [[a|the words]]
+_NOTE_FIELD = re.compile(  # a notes app's "sets:: 5" (Logseq, Obsidian), "[reps:: 12]"
+    r"^([ \t]*(?:[-*+][ \t]+)?)([^\W\d_][\w -]{0,30}?)::[ \t]+(\S[^\n]*?)[ \t]*$"
+    r"|[\[(]([^\W\d_][\w -]{0,30}?)::[ \t]*([^\]\)\n]+?)[ \t]*[\])]",
+    re.MULTILINE,
+)
 _ORG_SETTING = re.compile(r"^#\+([A-Z_]+):[ \t]*([^\n]*)$", re.MULTILINE)  # #+TITLE: ...
 _ORG_HEADING = re.compile(
     r"^(\*+)[ \t]+(?:(?:TODO|DONE|NEXT|WAITING)[ \t]+)?(.*?)(?:[ \t]+:[\w:@]+:)?[ \t]*$",
@@ -121,6 +127,20 @@ def from_bbcode(body: str) -> str:
 
 def _quoted(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.strip().splitlines())
+
+
+def from_notes(body: str) -> str:
+    """A notes app's page (Logseq, Obsidian, Roam) as plain markdown: its fields as
+    labeled sentences ("sets:: 5" -> "Sets: 5.", "[reps:: 12]" -> "Reps: 12"), its
+    links as their words ("[[Kettlebell swing]]", "[[page|the words]]")."""
+    return _MEDIAWIKI_LINK.sub(r"\1", _NOTE_FIELD.sub(_note_field, body))
+
+
+def _note_field(match: re.Match[str]) -> str:
+    if match[2]:  # a line of its own
+        value = match[3] if match[3][-1] in ".!?" else f"{match[3]}."
+        return f"{match[1]}{match[2].capitalize()}: {value}"
+    return f"{match[4].capitalize()}: {match[5]}"
 
 
 def is_wiki(body: str) -> bool:
