@@ -1285,3 +1285,13 @@ def test_an_inline_field_in_a_sentence_is_read(write_doc):
         "2. Lift your hips and hold [hold:: 30 s].\n\nDo [sets:: 3] with a minute of rest.\n"
     )
     assert prescribed(parse_file(write_doc("doc.md", text))) == {"sets": 3, "hold": 30, "rest": 60}
+
+
+def test_a_mediawiki_page_told_by_its_links_is_still_read_as_one(write_doc):
+    text = "== Technique ==\n# Stand tall with your back to a [[wall]].\n# Slide down.\n# Hold.\n"
+    steps = parse_file(write_doc("doc.md", text)).steps
+    assert [step.text for step in steps] == [
+        "Stand tall with your back to a wall.",
+        "Slide down.",
+        "Hold.",
+    ]

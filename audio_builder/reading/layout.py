@@ -164,7 +164,7 @@ def as_markdown(body: str) -> str:
     body = _FILE_HEADER.sub("", body)
     if not _TILDE_FENCE.search(body):
         body = _TILDE_RULE.sub("\n* * *\n", body)
-    body = from_notes(from_pandoc_spans(from_code_lists(from_json(body))))
+    body = from_pandoc_spans(from_code_lists(from_json(body)))
     if is_latex(body):
         body = from_latex(body)
     if is_bbcode(body):
@@ -173,8 +173,9 @@ def as_markdown(body: str) -> str:
         body = from_wiki(body)
     if is_org(body):
         body = from_org(body)
-    if is_mediawiki(body):
+    if is_mediawiki(body):  # before a notes app's links go, which tell it
         body = from_mediawiki(body)
+    body = from_notes(body)
     if len(_ASCIIDOC_SECTION.findall(body)) > 1:  # an AsciiDoc page: "== Equipment", ...
         body = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m[1]) + " ", body)
         body = _ASCIIDOC_ITEM.sub(r"\g<1>1. ", body)
