@@ -366,6 +366,18 @@ def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
         ("Kneeling Arm Drill", "Swing one arm forward, then switch arms.", "time", "left-right"),
         ("Indoor Rower", "Push with the legs, then pull the handle to the ribs.", "time", "both"),
         ("A-skips", "Skip forward, then bring the other knee up.", "time", "alternating"),
+        (
+            "Walking Lunge",
+            "Step forward into a lunge and keep walking for 45 seconds.",
+            "time",
+            "alternating",
+        ),
+        (
+            "Walking Knee Hugs",
+            "Walk forward, hugging each knee in turn, for 45 seconds.",
+            "time",
+            "both",
+        ),
     ],
 )
 def test_sides_as_the_exercise_is_worked(write_doc, title, text, work, sides):

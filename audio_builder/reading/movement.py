@@ -143,7 +143,7 @@ def analyse(
         found.pop("per_side", None)  # a count per side changes only alternating work
     if work == "hold" and mode == "alternating":
         mode = "left-right"  # a position is held on one side, then the other
-    if work == "time" and mode == "alternating" and going:
+    if work == "time" and mode == "alternating" and going and not _steps_by_side(exercise, lang):
         mode = "both"  # walking, crawling, running: no sides to coach
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
@@ -217,6 +217,11 @@ def _later_move(step: Step, previous: Kind | None, lang: str) -> Kind | None:
     """The first movement a step's later sentences make, if any."""
     later = (classify(sentence, previous, lang) for sentence in sentences(step.text)[1:])
     return next((k for k in later if k in ("up", "down")), None)
+
+
+def _steps_by_side(exercise: Exercise, lang: str) -> bool:
+    """The title names a walk whose every step is a side's rep: a walking lunge."""
+    return bool(vocabulary(lang)["alternating_title"].search(exercise.title))
 
 
 def _before_going(steps: tuple[Step, ...], lang: str) -> int:
