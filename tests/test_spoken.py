@@ -126,10 +126,28 @@ def test_sentences_of_nothing():
         ("45° Leg Press", "45 degrees Leg Press"),
         ("Rowing Machine 250 m Repeats", "Rowing Machine 250 m Repeats"),
         ("Push-Up", "Push-Up"),
+        ("How to Do a Perfect Push-Up (Even If You Can't Do One Yet)", "Push-Up"),
+        ("How to Do the Open Book Stretch: 7 Steps (with Pictures)", "Open Book Stretch"),
+        (
+            "How to Push a Sled Without Wrecking Your Back",
+            "How to Push a Sled Without Wrecking Your Back",
+        ),
     ],
 )
 def test_a_title_is_said_by_the_exercise_name(title, said):
     assert spoken_title(title) == said
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "said"),
+    [
+        ("Comment faire un squat sauté", "fr", "squat sauté"),
+        ("Cómo hacer una plancha lateral", "es", "plancha lateral"),
+        ("So machst du den Ausfallschritt", "de", "Ausfallschritt"),
+    ],
+)
+def test_a_guides_title_is_said_by_the_exercise_it_teaches(title, lang, said):
+    assert spoken_title(title, lang) == said
 
 
 @pytest.mark.parametrize(

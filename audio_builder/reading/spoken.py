@@ -295,8 +295,10 @@ def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def _named(title: str, words: Catalog) -> str:
-    """The part of a title that names the exercise, without asides in brackets."""
-    bare = without_asides(title) or title
+    """The part of a title that names the exercise, without asides in brackets nor a
+    guide's "How to do a"."""
+    how_to = re.compile(words.text("spoken.how_to"), re.IGNORECASE)
+    bare = without_asides(how_to.sub("", title)) or title
     parts = [part.strip() for part in re.split(r"\s+[—–-]\s+|:\s+", bare) if part.strip()]
     context = re.compile(words.text("spoken.title_context"), re.IGNORECASE)
     named = [part for part in parts if not context.search(part)]
