@@ -24,6 +24,11 @@ STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
         ("# WOD\n\nMOVE OF THE MONTH: The Single-Leg Deadlift\n\n", "The Single-Leg Deadlift"),
         ("**Re: RDLs — am I doing them wrong?**\n\n", "RDLs"),
         ("# LEGS B\n\nA) Bulgarian Split Squat\n\n", "Bulgarian Split Squat"),
+        (  # a web page pasted whole: its screen readers' link and a guide's title
+            "Skip to content\nHOME   WORKOUTS   SHOP\n\n"
+            "How to Do a Kettlebell Swing (Without Wrecking Your Back)\n\n",
+            "Kettlebell Swing",
+        ),
     ],
 )
 def test_the_title_is_the_exercise_the_document_names(write_doc, head, title):
@@ -51,3 +56,15 @@ def test_two_emailed_exercises_get_two_tracks(write_doc):
     row = write_doc("b.md", "Subject: one-arm rows\n\nHi,\n\n" + STEPS)
 
     assert parse_file(squat).slug != parse_file(row).slug
+
+
+def test_an_email_s_header_labels_do_not_name_the_exercise(write_doc):
+    head = "From: Claire Hendry <claire@example.com>\nTo: Tom\nSubject: as promised\n\nHi Tom,\n\n"
+    assert parse_file(write_doc("heel-drop.md", head + STEPS)).title == "Heel Drop"
+
+
+def test_a_guide_s_title_names_the_exercise_only_by_its_name(write_doc):
+    head = "# Desk Breaks\n\nHow to perform the stretch\n\n"
+    assert (
+        parse_file(write_doc("doorway-pec-stretch.md", head + STEPS)).title == "Doorway Pec Stretch"
+    )

@@ -106,6 +106,11 @@ _DEFINITION = re.compile(
 _FILE_HEADER = re.compile(  # a flashcard export's "#separator:tab", "#tags column:4"
     r"\A(?:#(?:separator|html|tags|deck|notetype|guid|columns|if matches)(?: column)?:[^\n]*\n)+"
 )
+_SKIP_LINK = re.compile(  # a web page's first line, for screen readers: "Skip to content"
+    r"^[ \t]*(?:skip to (?:the )?(?:main )?(?:content|navigation)|zum inhalt springen"
+    r"|aller au contenu|saltar al contenido|ir al contenido)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _TILDE_RULE = re.compile(r"^[ \t]*~{3,}[ \t]*$", re.MULTILINE)  # a newsletter's "~~~", no code
 _TILDE_FENCE = re.compile(r"^[ \t]*~{3,}[ \t]*[^\s~]", re.MULTILINE)  # "~~~text": a real fence
 _CAPTION_TIME = re.compile(
@@ -161,7 +166,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")  # a step of a l
 
 def as_markdown(body: str) -> str:
     """The body with the lists it writes in other ways turned into markdown lists."""
-    body = _FILE_HEADER.sub("", body)
+    body = _SKIP_LINK.sub("", _FILE_HEADER.sub("", body))
     if not _TILDE_FENCE.search(body):
         body = _TILDE_RULE.sub("\n* * *\n", body)
     body = from_pandoc_spans(from_code_lists(from_json(body)))

@@ -1,15 +1,17 @@
 """What a track is called: the exercise the document names. The front matter's title
 wins; else the first of the opening heading, a name in the description ("The Goblet
 Squat builds ..."), a short line before the steps ("Subject: Re: goblet squats",
-"Finisher: Farmers Carry") and the file's name that names an exercise; else the
-heading, the described name or the file's name as they are (an email's "Subject" line,
-a club's letterhead or a lesson plan's heading name no exercise)."""
+"Finisher: Farmers Carry", a guide's "How to Do a Kettlebell Swing") and the file's
+name that names an exercise; else the heading, the described name or the file's name
+as they are (an email's "Subject" line, a club's letterhead or a lesson plan's heading
+name no exercise)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from audio_builder.catalog import catalog
 from audio_builder.reading.spoken import without_asides
 from audio_builder.reading.vocabulary import vocabulary
 
@@ -32,6 +34,7 @@ _NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me thro
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"^\|?\s*\w+\s*=\s*|^[A-Za-z][).]\s+")  # "| name = ...", "A) ..."
+_FIELD_LABEL = re.compile(r"^\w+:\s")  # an email's "From: ...", a clinic note's "Pt: ..."
 _COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
 MAX_WORDS = 6
 
@@ -43,7 +46,11 @@ def choose_title(
     if written:
         return written
     described = next(
-        (m.group(1) for pattern in _NAMED_IN_DESCRIPTION if (m := pattern.search(description))),
+        (
+            m.group(1)
+            for pattern in _NAMED_IN_DESCRIPTION
+            if (m := pattern.search(description)) and not _FIELD_LABEL.match(description)
+        ),
         "",
     )
     stem = source.stem.replace("-", " ").replace("_", " ").strip().title()
@@ -59,7 +66,9 @@ def _names_in(line: str, lang: str) -> list[str]:
     """The parts of a line that could be an exercise's name: short, not a sentence nor
     a question, in a line with no count and not about what comes before or after the
     exercise ("Warm-up: ...")."""
-    line = without_asides(line)  # "Lateral raises (the pink 3 lb ones)"
+    how_to = re.compile(catalog(lang).text("spoken.how_to"), re.IGNORECASE)
+    taught = how_to.sub("", line)  # "How to Do a Kettlebell Swing", not "… the stretch"
+    line = without_asides(taught if taught[:1].isupper() else line)
     if vocabulary(lang)["not_the_exercise"].match(line) or _COUNT.search(line):
         return []  # a row of a program ("B  Nordic curl — 3 x 5") names one of several
     if "...." in line:
