@@ -1295,3 +1295,32 @@ def test_a_mediawiki_page_told_by_its_links_is_still_read_as_one(write_doc):
         "Slide down.",
         "Hold.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sit down between your heels.[[1]](#fn1)",  # a footnote's link
+        "Watch the demo [[video]](https://youtu.be/abc).",
+        "Time it with [std::chrono](https://en.cppreference.com/w/cpp/chrono).",
+        "Log it at [fe80::1] (see Time::HiRes).",
+    ],
+)
+def test_brackets_and_colons_that_are_no_notes_app_field_stay_as_written(text):
+    assert as_markdown(text) == text
+
+
+def test_a_notes_apps_title_heads_the_page_and_its_own_fields_go(write_doc):
+    text = (
+        "title:: Goblet squat\nRPE:: 8\n\n- how\n\t- hold the bell at your chest\n"
+        "\t  id:: 65f1c2a0-4b1e\n\t  collapsed:: true\n\t- sit down ![[bell.png|300]] low\n"
+        "\t- stand up tall\n"
+    )
+    exercise = parse_file(write_doc("g1.md", text))
+    assert exercise.title == "Goblet squat"
+    assert [step.text for step in exercise.steps] == [
+        "hold the bell at your chest",
+        "sit down low",
+        "stand up tall",
+    ]
+    assert "RPE: 8." in as_markdown(text)

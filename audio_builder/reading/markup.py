@@ -56,9 +56,14 @@ _MEDIAWIKI_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")  # {{Infobox ...}}, innermos
 _MEDIAWIKI_REF = re.compile(r"<ref\b[^>]*/>|<ref\b[^>]*>.*?</ref>", re.DOTALL)
 _MEDIAWIKI_LINK = re.compile(r"\[\[(?:[^|\]\n]*\|)?([^\]\n]*)\]\]")  # [[a|the words]]
 _NOTE_FIELD = re.compile(  # a notes app's "sets:: 5" (Logseq, Obsidian), "[reps:: 12]"
-    r"^([ \t]*(?:[-*+][ \t]+)?)([^\W\d_][\w -]{0,30}?)::[ \t]+(\S[^\n]*?)[ \t]*$"
-    r"|[\[(]([^\W\d_][\w -]{0,30}?)::[ \t]*([^\]\)\n]+?)[ \t]*[\])]",
+    r"^([ \t]*(?:(?:[-*+>]|\d{1,2}[.)])[ \t]+)?)"
+    r"\**([^\W\d_][\w -]{0,30}?)\**::[ \t]+(\S[^\n]*?)[ \t]*$"
+    r"|[\[(]([^\W\d_][\w -]{0,30}?)::[ \t]+([^\]\)\n]+?)[ \t]*[\])](?!\()",
     re.MULTILINE,
+)
+_NOTE_LINK = re.compile(r"(!?)\[\[(?:[^|\]\n]*\|)?([^\]\n]*)\]\](?!\()")  # not "[[1]](#fn1)"
+_NOTE_APP_FIELD = re.compile(  # the app's own: "id:: 65f1c2a0-...", "collapsed:: true"
+    r"^[ \t]*(?:id|collapsed|heading|background-color)::[^\n]*\n?", re.MULTILINE
 )
 _ORG_SETTING = re.compile(r"^#\+([A-Z_]+):[ \t]*([^\n]*)$", re.MULTILINE)  # #+TITLE: ...
 _ORG_HEADING = re.compile(
@@ -131,16 +136,21 @@ def _quoted(text: str) -> str:
 
 def from_notes(body: str) -> str:
     """A notes app's page (Logseq, Obsidian, Roam) as plain markdown: its fields as
-    labeled sentences ("sets:: 5" -> "Sets: 5.", "[reps:: 12]" -> "Reps: 12"), its
-    links as their words ("[[Kettlebell swing]]", "[[page|the words]]")."""
-    return _MEDIAWIKI_LINK.sub(r"\1", _NOTE_FIELD.sub(_note_field, body))
+    labeled sentences ("sets:: 5" -> "Sets: 5.", "[reps:: 12]" -> "Reps: 12"; its
+    "title:: ..." a heading, the app's own "id:: ..." left out), its links as their words
+    ("[[Kettlebell swing]]", "[[page|the words]]") and its embedded images left out."""
+    body = _NOTE_FIELD.sub(_note_field, _NOTE_APP_FIELD.sub("", body))
+    return _NOTE_LINK.sub(lambda m: "" if m[1] else m[2], body)
 
 
 def _note_field(match: re.Match[str]) -> str:
-    if match[2]:  # a line of its own
-        value = match[3] if match[3][-1] in ".!?" else f"{match[3]}."
-        return f"{match[1]}{match[2].capitalize()}: {value}"
-    return f"{match[4].capitalize()}: {match[5]}"
+    if not match[2]:  # in a sentence
+        return f"{match[4][0].upper()}{match[4][1:]}: {match[5]}"
+    key, value = match[2], match[3]
+    if key.lower() == "title":
+        return f"# {value}"
+    said = value if value[-1] in ".!?" else f"{value}."
+    return f"{match[1]}{key[0].upper()}{key[1:]}: {said}"
 
 
 def is_wiki(body: str) -> bool:
