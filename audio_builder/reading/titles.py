@@ -45,13 +45,13 @@ def choose_title(
     """``written``: the front matter's title; ``lines``: the short lines before the steps."""
     if written:
         return written
-    described = next(
-        (
-            m.group(1)
-            for pattern in _NAMED_IN_DESCRIPTION
-            if (m := pattern.search(description)) and not _FIELD_LABEL.match(description)
-        ),
-        "",
+    described = (
+        ""
+        if _FIELD_LABEL.match(description)
+        else next(
+            (m.group(1) for pattern in _NAMED_IN_DESCRIPTION if (m := pattern.search(description))),
+            "",
+        )
     )
     stem = source.stem.replace("-", " ").replace("_", " ").strip().title()
     names = vocabulary(lang)["exercise_name"]
