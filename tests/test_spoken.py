@@ -11,6 +11,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
     ("written", "spoken"),
     [
         ("Bend your knees to 90°.", "Bend your knees to 90 degrees."),
+        ("A £7 rope, a $1 band, a € 15 mat.", "A 7 pounds rope, a 1 dollar band, a 15 euros mat."),
         ("Do 3 x 10 reps.", "Do 3 sets of 10 reps."),
         ("Use a band, e.g. a loop band.", "Use a band, for example, a loop band."),
         ("Keep a straight torso.This matters.", "Keep a straight torso. This matters."),

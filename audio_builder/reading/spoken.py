@@ -139,8 +139,14 @@ def shorthand(text: str, words: Catalog) -> str:
 
 
 def symbols(text: str, words: Catalog) -> str:
-    """Read symbols out: 90° -> 90 degrees, & -> and, 50% -> 50 percent."""
+    """Read symbols out: 90° -> 90 degrees, & -> and, 50% -> 50 percent, £7 -> 7 pounds."""
     said = words.data["spoken"]
+    money = said["currencies"]
+    text = re.sub(
+        rf"([{''.join(money)}])\s?(\d+(?:\.\d+)?)\b",
+        lambda m: f"{m[2]} {_in_full(money[m[1]], m[2])}",
+        text,
+    )
     degrees = said["degrees"]
     text = re.sub(r"\s*°\s*([CF])\b", lambda m: f" {degrees} " + m.group(1), text)
     text = re.sub(r"\s*°", f" {degrees}", text)
