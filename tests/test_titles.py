@@ -24,6 +24,10 @@ STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
         ("# WOD\n\nMOVE OF THE MONTH: The Single-Leg Deadlift\n\n", "The Single-Leg Deadlift"),
         ("**Re: RDLs — am I doing them wrong?**\n\n", "RDLs"),
         ("# LEGS B\n\nA) Bulgarian Split Squat\n\n", "Bulgarian Split Squat"),
+        # a club's letterhead whose name holds an exercise's word ("sprint", "fly")
+        ("# JUNIOR SPRINT GROUP\n\nBOX JUMP\n\n", "BOX JUMP"),
+        ("# FLY WELL PHYSIO\n\nKnee to Chest Stretch\n\n", "Knee to Chest Stretch"),
+        ("# Bird Dog for Low Back Pain\n\nBird dog\n\n", "Bird Dog for Low Back Pain"),
         (  # a web page pasted whole: its screen readers' link and a guide's title
             "Skip to content\nHOME   WORKOUTS   SHOP\n\n"
             "How to Do a Kettlebell Swing (Without Wrecking Your Back)\n\n",

@@ -2,9 +2,10 @@
 wins; else the first of the opening heading, a name in the description ("The Goblet
 Squat builds ..."), a short line before the steps ("Subject: Re: goblet squats",
 "Finisher: Farmers Carry", a guide's "How to Do a Kettlebell Swing") and the file's
-name that names an exercise; else the heading, the described name or the file's name
-as they are (an email's "Subject" line, a club's letterhead or a lesson plan's heading
-name no exercise)."""
+name that names an exercise, one that ends with the exercise's word before one that
+does not (a club's letterhead, "Junior Sprint Group", before its "Box Jump"); else the
+heading, the described name or the file's name as they are (an email's "Subject" line,
+a club's letterhead or a lesson plan's heading name no exercise)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ _NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me thro
 )
 _FIELD = re.compile(r"^\|?\s*\w+\s*=\s*|^[A-Za-z][).]\s+")  # "| name = ...", "A) ..."
 _FIELD_LABEL = re.compile(r"^\w+:\s")  # an email's "From: ...", a clinic note's "Pt: ..."
+_ASIDE_STARTS = re.compile(r"[—–|·:,/&+(]|\s-\s")  # "Wall Sit — FAQ", "Squat, not a hinge"
 _COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
 MAX_WORDS = 6
 
@@ -56,9 +58,9 @@ def choose_title(
     stem = source.stem.replace("-", " ").replace("_", " ").strip().title()
     names = vocabulary(lang)["exercise_name"]
     named_lines = (part for line in lines for part in _names_in(line, lang))
-    for candidate in (heading, described, *named_lines, stem):
-        if candidate and names.search(candidate):
-            return candidate
+    candidates = [c for c in (heading, described, *named_lines, stem) if c and names.search(c)]
+    if candidates:  # first the one whose exercise word ends it: not "Junior Sprint Group"
+        return min(candidates, key=lambda candidate: not _ends_with_a_name(candidate, lang))
     return heading or described or stem or "Exercise"
 
 
@@ -81,3 +83,14 @@ def _names_in(line: str, lang: str) -> list[str]:
         and not part.endswith((".", "!", "?"))
         and not _NOT_A_NAME.search(part)
     ]
+
+
+def _ends_with_a_name(candidate: str, lang: str) -> bool:
+    """The exercise's word ends the candidate, or an aside follows it ("Wall Sit — FAQ",
+    "Bird Dog for Low Back Pain"): a letterhead's "Junior Sprint Group" names a club."""
+    words = vocabulary(lang)
+    rests = (
+        _ASIDE_STARTS.split(candidate[match.end() :], maxsplit=1)[0]
+        for match in words["exercise_name"].finditer(candidate)
+    )
+    return any(not re.search(r"\w", words["prepositions"].sub("", rest)) for rest in rests)
