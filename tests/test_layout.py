@@ -1324,3 +1324,25 @@ def test_a_notes_apps_title_heads_the_page_and_its_own_fields_go(write_doc):
         "stand up tall",
     ]
     assert "RPE: 8." in as_markdown(text)
+
+
+def test_an_outliners_page_reads_its_titles_as_sections_and_leaves_its_tasks(write_doc):
+    text = (
+        "- DONE morning walk 30 min\n- Goblet squat #strength #legs\n"
+        "  - Setup\n    - Hold the bell at your chest.\n"
+        "  - Execution\n    - Sit down between your heels.\n    - Drive up through your feet.\n"
+        "  - Dose: 3x10, rest 60s\n- TODO buy chalk\n"
+    )
+    exercise = parse_file(write_doc("notes.md", text))
+    assert exercise.title == "Goblet squat"
+    assert [step.text for step in exercise.steps] == [
+        "Sit down between your heels.",
+        "Drive up through your feet.",
+    ]
+    assert prescribed(exercise) == {"sets": 3, "reps": 10, "rest": 60}
+
+
+def test_a_list_of_steps_each_over_its_details_is_no_outliners_page(write_doc):
+    text = "- Squat down\n  - hips back\n  - chest up\n- Drive up\n  - squeeze glutes\n"
+    steps = parse_file(write_doc("squat.md", text)).steps
+    assert [step.text.split()[:2] for step in steps] == [["Squat", "down"], ["Drive", "up"]]

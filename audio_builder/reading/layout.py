@@ -36,6 +36,7 @@ from audio_builder.reading.markup import (
     is_wiki,
     markdown_list,
 )
+from audio_builder.reading.outline import from_outline, is_outline
 
 _BLOCK_HTML = re.compile(r"<(?:ol|ul|li|p|h[1-6])\b", re.IGNORECASE)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -181,6 +182,8 @@ def as_markdown(body: str) -> str:
     if is_mediawiki(body):  # before a notes app's links go, which tell it
         body = from_mediawiki(body)
     body = from_notes(body)
+    if is_outline(body):
+        body = from_outline(body)
     if len(_ASCIIDOC_SECTION.findall(body)) > 1:  # an AsciiDoc page: "== Equipment", ...
         body = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m[1]) + " ", body)
         body = _ASCIIDOC_ITEM.sub(r"\g<1>1. ", body)
