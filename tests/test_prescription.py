@@ -780,3 +780,17 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
 )
 def test_what_a_whole_document_prescribes(write_doc, text, found):
     assert analyse(parse_file(write_doc("doc.md", text))).prescription == found
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "found"),
+    [
+        ("Wall Sit 3x45s", "", {"sets": 3, "hold": 45}),
+        ("Goblet Squat 3X10", "", {"sets": 3, "reps": 10}),
+        ("Goblet Squat", "Do 3X10, tempo 31X1.", {"sets": 3, "reps": 10}),  # "31X1": a tempo
+        ("Goblet Squat 3X10", "This week: 4 sets of 8.", {"sets": 4, "reps": 8}),  # the text wins
+    ],
+)
+def test_a_dose_in_the_title_is_read_after_the_texts(write_doc, heading, line, found):
+    text = f"# {heading}\n\n1. Stand tall.\n2. Slide down and stay there.\n\n{line}\n"
+    assert analyse(parse_file(write_doc("t.md", text))).prescription == found

@@ -119,6 +119,8 @@ def test_sentences_of_nothing():
     ("title", "said"),
     [
         ("Sumo Deadlift — Block 2, Week 3", "Sumo Deadlift"),
+        ("Wall Sit 3x45s", "Wall Sit"),  # its dose is read as the dose, not said as its name
+        ("Push-ups (3 x 8-12)", "Push-ups"),
         ("Drill 3: High Knees", "High Knees"),
         ("Box Jumps: U16 Off-Season Handout", "Box Jumps"),
         ("Lizard Pose (Utthan Pristhasana) — Class Script", "Lizard Pose"),

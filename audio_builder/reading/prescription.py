@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from audio_builder.catalog import catalog
 from audio_builder.languages import DEFAULT_LANGUAGE
-from audio_builder.reading.spoken import speakable, whole_sentences
+from audio_builder.reading.spoken import TITLE_DOSE, speakable, whole_sentences
 from audio_builder.reading.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -458,7 +458,9 @@ def prescription_sentences(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> 
     texts = [item.whole for item in exercise.programming]  # where a trainer writes it
     texts += [speakable(exercise.description, lang), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
-    texts += exercise.tips  # last: a "Target: 3 x 10" line left under the tips
+    texts += exercise.tips  # a "Target: 3 x 10" line left under the tips
+    if dose := TITLE_DOSE.search(exercise.title):  # last: "Wall Sit 3x45s"
+        texts.append(speakable(dose[0].strip(" ([)]—–:-"), lang))
     parts = (part for text in texts for s in _sentences(text) for part in _LABELED.split(s))
     # said twice ("Repeat 8 times" in a plan and a step): once
     return list(dict.fromkeys(in_reading_terms(part, lang) for part in parts))

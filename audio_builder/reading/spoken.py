@@ -13,6 +13,9 @@ from audio_builder.languages import DEFAULT_LANGUAGE
 
 _SAID_SYMBOLS = "°"  # symbols with a spoken form (``symbols`` says them)
 _ASIDE = re.compile(r"\s*\([^)]*\)")
+TITLE_DOSE = re.compile(  # "Wall Sit 3x45s", "Goblet Squat (3 x 10)": the dose, not the name
+    r"[\s(\[—–:-]+\d+\s*[x×]\s*\d+(?:[-–]\d+)?\s*[a-z]*[)\]]?\s*$", re.IGNORECASE
+)
 
 
 def pictographs(text: str) -> str:
@@ -153,7 +156,8 @@ def symbols(text: str, words: Catalog) -> str:
     text = re.sub(r"\s*%", f" {said['percent']}", text)
     text = text.replace("&", f" {said['and']} ").replace("+", f" {said['plus']} ")
     text = text.replace("@", f" {said['at']} ")
-    text = re.sub(r"(?<=\d)\s*[x×]\s*(?=\d)", " x ", text)
+    tempo = r"(?<=\b\d\d)X\d\b"  # "31X1": a tempo, its X the explosive lift
+    text = re.sub(rf"(?<=\d)\s*(?:[x×]|(?!{tempo})X)\s*(?=\d)", " x ", text)
     return text
 
 
@@ -301,10 +305,10 @@ def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def _named(title: str, words: Catalog) -> str:
-    """The part of a title that names the exercise, without asides in brackets nor a
-    guide's "How to do a"."""
+    """The part of a title that names the exercise, without asides in brackets, its dose
+    nor a guide's "How to do a"."""
     how_to = re.compile(words.text("spoken.how_to"), re.IGNORECASE)
-    bare = without_asides(how_to.sub("", title)) or title
+    bare = without_asides(TITLE_DOSE.sub("", how_to.sub("", title))) or title
     parts = [part.strip() for part in re.split(r"\s+[—–-]\s+|:\s+", bare) if part.strip()]
     context = re.compile(words.text("spoken.title_context"), re.IGNORECASE)
     named = [part for part in parts if not context.search(part)]
