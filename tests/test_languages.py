@@ -233,6 +233,20 @@ def test_a_dose_is_read_in_the_text_language(write_doc, code, line):
 @pytest.mark.parametrize(
     ("code", "line"),
     [
+        ("de", "3 Sätze à 10 Wiederholungen pro Bein."),
+        ("de", "Mach alle Wiederholungen, dann wechsle das Bein."),
+        ("fr", "3 séries de 10 par jambe."),
+        ("fr", "Fais toutes les répétitions, puis changez de jambe."),
+        ("es", "3 series de 10 por pierna."),
+    ],
+)
+def test_one_leg_at_a_time_is_read_in_the_text_language(write_doc, code, line):
+    assert "sides: left-right (leg)" in load(squat_in(write_doc, code, line), {}).steps
+
+
+@pytest.mark.parametrize(
+    ("code", "line"),
+    [
         ("en", "Hold the position 30 seconds, 3 times."),
         ("es", "Mantén la posición 30 segundos, 3 veces."),
         ("de", "Halte die Position 30 Sekunden lang, 3-mal."),
