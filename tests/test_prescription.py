@@ -741,6 +741,12 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "3. Do 3 rounds of 2 minutes, resting 1 minute.\n",
             {"sets": 3, "duration": 120, "rest": 60},
         ),
+        (  # a dose done before ("Last week we did ...") after today's, told without a verb
+            "Hey team,\n\nLast week we did step-ups (3x15) and your knees felt it.\n\n"
+            "This week: reverse lunges.\n\n- Step back.\n- Push through your front heel.\n\n"
+            "3 x 8 per leg, rest 75 seconds.\n",
+            {"sets": 3, "reps": 8, "rest": 75},
+        ),
         (  # "figure-4" names the stretch, it counts nothing
             "# Figure Four Stretch\n\n*Lying figure-4 stretch*\n\n1. Lie on your back.\n"
             "2. Cross your ankle over your knee.\n3. Hold and breathe.\n",
@@ -773,6 +779,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         "pyramid",
         "question",
         "asked-first",
+        "done-before",
         "figure-4",
         "flashcard-header",
         "log-with-previous",

@@ -291,6 +291,11 @@ _ASKED = re.compile(  # "Do 3 rounds", not "Complete 1 set only if you are new"
     rf"^\W*(?:do|perform|complete)\s+{_RANGE}\s+(?:sets|rounds|reps)\b(?!.*\b(?:if|only|first|instead)\b)",
     re.IGNORECASE,
 )
+_DONE_BEFORE = re.compile(  # "Last week we did step-ups (3x15)": a dose done, not asked
+    r"\b(?:last|previous)\s+(?:week|time|session|month|block)\b|\byesterday\b"
+    r"|\b(?:we|i|you)\s+(?:did|used\s+to\s+do)\b",
+    re.IGNORECASE,
+)
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
 _LABELED = re.compile(
     r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"
@@ -344,10 +349,15 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     return found
 
 
-def _read_first(sentence: str) -> tuple[bool, bool]:
+def _read_first(sentence: str) -> tuple[bool, bool, bool]:
     """Sentences read first: a main set's ("Main set: 8 rounds"), then the ones that ask
-    for a dose ("Do 3 rounds") before a dose told in passing ("for twelve rounds")."""
-    return not _MAIN_SET.match(sentence), not _ASKED.match(sentence)
+    for a dose ("Do 3 rounds") before a dose told in passing ("for twelve rounds"); one
+    done before ("Last week we did 3x15", told before its numbers) last."""
+    return (
+        not _MAIN_SET.match(sentence),
+        not _ASKED.match(sentence),
+        bool(_DONE_BEFORE.search(re.match(r"\D*", sentence)[0])),
+    )
 
 
 def _rows_together(sentences: list[str]) -> list[list[str]]:
