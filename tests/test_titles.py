@@ -28,6 +28,7 @@ STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
         ("# JUNIOR SPRINT GROUP\n\nBOX JUMP\n\n", "BOX JUMP"),
         ("# FLY WELL PHYSIO\n\nKnee to Chest Stretch\n\n", "Knee to Chest Stretch"),
         ("# Bird Dog for Low Back Pain\n\nBird dog\n\n", "Bird Dog for Low Back Pain"),
+        ("# RIVERSIDE PHYSIOTHERAPY\n\nBRIDGING\n\n", "BRIDGING"),
         (  # a web page pasted whole: its screen readers' link and a guide's title
             "Skip to content\nHOME   WORKOUTS   SHOP\n\n"
             "How to Do a Kettlebell Swing (Without Wrecking Your Back)\n\n",
@@ -71,4 +72,12 @@ def test_a_guide_s_title_names_the_exercise_only_by_its_name(write_doc):
     head = "# Desk Breaks\n\nHow to perform the stretch\n\n"
     assert (
         parse_file(write_doc("doorway-pec-stretch.md", head + STEPS)).title == "Doorway Pec Stretch"
+    )
+
+
+def test_a_french_name_begins_with_the_exercise_it_names(write_doc):
+    """ "Gainage ventral": the head comes first, so the heading is no letterhead."""
+    text = "# Gainage ventral\n\n1. Place tes avant-bras au sol.\n2. Garde la position.\n"
+    assert parse_file(write_doc("gainage.md", "---\nlang: fr\n---\n" + text)).title == (
+        "Gainage ventral"
     )

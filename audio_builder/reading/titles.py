@@ -60,7 +60,7 @@ def choose_title(
     named_lines = (part for line in lines for part in _names_in(line, lang))
     candidates = [c for c in (heading, described, *named_lines, stem) if c and names.search(c)]
     if candidates:  # first the one whose exercise word ends it: not "Junior Sprint Group"
-        return min(candidates, key=lambda candidate: not _ends_with_a_name(candidate, lang))
+        return min(candidates, key=lambda candidate: not _named_by_its_head(candidate, lang))
     return heading or described or stem or "Exercise"
 
 
@@ -85,12 +85,16 @@ def _names_in(line: str, lang: str) -> list[str]:
     ]
 
 
-def _ends_with_a_name(candidate: str, lang: str) -> bool:
-    """The exercise's word ends the candidate, or an aside follows it ("Wall Sit — FAQ",
-    "Bird Dog for Low Back Pain"): a letterhead's "Junior Sprint Group" names a club."""
+def _named_by_its_head(candidate: str, lang: str) -> bool:
+    """The exercise's word is the name's head: its last word in English, or before an
+    aside ("Wall Sit — FAQ", "Bird Dog for Low Back Pain"), its first in French
+    ("Gainage ventral"); a letterhead's "Junior Sprint Group" names a club."""
     words = vocabulary(lang)
-    rests = (
-        _ASIDE_STARTS.split(candidate[match.end() :], maxsplit=1)[0]
-        for match in words["exercise_name"].finditer(candidate)
-    )
-    return any(not re.search(r"\w", words["prepositions"].sub("", rest)) for rest in rests)
+    head_last = catalog(lang).data["language"]["names_end_with_the_exercise"]
+    for match in words["exercise_name"].finditer(candidate):
+        if not head_last:
+            return re.fullmatch(r"\W*(?:\w+\W+)?", candidate[: match.start()]) is not None
+        rest = _ASIDE_STARTS.split(candidate[match.end() :], maxsplit=1)[0]
+        if not re.search(r"\w", words["prepositions"].sub("", rest)):
+            return True
+    return False
