@@ -37,6 +37,9 @@ Lower your arms. {line}
         ("Stay there for 1 minute.", {"hold": 60}),
         ("Perform 2 sets.", {"sets": 2}),
         ("Rest 90 seconds between sets.", {"rest": 90}),
+        ("Skip for 60 seconds, rest 20, 5 rounds.", {"sets": 5, "duration": 60, "rest": 20}),
+        ("Rest: 45", {"rest": 45}),  # no unit: seconds, as a rest that long is counted
+        ("Rest 2, then go again.", {}),  # minutes or seconds? not read
         ("Walk for 40 seconds.", {"duration": 40}),
         ("Pause for a second.", {}),  # a pause inside the rep, not a hold
         ("5 × 5. Rest 2–3 min between sets.", {"sets": 5, "reps": 5, "rest": (120, 180)}),

@@ -194,6 +194,10 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"{_ABOUT}{_RANGE}\s+{_UNIT}\)?(?:\s+between\s+(?:{_EFFORTS})\b)?",
     re.IGNORECASE,
 )
+_BARE_REST = re.compile(  # "skip 60 seconds, rest 20, 5 rounds": no unit, and too long for minutes
+    r"\brest\s*[:=]?\s+(?:[1-9]\d|[12]\d\d)\b(?=\s*(?:[,;)]|\.(?!\d)|$|between\b|after\b))",
+    re.IGNORECASE,
+)
 REST_IN_PASSING = re.compile(  # a recovery told in the step's own words, left to be said
     # "walking back down for recovery, which works out about 90 seconds", "walk back to
     # the start between efforts (approx. 40 to 60 s)"
@@ -572,8 +576,9 @@ def read_sentence(sentence: str, found: dict) -> None:
 
 def _in_seconds(sentence: str) -> str:
     """Times that mix units, in seconds: "1 minute 30 seconds" and "1.5 minutes" are "90
-    seconds", "90 seconds — 2 minutes" is "90 to 120 seconds"."""
+    seconds", "90 seconds — 2 minutes" is "90 to 120 seconds", a bare "rest 20" is 20 seconds."""
     sentence = re.sub(r"\b(\d+)-(seconds?|minutes?)\b", r"\1 \2", sentence)  # "45-second holds"
+    sentence = _BARE_REST.sub(r"\g<0> seconds", sentence)
     sentence = _SPOKEN_MINUTES.sub(_spoken_minutes, sentence)
     sentence = _MINUTES_AND_SECONDS.sub(
         lambda m: f"{_number(m[1]) * 60 + int(m[2])} seconds", sentence
