@@ -299,8 +299,8 @@ def parse_settings(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def _as_written(name: str, value: Any) -> dict[str, Any]:
     """One field's settings as a trainer writes it: "reps: 8-12" is 12 reps with 8 the
-    least; "reps: 10 per side" counts each side of alternating work; "hold: 30 s each
-    side" is held on one side, then the other."""
+    least; "reps: 10 per side" is 10 on each side (of alternating work, 10 reps of both
+    sides); "hold: 30 s each side" is held on one side, then the other."""
     text = " ".join(value.split()) if isinstance(value, str) else value
     each_side = None
     if isinstance(text, str) and len(text) <= MAX_WRITTEN and name in ("reps", "hold", "duration"):
@@ -316,7 +316,7 @@ def _as_written(name: str, value: Any) -> dict[str, Any]:
         if low < top:
             found["reps_low"] = int(low)
     if each_side and name == "reps":
-        found["reps_count"] = "each"
+        found["reps_count"] = "both"
     elif each_side:
         found["sides"] = "left-right"
     return found
@@ -343,8 +343,8 @@ def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
         with suppress(SettingsError):  # a pyramid or a log: each set its own count
             values["reps"] = parse_setting("reps", list(per_set))
             values.pop("reps_low", None)
-    if prescription.get("per_side"):
-        values["reps_count"] = "each"
+    if prescription.get("per_side"):  # "10 per leg": a rep is both legs, 20 steps a set
+        values["reps_count"] = "both"
     return values
 
 

@@ -804,3 +804,13 @@ def test_what_a_whole_document_prescribes(write_doc, text, found):
 def test_a_dose_in_the_title_is_read_after_the_texts(write_doc, heading, line, found):
     text = f"# {heading}\n\n1. Stand tall.\n2. Slide down and stay there.\n\n{line}\n"
     assert analyse(parse_file(write_doc("t.md", text))).prescription == found
+
+
+def test_ten_per_leg_of_alternating_work_is_ten_on_each_leg(write_doc):
+    text = (
+        "# Alternating Step-Up\n\n1. Step up onto the box.\n2. Step back down.\n"
+        "3. Alternate legs each rep.\n\n3 sets, alternate legs, 10 per leg.\n"
+    )
+    lines = spoken_lines(load(write_doc("s.md", text), {}).script)
+    assert (lines.count("Ten."), lines.count("Eleven.")) == (3, 0)
+    assert lines.count("Right.") == 3 * 10  # and as many steps on the left leg

@@ -106,7 +106,7 @@ def test_a_setting_left_empty_sets_nothing():
     [
         ({"reps": "8-12"}, {"reps": 12, "reps_low": 8}),
         ({"reps": "8-8"}, {"reps": 8}),
-        ({"reps": "10 per side"}, {"reps": 10, "reps_count": "each"}),
+        ({"reps": "10 per side"}, {"reps": 10, "reps_count": "both"}),  # 10 on each side
         ({"hold": "60-90 s per side"}, {"hold": 90.0, "sides": "left-right"}),
         ({"hold": "30 s each side", "sides": "both"}, {"hold": 30.0, "sides": "both"}),
         ({"sides": "both", "duration": "40 s each leg"}, {"duration": 40.0, "sides": "both"}),
