@@ -1346,3 +1346,16 @@ def test_a_list_of_steps_each_over_its_details_is_no_outliners_page(write_doc):
     text = "- Squat down\n  - hips back\n  - chest up\n- Drive up\n  - squeeze glutes\n"
     steps = parse_file(write_doc("squat.md", text)).steps
     assert [step.text.split()[:2] for step in steps] == [["Squat", "down"], ["Drive", "up"]]
+
+
+def test_a_toggles_title_over_its_text_is_the_steps_title(write_doc):
+    text = (
+        "# Dead Bug\n\n- ▸ Step 1 — Brace\n    Press your lower back into the floor.\n"
+        "- ▸ Step 2 — Extend\n    Lower one arm and the other leg.\n"
+        "- ▸ Step 3 — Return\n    Bring them back to the start.\n"
+    )
+    steps = parse_file(write_doc("bug.md", text)).steps
+    assert [step.text for step in steps][:2] == [
+        "Press your lower back into the floor.",
+        "Lower one arm and the other leg.",
+    ]
