@@ -29,6 +29,10 @@ STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
         ("# FLY WELL PHYSIO\n\nKnee to Chest Stretch\n\n", "Knee to Chest Stretch"),
         ("# Bird Dog for Low Back Pain\n\nBird dog\n\n", "Bird Dog for Low Back Pain"),
         ("# RIVERSIDE PHYSIOTHERAPY\n\nBRIDGING\n\n", "BRIDGING"),
+        ("The Goblet Squat teaches you to sit tall.\n\n", "Goblet Squat"),
+        ("The classic Push-Up for chest and arms.\n\n", "Push-Up"),
+        ("Power Clean develops explosive hips.\n\n", "Power Clean"),
+        ("The Pallof press trains your core.\n\n", "Pallof press"),
         (  # a web page pasted whole: its screen readers' link and a guide's title
             "Skip to content\nHOME   WORKOUTS   SHOP\n\n"
             "How to Do a Kettlebell Swing (Without Wrecking Your Back)\n\n",

@@ -9,6 +9,7 @@ a club's letterhead or a lesson plan's heading name no exercise)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -25,6 +26,13 @@ _NAMED_IN_DESCRIPTION = (
         rf"^(?:The |A |An )?{_NAME}(?=\s*[:—–]| (?:is|are|builds?|works?|targets?|to|for|"
         rf"strengthens?|trains?|opens?|stretch\w*|helps?|improves?)\b)"
     ),
+)
+# "The Goblet Squat teaches ...", "The classic Push-Up for ...", "La Zancada Alterna
+# fortalece ...": a name after an article, or of two capitalized words ("Power Clean
+# develops", not a sentence's first word, "Skater bounds build ..."), that names an exercise
+_OPENING_NAME = re.compile(
+    r"^(?:(?:The|A|An|La|Le|El|Der|Die|Das) (?:[a-z]+ )?|(?=[A-Z][\w'-]* [A-Z]))"
+    rf"{_NAME}(?=\s*[:—–]| [a-zà-ÿ])"
 )
 _PARTS = re.compile(r"\s+[—–|·-]\s+|:\s+")  # "Side plank — FAQ", "Finisher: Farmers Carry"
 _REPLY = re.compile(r"^(?:(?:re|fwd?|aw|tr)\s*:\s*)+", re.IGNORECASE)  # "Re: Fwd: ..."
@@ -47,21 +55,26 @@ def choose_title(
     """``written``: the front matter's title; ``lines``: the short lines before the steps."""
     if written:
         return written
-    described = (
-        ""
-        if _FIELD_LABEL.match(description)
-        else next(
-            (m.group(1) for pattern in _NAMED_IN_DESCRIPTION if (m := pattern.search(description))),
-            "",
-        )
-    )
-    stem = source.stem.replace("-", " ").replace("_", " ").strip().title()
     names = vocabulary(lang)["exercise_name"]
+    described = "" if _FIELD_LABEL.match(description) else _described(description, names)
+    stem = source.stem.replace("-", " ").replace("_", " ").strip().title()
     named_lines = (part for line in lines for part in _names_in(line, lang))
     candidates = [c for c in (heading, described, *named_lines, stem) if c and names.search(c)]
     if candidates:  # first the one whose exercise word ends it: not "Junior Sprint Group"
         return min(candidates, key=lambda candidate: not _named_by_its_head(candidate, lang))
     return heading or described or stem or "Exercise"
+
+
+def _described(description: str, names: re.Pattern[str]) -> str:
+    """The name the description gives the exercise, if it gives one."""
+    for pattern in _NAMED_IN_DESCRIPTION:
+        if match := pattern.search(description):
+            return match[1]
+    if not (opening := _OPENING_NAME.search(description)) or not names.search(opening[1]):
+        return ""
+    after = description[opening.end() :].split()  # "The Pallof press trains": its lower case
+    named = list(itertools.takewhile(names.fullmatch, after[:2]))
+    return " ".join([opening[1], *named])
 
 
 def _names_in(line: str, lang: str) -> list[str]:
