@@ -342,3 +342,13 @@ def test_set_announcements(path, sets):
         assert firsts == [f"Set {n} of {sets}." for n in range(1, sets)] + ["Final set."]
     everything = [line for s in script.sections for line in spoken(s)]
     assert everything.count("Final set.") == (sets > 1)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Pause 2 seconds at the bottom.", "Pause for 2 seconds at the bottom.", "Hold 2 seconds."],
+)
+def test_a_pause_is_as_long_as_the_text_says(write_doc, said):
+    text = f"# Pause Squat\n\n1. Lower into a squat.\n2. {said}\n3. Stand up.\n"
+    part = prepare(parse_file(write_doc("p.md", text)), DEFAULTS)
+    assert part.movement.durations(None) == (2.0, 2.0, 2.0)
