@@ -11,6 +11,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
     ("written", "spoken"),
     [
         ("Bend your knees to 90°.", "Bend your knees to 90 degrees."),
+        ("Walk 20 m, then 1 km more.", "Walk 20 meters, then 1 kilometer more."),
         ("A £7 rope, a $1 band, a € 15 mat.", "A 7 pounds rope, a 1 dollar band, a 15 euros mat."),
         ("Do 3 x 10 reps.", "Do 3 sets of 10 reps."),
         ("Use a band, e.g. a loop band.", "Use a band, for example, a loop band."),
@@ -35,7 +36,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("3 rounds x 45 sec.", "3 sets of 45 seconds."),
         ("Do 3 x 30 seconds.", "Do 3 sets of 30 seconds."),
         ('Hold 2 x 30".', "Hold 2 sets of 30 seconds."),
-        ("Carry 4 x 40m.", "Carry 4 by 40m."),
+        ("Carry 4 x 40m.", "Carry 4 by 40 meters."),
         ("Rest 1:30, then 2' more.", "Rest 1 minute 30 seconds, then 2 minutes more."),
         (
             "Walk at 5 km/h, x12 e/s, 8–10/side.",
@@ -121,13 +122,14 @@ def test_sentences_of_nothing():
         ("Sumo Deadlift — Block 2, Week 3", "Sumo Deadlift"),
         ("Wall Sit 3x45s", "Wall Sit"),  # its dose is read as the dose, not said as its name
         ("Push-ups (3 x 8-12)", "Push-ups"),
+        ("BUNNY HOPS!", "BUNNY HOPS"),  # said as a name: "BUNNY HOPS!." is no sentence
         ("Drill 3: High Knees", "High Knees"),
         ("Box Jumps: U16 Off-Season Handout", "Box Jumps"),
         ("Lizard Pose (Utthan Pristhasana) — Class Script", "Lizard Pose"),
         ("Voice memo – doorway pec stretch (for Dana)", "doorway pec stretch"),
         ("Wall Sit 🧱 / Chaise au mur", "Wall Sit"),
         ("45° Leg Press", "45 degrees Leg Press"),
-        ("Rowing Machine 250 m Repeats", "Rowing Machine 250 m Repeats"),
+        ("Rowing Machine 250 m Repeats", "Rowing Machine 250 meters Repeats"),
         ("Push-Up", "Push-Up"),
         ("How to Do a Perfect Push-Up (Even If You Can't Do One Yet)", "Push-Up"),
         ("How to Do the Open Book Stretch: 7 Steps (with Pictures)", "Open Book Stretch"),

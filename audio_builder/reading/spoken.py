@@ -301,7 +301,7 @@ def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
     if len(halves) > 1:
         halves.sort(key=lambda half: -_language_score(half, lang))
     said = halves[0] if halves else title
-    return speakable(_named(said, catalog(lang)) or said, lang)
+    return speakable(_named(said, catalog(lang)) or said, lang).rstrip(" .!?")
 
 
 def _named(title: str, words: Catalog) -> str:
