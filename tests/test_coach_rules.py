@@ -352,3 +352,25 @@ def test_a_pause_is_as_long_as_the_text_says(write_doc, said):
     text = f"# Pause Squat\n\n1. Lower into a squat.\n2. {said}\n3. Stand up.\n"
     part = prepare(parse_file(write_doc("p.md", text)), DEFAULTS)
     assert part.movement.durations(None) == (2.0, 2.0, 2.0)
+
+
+def test_the_side_the_steps_name_first_is_worked_first(write_doc):
+    one_leg = (
+        "# Single-Leg Bridge\n\n1. Lie on your back.\n2. Lift your left foot off the floor.\n"
+        "3. Drive your hips up.\n4. Lower them.\n5. Repeat on the other side.\n"
+    )
+    script = coach(parse_file(write_doc("b.md", one_leg)), DEFAULTS)
+    assert "We'll work one leg at a time, left first." in spoken(script.sections[0])
+    assert [s.title for s in script.sections[1:3]] == ["Set 1 · left leg", "Set 1 · right leg"]
+
+
+def test_alternating_work_starts_on_the_side_the_steps_name_first(write_doc):
+    text = (
+        "# Step-Up\n\n1. Step up with your right foot.\n2. Step back down.\n"
+        "3. Alternate legs each rep.\n"
+    )
+    script = coach(parse_file(write_doc("s.md", text)), DEFAULTS)
+    said = [t for section in script.sections for t in spoken(section)]
+    assert "We'll start on the right." in said
+    # the first rep is coached on the right with its phase cues; then the sides are named
+    assert [t for t in said if t in ("Left.", "Right.")][:3] == ["Left.", "Right.", "Left."]

@@ -61,8 +61,16 @@ class Part:
 
     @property
     def sides(self) -> tuple[str, ...]:
-        """The sides worked one after the other within each set."""
-        return ("right", "left") if self.movement.sides == "left-right" else ("",)
+        """The sides worked one after the other within each set: right first, unless the
+        steps name the left first."""
+        if self.movement.sides != "left-right":
+            return ("",)
+        return ("left", "right") if self.movement.first_side == "left" else ("right", "left")
+
+    @property
+    def alternation(self) -> tuple[str, str]:
+        """Alternating work's sides in turn: left first, unless the steps name the right."""
+        return ("right", "left") if self.movement.first_side == "right" else ("left", "right")
 
 
 def prepare(exercise: Exercise, settings: Settings, lang: str = DEFAULT_LANGUAGE) -> Part:
@@ -116,9 +124,11 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
             prescription_line(part.settings, part.work, part.timed, part.sides != ("",), words)
         )
     if movement.sides == "left-right":
-        lines.append(words.say(f"limbs.{movement.limb}.one_at_a_time"))
+        left_first = "_left" if part.sides[0] == "left" else ""
+        lines.append(words.say(f"limbs.{movement.limb}.one_at_a_time{left_first}"))
     elif movement.sides == "alternating":
-        lines.append(words.say("coach.alternating_start"))
+        right_first = "_right" if part.alternation[0] == "right" else ""
+        lines.append(words.say(f"coach.alternating_start{right_first}"))
     title = heading or words.say("chapters.intro")
     return Section(title, (Segment("intro", tuple(say(line) for line in lines)),), heading)
 
@@ -265,7 +275,7 @@ def rep_segments(part: Part, set_number: int, first_side: bool, tips: Tips) -> l
     settings, movement, words = part.settings, part.movement, part.words
     lengths = movement.durations(settings.tempo)
     alternating = movement.sides == "alternating"
-    halves = ("left", "right") if alternating and settings.reps_count == "both" else ("",)
+    halves = part.alternation if alternating and settings.reps_count == "both" else ("",)
     rep_seconds = sum(lengths) * len(halves)
     reps = settings.reps_in(set_number)
     halfway = reps // 2 + 1 if reps >= 6 else None
@@ -276,7 +286,7 @@ def rep_segments(part: Part, set_number: int, first_side: bool, tips: Tips) -> l
         coached = rep == 1 and set_number == 1 and first_side
         for index, half in enumerate(halves):
             offset = index * sum(lengths)
-            side = half or (("left", "right")[(rep - 1) % 2] if alternating else "")
+            side = half or (part.alternation[(rep - 1) % 2] if alternating else "")
             if coached and index == 0:
                 cues.extend(_phase_cues(movement.phases, lengths, offset))
             elif side:

@@ -18,7 +18,7 @@ from audio_builder.reading.document_model import (
 )
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.role_model import revise_roles, role_model
-from audio_builder.reading.sides import Sides, detect_sides
+from audio_builder.reading.sides import Sides, detect_sides, first_side
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
     classify,
@@ -58,6 +58,7 @@ class Movement:
     work: Work = "reps"
     roles: tuple[Role, ...] = ()  # each step's part: set-up, a phase, or a transition
     prescription: dict = field(default_factory=dict)  # what the text prescribes
+    first_side: str = ""  # the side the steps name first; "": the coach's own order
 
     @property
     def moves(self) -> bool:
@@ -148,7 +149,15 @@ def analyse(
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
     return Movement(
-        tuple(setup), tuple(phases), tuple(steps), mode, limb, work, tuple(roles), found
+        tuple(setup),
+        tuple(phases),
+        tuple(steps),
+        mode,
+        limb,
+        work,
+        tuple(roles),
+        found,
+        first_side(exercise, lang) if mode != "both" else "",
     )
 
 

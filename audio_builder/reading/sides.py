@@ -50,3 +50,16 @@ def _as_done(text: str, lang: str) -> str:
     hands")."""
     aside = vocabulary(lang)["aside"]
     return " ".join(s for s in sentences(text) if not aside.match(s))
+
+
+def first_side(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The side the steps name first ("Step up with your right foot"): "left", "right",
+    or "" when they name none."""
+    words = vocabulary(lang)
+    steps = " ".join(step.text for step in exercise.steps)
+    named = {
+        side: match.start()
+        for side in ("left", "right")
+        if (match := words[f"{side}_named"].search(steps))
+    }
+    return min(named, key=named.__getitem__, default="")
