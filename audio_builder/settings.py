@@ -107,6 +107,7 @@ SOURCES = ("default", "text", "front matter", "plan", "option")  # weakest first
 DEFAULT_TEMPO = Tempo(2.0, 1.0, 2.0)  # when neither a setting nor the text gives one
 DEFAULT_HOLD = 30.0  # seconds of timed work when the text calls for time but gives none
 DEFAULT_REST_BETWEEN = 45.0  # seconds between the exercises of a plan
+MIN_TEXT_REST = 10.0  # seconds: a text's shorter rest ("hold 10 s, rest 5 s") is inside a rep
 MAX_TRACK_SECONDS = 4 * 3600
 MAX_PLAN_EXERCISES = 50
 DEFAULT_SPEED = 1.0  # the voice's own pace; below 1 slower (Piper length_scale, gTTS slow)
@@ -324,14 +325,17 @@ def _as_written(name: str, value: Any) -> dict[str, Any]:
 
 def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
     """The settings a text's prescription gives (ranges to their top, a pyramid's or a
-    log's reps set by set; values out of range are left out: prose is not an error). A
-    count of reps wins over a hold."""
+    log's reps set by set; values out of range are left out: prose is not an error, nor
+    a rest of a few seconds, which is a pause inside the rep). A count of reps wins over
+    a hold."""
     values: dict[str, Any] = {}
     for name in ("sets", "reps", "hold", "duration", "rest"):
         value = prescription.get(name)
         if value is None or (name in ("hold", "duration") and "reps" in prescription):
             continue
         top = max(value) if isinstance(value, tuple) else value
+        if name == "rest" and top < MIN_TEXT_REST:
+            continue  # the rep's own pause, not the rest between sets
         try:
             values[name] = parse_setting(name, top)
         except SettingsError:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from audio_builder.errors import SettingsError
-from audio_builder.settings import DEFAULTS, Settings, Tempo, parse_setting, parse_settings
+from audio_builder.settings import (
+    DEFAULTS,
+    Settings,
+    Tempo,
+    from_text,
+    parse_setting,
+    parse_settings,
+)
 
 
 @pytest.mark.parametrize(
@@ -147,3 +154,9 @@ def test_override_with_nothing_keeps_everything():
     custom = Settings(sets=2, reps=6, rest=10.0, tempo=Tempo(1, 0, 1), hold=20.0)
     assert custom.override({}) == custom
     assert custom.override({"sets": None, "hold": None}) == custom
+
+
+def test_a_few_seconds_of_rest_in_the_text_is_the_reps_pause_not_the_sets_rest():
+    """ "Hold 10 s, rest 5 s, repeat 6 times": the 5 s is between holds, not between sets."""
+    assert from_text({"reps": 6, "rest": 5}) == {"reps": 6}
+    assert from_text({"sets": 8, "rest": 10}) == {"sets": 8, "rest": 10.0}
