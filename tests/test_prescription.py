@@ -814,3 +814,14 @@ def test_ten_per_leg_of_alternating_work_is_ten_on_each_leg(write_doc):
     lines = spoken_lines(load(write_doc("s.md", text), {}).script)
     assert (lines.count("Ten."), lines.count("Eleven.")) == (3, 0)
     assert lines.count("Right.") == 3 * 10  # and as many steps on the left leg
+
+
+def test_a_whiteboards_every_minute_count_is_reps_and_its_cool_down_is_not_this_work(write_doc):
+    text = (
+        "WOD — TUES 14 MAY\n\nWARM-UP: 400m row, 10 air squats\n\nEMOM 10:\n12 KB SWINGS (24/16 kg)\n\n"
+        "- hike the bell back between legs\n- snap hips thru, bell floats to chest height\n"
+        "- let it fall back, hinge & repeat\n\nCOOL DOWN: couch stretch 1:00 E/S\n"
+    )
+    movement = analyse(parse_file(write_doc("wod.md", text)))
+    assert (movement.work, movement.sides) == ("reps", "both")
+    assert movement.prescription == {"sets": 10, "reps": 12}

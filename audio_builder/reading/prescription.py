@@ -82,6 +82,11 @@ EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute
     rf"\s*[:,]?\s+(?:for\s+)?{_NUMBER}\s+min(?:ute)?s?\b",
     re.IGNORECASE,
 )
+_EVERY_MINUTE_COUNT = re.compile(  # "EMOM 10: 12 KB SWINGS": the count a minute is reps
+    rf"\bemom\s*:?\s*{_NUMBER}(?:\s+min\w*)?\s*:\s*(\d{{1,3}})\s+"
+    r"(?!(?:seconds?|minutes?|secs?|mins?|s|m|meters?|metres?|calories|cal)\b)[^\W\d]",
+    re.IGNORECASE,
+)
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
 _NOT_A_COUNT = (
     r"(?!\s*(?:seconds?|minutes?|kilograms?|kilos?|kgs?|pounds?|lbs?|meters?|metres?|m|km|feet"
@@ -302,7 +307,7 @@ _DONE_BEFORE = re.compile(  # "Last week we did step-ups (3x15)": a dose done, n
 )
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
 _LABELED = re.compile(
-    r"(?<=[^\s,])\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"
+    r"(?<=[^\s,])(?<!\bCOOL)(?<!\bWARM)\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"  # not "COOL DOWN:"
     r"|(?i:warm[- ]?up|main(?: set)?|cool[- ]?down|finisher)(?: \w+)?\s*:"  # "Main set: 8 rounds"
     r"|(?:WARM[- ]?UP|MAIN|COOL(?:[- ]?DOWN)?|FINISHER)\b)"  # "MAIN 6 x 1:00 hard"
 )
@@ -523,6 +528,8 @@ def read_sentence(sentence: str, found: dict) -> None:
         if each > 1 and whole == 2 * each:
             found.setdefault("reps", each)  # "10 reps (5 each arm)": 5 a side
             found.setdefault("per_side", True)
+    if match := _EVERY_MINUTE_COUNT.search(sentence):  # "EMOM 10: 12 KB SWINGS"
+        found.setdefault("reps", int(match.groups()[-1]))
     if match := EVERY_MINUTE.search(sentence):  # a set a minute, not a time of work
         found.setdefault("sets", _number(match[1]))
         sentence = sentence[: match.start()] + sentence[match.end() :]

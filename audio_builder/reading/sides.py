@@ -24,6 +24,7 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     from the words of the text's language."""
     words = vocabulary(lang)
     items = (*exercise.starting_position, *exercise.programming, *exercise.notes)
+    items = tuple(item for item in items if not _labeled_other_work(item.whole, lang))
     text = " ".join(
         [exercise.title, speakable(exercise.description, lang)]
         + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
@@ -43,6 +44,13 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     named = " ".join(m.group(0) for m in words["one_side"].finditer(text))
     limbs = [words.limbs.get(m.group(1).lower()) for m in words["limb_name"].finditer(named)]
     return mode, next((limb for limb in limbs if limb), "side")
+
+
+def _labeled_other_work(text: str, lang: str) -> bool:
+    """A line labeled as other work: "COOL DOWN: couch stretch 1:00 each side"."""
+    return bool(re.match(r"[^:]{1,25}:", text)) and bool(
+        vocabulary(lang)["not_the_exercise"].match(text)
+    )
 
 
 def _as_done(text: str, lang: str) -> str:
