@@ -818,7 +818,8 @@ def test_ten_per_leg_of_alternating_work_is_ten_on_each_leg(write_doc):
 
 def test_a_whiteboards_every_minute_count_is_reps_and_its_cool_down_is_not_this_work(write_doc):
     text = (
-        "WOD — TUES 14 MAY\n\nWARM-UP: 400m row, 10 air squats\n\nEMOM 10:\n12 KB SWINGS (24/16 kg)\n\n"
+        "WOD — TUES 14 MAY\n\nWARM-UP: 400m row, 10 air squats\n\n"
+        "EMOM 10:\n12 KB SWINGS (24/16 kg)\n\n"
         "- hike the bell back between legs\n- snap hips thru, bell floats to chest height\n"
         "- let it fall back, hinge & repeat\n\nCOOL DOWN: couch stretch 1:00 E/S\n"
     )
