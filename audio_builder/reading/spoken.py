@@ -244,8 +244,12 @@ def unspeakable(text: str, words: Catalog) -> str:
     said = words.data["spoken"]
     text = text.translate(str.maketrans("[]{}", "()()"))
     text = re.sub(r"(?<=\w)/(?=\w)", f" {said['or']} ", text)
+    text = re.sub(r"(?:≥|>=)\s*(?=\d)", f" {said['at_least']} ", text)
+    text = re.sub(r"(?:≤|<=)\s*(?=\d)", f" {said['at_most']} ", text)
     text = re.sub(r"(?<=\d)\s*<\s*(?=\d)", f" {said['less_than']} ", text)
     text = re.sub(r"(?<=\d)\s*>\s*(?=\d)", f" {said['more_than']} ", text)
+    text = re.sub(r"(?<!\S)<\s*(?=\d)", f" {said['under']} ", text)  # "knees < 90°"
+    text = re.sub(r"(?<!\S)>\s*(?=\d)", f" {said['over']} ", text)
     script = words.text("spoken.script")
     text = unicodedata.normalize("NFC", text)
     text = "".join(char if sayable(char, script) else " " for char in text)
