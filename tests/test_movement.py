@@ -679,3 +679,12 @@ def test_the_work_model_reviews_the_rules_unless_the_text_states_the_dose(write_
     assert analyse(drill).work == "time"
     assert analyse(dosed).work == "reps"
     assert analyse(parse_file(write_doc("stretch.md", CHAIR_STRETCH))).work == "hold"
+
+
+def test_a_step_that_lifts_then_lowers_has_both_phases(write_doc):
+    text = (
+        "# One-Arm Row\n\n<!-- howto -->\n\n### Set Up\nKneel on the bench.\n\n"
+        "### Row and Lower\nPull the dumbbell up to your hip, then lower it under control.\n"
+    )
+    movement = analyse(parse_file(write_doc("row.md", text)))
+    assert [phase.kind for phase in movement.phases] == ["up", "down"]

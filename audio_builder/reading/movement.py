@@ -314,7 +314,8 @@ def _timed_from_execution(phase: Phase, exercise: Exercise, lang: str) -> Phase:
 
 def _phases(step: Step, first: Kind, lang: str) -> list[Phase]:
     """The movement phases a step describes, in order, starting with its role."""
-    parts = sentences(step.text)
+    then = vocabulary(lang)["then"]  # "Pull it to your hip, then lower it": two phases
+    parts = [clause for part in sentences(step.text) for clause in then.split(part)]
     phases = [Phase(first, _short(step.title, lang), _seconds(step.text, first, parts, lang))]
     for sentence in parts:
         kind = classify(sentence, phases[-1].kind, lang)
