@@ -13,6 +13,7 @@ from audio_builder.build import load
 from audio_builder.catalog import catalog
 from audio_builder.cli import main
 from audio_builder.reading.document import parse_file
+from audio_builder.reading.movement import classify
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.spoken import speakable
 
@@ -282,3 +283,16 @@ def test_a_dose_in_a_step_is_said_once_in_the_text_language(write_doc):
     assert "Descends lentement." in spoken
     assert spoken.count("3 séries de 10 répétitions.") == 1
     assert [line for line in spoken if "séries de 10" in line] == ["3 séries de 10 répétitions."]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "kind"),
+    [
+        ("fr", "Maintenez la position.", "hold"),  # "vous", as a physio writes
+        ("fr", "Levez la jambe tendue.", "up"),
+        ("es", "Baje despacio.", "down"),  # "usted"
+        ("es", "Mantenga la posición.", "hold"),
+    ],
+)
+def test_the_polite_imperative_is_read_like_the_familiar_one(code, sentence, kind):
+    assert classify(sentence, lang=code) == kind
