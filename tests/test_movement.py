@@ -688,3 +688,14 @@ def test_a_step_that_lifts_then_lowers_has_both_phases(write_doc):
     )
     movement = analyse(parse_file(write_doc("row.md", text)))
     assert [phase.kind for phase in movement.phases] == ["up", "down"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Start with your feet together and arms by your sides.", "setup"),  # a position
+        ("Begin with the dip.", "down"),  # what the lift begins with
+    ],
+)
+def test_start_with_a_position_is_the_set_up(sentence, kind):
+    assert classify_step(sentence, sentence) == kind
