@@ -20,6 +20,7 @@ from audio_builder.coaching.coach import (
 )
 from audio_builder.coaching.script import CueScript, Section
 from audio_builder.reading.document import parse_file
+from audio_builder.reading.sides import detect_sides
 from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Tempo
 
@@ -374,3 +375,20 @@ def test_alternating_work_starts_on_the_side_the_steps_name_first(write_doc):
     assert "We'll start on the right." in said
     # the first rep is coached on the right with its phase cues; then the sides are named
     assert [t for t in said if t in ("Left.", "Right.")][:3] == ["Left.", "Right.", "Left."]
+
+
+def test_the_set_ups_supporting_side_does_not_decide_which_side_goes_first(write_doc):
+    text = (
+        "# One-Arm Row\n\n1. Place your left knee and left hand on a flat bench.\n"
+        "2. Hold a dumbbell in your right hand.\n3. Row the dumbbell to your hip.\n"
+        "4. Lower it.\n5. Switch arms.\n"
+    )
+    script = coach(parse_file(write_doc("row.md", text)), DEFAULTS)
+    assert "We'll work one arm at a time, right first." in spoken(script.sections[0])
+
+
+def test_a_labeled_note_that_switches_legs_still_tells_the_sides(write_doc):
+    text = "# Side Leg Raise\n\nA hip strengthener.\n\n1. Lie on your side.\n2. Lift the top leg.\n"
+    note = "3. Lower it.\n\n## Notes\n\n- Also: switch legs and repeat.\n"
+    exercise = parse_file(write_doc("l.md", text + note))
+    assert detect_sides(exercise) == ("left-right", "leg")

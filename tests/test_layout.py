@@ -1355,7 +1355,17 @@ def test_a_toggles_title_over_its_text_is_the_steps_title(write_doc):
         "- ▸ Step 3 — Return\n    Bring them back to the start.\n"
     )
     steps = parse_file(write_doc("bug.md", text)).steps
-    assert [step.text for step in steps][:2] == [
-        "Press your lower back into the floor.",
-        "Lower one arm and the other leg.",
+    assert [(step.title, step.text) for step in steps][:2] == [
+        ("Brace", "Brace. Press your lower back into the floor."),
+        ("Extend", "Extend. Lower one arm and the other leg."),
     ]
+
+
+def test_steps_over_their_cues_three_deep_are_no_outliners_page(write_doc):
+    text = (
+        "- Stand with your feet shoulder-width apart\n  - Toes turned out slightly\n"
+        "- Hold the kettlebell at your chest\n- Squat down\n  - Keep your chest up\n"
+        "    - Elbows inside your knees\n- Drive up through your heels\n"
+    )
+    steps = parse_file(write_doc("squat.md", text)).steps
+    assert [step.text.split()[0] for step in steps] == ["Stand", "Hold", "Squat", "Drive"]

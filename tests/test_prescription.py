@@ -39,6 +39,9 @@ Lower your arms. {line}
         ("Rest 90 seconds between sets.", {"rest": 90}),
         ("Skip for 60 seconds, rest 20, 5 rounds.", {"sets": 5, "duration": 60, "rest": 20}),
         ("Rest: 45", {"rest": 45}),  # no unit: seconds, as a rest that long is counted
+        ("Rest 5 s between reps, rest 2 min between sets.", {"rest": 120}),  # the sets' rest
+        ("EMOM 10: 20 kg swings x 15.", {"sets": 10, "reps": 15}),  # a load is no count
+        ("Last week of the block: 5 x 3, heavy.", {"sets": 5, "reps": 3}),  # this week's
         ("Rest 2, then go again.", {}),  # minutes or seconds? not read
         ("Walk for 40 seconds.", {"duration": 40}),
         ("Pause for a second.", {}),  # a pause inside the rep, not a hold

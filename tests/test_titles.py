@@ -28,6 +28,10 @@ STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
         ("# JUNIOR SPRINT GROUP\n\nBOX JUMP\n\n", "BOX JUMP"),
         ("# FLY WELL PHYSIO\n\nKnee to Chest Stretch\n\n", "Knee to Chest Stretch"),
         ("# Bird Dog for Low Back Pain\n\nBird dog\n\n", "Bird Dog for Low Back Pain"),
+        (  # no letterhead: the heading stands before another exercise's name
+            "# Hip Thrust Technique\n\nThe Glute Bridge is the easier version.\n\n",
+            "Hip Thrust Technique",
+        ),
         ("# RIVERSIDE PHYSIOTHERAPY\n\nBRIDGING\n\n", "BRIDGING"),
         ("The Goblet Squat teaches you to sit tall.\n\n", "Goblet Squat"),
         ("The classic Push-Up for chest and arms.\n\n", "Push-Up"),
@@ -85,3 +89,9 @@ def test_a_french_name_begins_with_the_exercise_it_names(write_doc):
     assert parse_file(write_doc("gainage.md", "---\nlang: fr\n---\n" + text)).title == (
         "Gainage ventral"
     )
+
+
+@pytest.mark.parametrize("key", ["name", "display_name", "exercise"])
+def test_an_apps_export_names_the_exercise_in_its_own_front_matter_key(write_doc, key):
+    text = f"---\n{key}: Close-Grip Bench Press\nsets: 3\n---\n\n" + STEPS
+    assert parse_file(write_doc("export-0412.md", text)).title == "Close-Grip Bench Press"

@@ -34,6 +34,7 @@ from audio_builder.reading.vocabulary import vocabulary
 from audio_builder.settings import PARSERS, parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
+TITLE_KEYS = ("title", "name", "display_name", "exercise")  # front matter keys that name it
 SECTIONS = (  # the parts of a document, named in each language's catalog
     "equipment",
     "starting position",
@@ -146,7 +147,10 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         programming = (Item("", speakable(lead, lang or language)), *programming)
     description = description or lead
     programming = (*_dose_fields(metadata, lang or language), *programming)
-    written = whitespace(_plain_value(metadata.get("title", "")))
+    written = next(  # an app's export names it its own way: "name", "display_name"
+        (title for key in TITLE_KEYS if (title := whitespace(_plain_value(metadata.get(key))))),
+        "",
+    )
     lines = _header_lines(blocks, lang or language)
     title = choose_title(written, heading, description, lines, source, lang or language)
     return Exercise(

@@ -80,7 +80,7 @@ _BULLET = (
         re.MULTILINE,
     )
 )
-_TITLED_ITEM = re.compile(  # "- ▸ Brace" over "    Press your lower back ...": a titled step
+_TITLED_ITEM = re.compile(  # "- ▸ Brace" over "    Press your lower back ...": "Brace. Press"
     r"^([ \t]*)((?:[-*+]|\d{1,2}[.)])[ \t]+)((?:[^\W\d][\w'-]*[ \t]*){1,4})[ \t]*\n"
     r"(?=\1[ \t]{2,}[A-Z])",
     re.MULTILINE,
@@ -228,7 +228,7 @@ def as_markdown(body: str) -> str:
     body = _in_order(body, _ROMAN, _NUMERALS, 3)
     body = _in_order(body, _LETTERED, _LETTERS, 2)
     body = _NUMBERED_AFTER_TEXT.sub("\n\n", body)
-    body = _TITLED_ITEM.sub(lambda m: f"{m[1]}{m[2]}**{m[3].strip()}:** ", body)
+    body = _TITLED_ITEM.sub(lambda m: f"{m[1]}{m[2]}{m[3].strip()}. ", body)
     return _DEFINITION.sub(_definition, body)
 
 

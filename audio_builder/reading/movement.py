@@ -148,6 +148,7 @@ def analyse(
         mode = "both"  # walking, crawling, running: no sides to coach
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
+    moving = (step for step, role in zip(exercise.steps, roles, strict=True) if role in _CYCLE)
     return Movement(
         tuple(setup),
         tuple(phases),
@@ -157,7 +158,7 @@ def analyse(
         work,
         tuple(roles),
         found,
-        first_side(exercise, lang) if mode != "both" else "",
+        first_side(moving, lang) if mode != "both" else "",
     )
 
 

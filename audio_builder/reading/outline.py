@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from audio_builder.reading.vocabulary import instruction_verbs
+
 _BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+(.*)$")
 _TASK = re.compile(r"(?:TODO|DOING|DONE|LATER|NOW|WAITING|CANCELL?ED)\b")
 _TAGS = re.compile(r"(?:[ \t]+#[^\W\d_][\w/-]*)+[ \t]*$")
@@ -24,10 +26,14 @@ class _Entry:
 
     @property
     def is_title(self) -> bool:
-        """A short entry, no sentence, over entries of its own."""
+        """A short entry over entries of its own, that is no sentence and says nothing to
+        do ("Execution", "Goblet squat"; not "Squat down" over its cues)."""
         words = self.text.split()
         return bool(
-            self.entries and 0 < len(words) <= MAX_TITLE_WORDS and self.text[-1] not in ".!?"
+            self.entries
+            and 0 < len(words) <= MAX_TITLE_WORDS
+            and self.text[-1] not in ".!?"
+            and words[0].lower().strip(",:") not in instruction_verbs()
         )
 
 

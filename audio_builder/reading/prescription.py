@@ -17,6 +17,7 @@ from audio_builder.catalog import catalog
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.spoken import TITLE_DOSE, speakable, whole_sentences
 from audio_builder.reading.vocabulary import vocabulary
+from audio_builder.settings import MIN_TEXT_REST
 
 if TYPE_CHECKING:
     from audio_builder.reading.document import Exercise
@@ -84,7 +85,8 @@ EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute
 )
 _EVERY_MINUTE_COUNT = re.compile(  # "EMOM 10: 12 KB SWINGS": the count a minute is reps
     rf"\bemom\s*:?\s*{_NUMBER}(?:\s+min\w*)?\s*:\s*(\d{{1,3}})\s+"
-    r"(?!(?:seconds?|minutes?|secs?|mins?|s|m|meters?|metres?|calories|cal)\b)[^\W\d]",
+    r"(?!(?:seconds?|minutes?|secs?|mins?|s|m|meters?|metres?|calories|cal|kgs?|kilos?"
+    r"|kilograms?|lbs?|pounds?|pood)\b)[^\W\d]",
     re.IGNORECASE,
 )
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
@@ -301,7 +303,8 @@ _ASKED = re.compile(  # "Do 3 rounds", not "Complete 1 set only if you are new"
     re.IGNORECASE,
 )
 _DONE_BEFORE = re.compile(  # "Last week we did step-ups (3x15)": a dose done, not asked
-    r"\b(?:last|previous)\s+(?:week|time|session|month|block)\b|\byesterday\b"
+    r"\b(?:last|previous)\s+(?:week|time|session|month|block)\b(?!\s+(?:of|before|in)\b)"
+    r"|\byesterday\b"
     r"|\b(?:we|i|you)\s+(?:did|used\s+to\s+do)\b",
     re.IGNORECASE,
 )
@@ -326,6 +329,10 @@ _BREATH_PACED = re.compile(
     rf"\bwith\s+(?:your|the)\s+breath\s+for\s+{_RANGE}\s+(?:slow\s+)?rounds\b", re.IGNORECASE
 )
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
+
+
+def _longest(seconds: int | tuple[int, ...]) -> int:
+    return max(seconds) if isinstance(seconds, tuple) else seconds
 
 
 def _number(word: str) -> int:
@@ -557,7 +564,9 @@ def read_sentence(sentence: str, found: dict) -> None:
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
         sentence = sentence[: match.start()] + "sets" + sentence[match.end() :]
     worked_before_rest = rest = None
-    if match := REST.search(sentence) or REST_IN_PASSING.search(sentence):
+    rests = list(REST.finditer(sentence))  # "rest 5 s between reps, 2 min between sets"
+    between_sets = (m for m in rests if _longest(_seconds(m)) >= MIN_TEXT_REST)
+    if match := next(between_sets, rests[0] if rests else REST_IN_PASSING.search(sentence)):
         found.setdefault("rest", rest := _seconds(match))
         worked_before_rest = WORK_BEFORE_REST.search(sentence[: match.start()])
         sentence = sentence[: match.start()] + sentence[match.end() :]

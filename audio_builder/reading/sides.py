@@ -5,14 +5,20 @@ not the variations)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 from audio_builder.languages import DEFAULT_LANGUAGE
-from audio_builder.reading.document import Exercise
+from audio_builder.reading.document import Exercise, Step
 from audio_builder.reading.spoken import sentences, speakable
 from audio_builder.reading.vocabulary import vocabulary
 
 Sides = Literal["both", "left-right", "alternating"]
+_WARM_UP_OR_COOL_DOWN = re.compile(
+    r"\W*(?:warm[- ]?up|cool[- ]?down|wu|cd|échauffement|retour au calme|calentamiento"
+    r"|vuelta a la calma|aufwärmen|abwärmen|cool-?down)\b[^:]{0,20}:",
+    re.IGNORECASE,
+)
 _BOTH_HANDS = re.compile(  # one weight held in both hands: a goblet squat
     r"\b(?:both hands|two hands|hands cupped|by the horns|(?:at|against) (?:your|the) chest)\b",
     re.I,
@@ -24,7 +30,7 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     from the words of the text's language."""
     words = vocabulary(lang)
     items = (*exercise.starting_position, *exercise.programming, *exercise.notes)
-    items = tuple(item for item in items if not _labeled_other_work(item.whole, lang))
+    items = tuple(item for item in items if not _labeled_other_work(item.whole))
     text = " ".join(
         [exercise.title, speakable(exercise.description, lang)]
         + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
@@ -46,11 +52,9 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     return mode, next((limb for limb in limbs if limb), "side")
 
 
-def _labeled_other_work(text: str, lang: str) -> bool:
-    """A line labeled as other work: "COOL DOWN: couch stretch 1:00 each side"."""
-    return bool(re.match(r"[^:]{1,25}:", text)) and bool(
-        vocabulary(lang)["not_the_exercise"].match(text)
-    )
+def _labeled_other_work(text: str) -> bool:
+    """A line labeled as a warm-up or a cool-down: "COOL DOWN: couch stretch 1:00 E/S"."""
+    return bool(_WARM_UP_OR_COOL_DOWN.match(text))
 
 
 def _as_done(text: str, lang: str) -> str:
@@ -60,14 +64,14 @@ def _as_done(text: str, lang: str) -> str:
     return " ".join(s for s in sentences(text) if not aside.match(s))
 
 
-def first_side(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The side the steps name first ("Step up with your right foot"): "left", "right",
-    or "" when they name none."""
+def first_side(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> str:
+    """The side the moving steps name first ("Step up with your right foot"; not the
+    set-up's "Place your left knee on the bench"): "left", "right", or "" for none."""
     words = vocabulary(lang)
-    steps = " ".join(step.text for step in exercise.steps)
+    text = " ".join(step.text for step in steps)
     named = {
         side: match.start()
         for side in ("left", "right")
-        if (match := words[f"{side}_named"].search(steps))
+        if (match := words[f"{side}_named"].search(text))
     }
     return min(named, key=named.__getitem__, default="")

@@ -196,13 +196,17 @@ def abbreviations(text: str, words: Catalog) -> str:
         glued = match[0] == f"{match[1]}s"
         if glued and _NAMED_BY_NUMBER.search(match.string, 0, match.start()):
             return match[0]  # "the 16s": the dumbbells of that weight, not seconds
-        return f"{match[1]} {_in_full(named[match[2].lower()], match[1])}"
+        unit = match[2].lower()
+        if unit == "m" and _TIMED_BY_M.search(match.string, 0, match.start()):
+            unit = "min"  # "rest 2m", "EMOM 10 m": minutes, not meters
+        return f"{match[1]} {_in_full(named[unit], match[1])}"
 
     return re.sub(
         rf"\b(\d+(?:\.\d+)?)\s?({units})\b(?=[\s,;.)!?]|$)", in_full, text, flags=re.IGNORECASE
     )
 
 
+_TIMED_BY_M = re.compile(r"\b(?:rest|hold|recover|recovery|emom|amrap|every)\s*:?\s*$", re.I)
 _NAMED_BY_NUMBER = re.compile(r"\b(?:the|those|these|my|your|our)\s+$", re.IGNORECASE)
 
 

@@ -2,8 +2,8 @@
 wins; else the first of the opening heading, a name in the description ("The Goblet
 Squat builds ..."), a short line before the steps ("Subject: Re: goblet squats",
 "Finisher: Farmers Carry", a guide's "How to Do a Kettlebell Swing") and the file's
-name that names an exercise, one that ends with the exercise's word before one that
-does not (a club's letterhead, "Junior Sprint Group", before its "Box Jump"); else the
+name that names an exercise, a club's letterhead last ("JUNIOR SPRINT GROUP" holds an
+exercise's word, but names the club, not its "BOX JUMP"); else the
 heading, the described name or the file's name as they are (an email's "Subject" line,
 a club's letterhead or a lesson plan's heading name no exercise)."""
 
@@ -45,6 +45,11 @@ _NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me thro
 _FIELD = re.compile(r"^\|?\s*\w+\s*=\s*|^[A-Za-z][).]\s+")  # "| name = ...", "A) ..."
 _FIELD_LABEL = re.compile(r"^\w+:\s")  # an email's "From: ...", a clinic note's "Pt: ..."
 _ASIDE_STARTS = re.compile(r"[—–|·:,/&+(]|\s-\s")  # "Wall Sit — FAQ", "Squat, not a hinge"
+_ORGANISATION = re.compile(  # a letterhead's: "... GROUP", "... PHYSIO", "... PATRIOTS"
+    r"\b(?:group|club|team|squad|academy|school|college|society|association|league|physio"
+    r"(?:therapy)?|clinic|cent(?:re|er)|gym|studio|athletics|patriots|ymca|department)\b",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
 MAX_WORDS = 6
 
@@ -61,7 +66,7 @@ def choose_title(
     named_lines = (part for line in lines for part in _names_in(line, lang))
     candidates = [c for c in (heading, described, *named_lines, stem) if c and names.search(c)]
     if candidates:  # first the one whose exercise word ends it: not "Junior Sprint Group"
-        return min(candidates, key=lambda candidate: not _named_by_its_head(candidate, lang))
+        return min(candidates, key=lambda candidate: _letterhead(candidate, lang))
     return heading or described or stem or "Exercise"
 
 
@@ -98,16 +103,19 @@ def _names_in(line: str, lang: str) -> list[str]:
     ]
 
 
-def _named_by_its_head(candidate: str, lang: str) -> bool:
-    """The exercise's word is the name's head: its last word in English, or before an
-    aside ("Wall Sit — FAQ", "Bird Dog for Low Back Pain"), its first in French
-    ("Gainage ventral"); a letterhead's "Junior Sprint Group" names a club."""
+def _letterhead(candidate: str, lang: str) -> bool:
+    """A club's or a clinic's name that holds an exercise's word, though not as its head
+    ("JUNIOR SPRINT GROUP", "FLY WELL PHYSIO"): the head is its last word in
+    English, or the one before an aside ("WALL SIT — FAQ"), its first in French
+    ("GAINAGE VENTRAL")."""
+    if not _ORGANISATION.search(candidate):
+        return False
     words = vocabulary(lang)
     head_last = catalog(lang).data["language"]["names_end_with_the_exercise"]
     for match in words["exercise_name"].finditer(candidate):
         if not head_last:
-            return re.fullmatch(r"\W*(?:\w+\W+)?", candidate[: match.start()]) is not None
+            return re.fullmatch(r"\W*(?:\w+\W+)?", candidate[: match.start()]) is None
         rest = _ASIDE_STARTS.split(candidate[match.end() :], maxsplit=1)[0]
         if not re.search(r"\w", words["prepositions"].sub("", rest)):
-            return True
-    return False
+            return False
+    return True

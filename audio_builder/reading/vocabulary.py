@@ -10,6 +10,7 @@ from functools import cache
 from typing import Literal
 
 from audio_builder.catalog import catalog
+from audio_builder.languages import LANGUAGES
 
 Kind = Literal["setup", "up", "hold", "down", "transition"]
 KINDS: tuple[Kind, ...] = ("setup", "up", "hold", "down", "transition")
@@ -52,4 +53,14 @@ def vocabulary(lang: str) -> Vocabulary:
         },
         up=words.say("coach.up"),
         lower=words.say("coach.lower"),
+    )
+
+
+@cache
+def instruction_verbs() -> frozenset[str]:
+    """Every language's verbs of a movement: a line that opens with one says what to do."""
+    return frozenset(
+        verb
+        for code in LANGUAGES
+        for verb in (*vocabulary(code).verbs, *vocabulary(code).reversing)
     )
