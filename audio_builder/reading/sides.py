@@ -66,9 +66,11 @@ def _as_done(text: str, lang: str) -> str:
 
 def first_side(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> str:
     """The side the moving steps name first ("Step up with your right foot"; not the
-    set-up's "Place your left knee on the bench"): "left", "right", or "" for none."""
+    set-up's "Place your left knee on the bench", nor the side switched to, "repeat on
+    the left side"): "left", "right", or "" for none."""
     words = vocabulary(lang)
-    text = " ".join(step.text for step in steps)
+    said = (sentence for step in steps for sentence in sentences(step.text))
+    text = " ".join(sentence for sentence in said if not words["switching"].search(sentence))
     named = {
         side: match.start()
         for side in ("left", "right")
