@@ -1369,3 +1369,12 @@ def test_steps_over_their_cues_three_deep_are_no_outliners_page(write_doc):
     )
     steps = parse_file(write_doc("squat.md", text)).steps
     assert [step.text.split()[0] for step in steps] == ["Stand", "Hold", "Squat", "Drive"]
+
+
+def test_an_outliners_exercise_named_by_a_verb_still_heads_its_sections(write_doc):
+    text = (
+        "- Reverse lunge\n  - Execution\n    - Step back with one leg.\n"
+        "    - Lower the back knee.\n    - Drive back up.\n"
+    )
+    exercise = parse_file(write_doc("lunge.md", text))
+    assert (exercise.title, len(exercise.steps)) == ("Reverse lunge", 3)

@@ -40,6 +40,8 @@ Lower your arms. {line}
         ("Skip for 60 seconds, rest 20, 5 rounds.", {"sets": 5, "duration": 60, "rest": 20}),
         ("Rest: 45", {"rest": 45}),  # no unit: seconds, as a rest that long is counted
         ("Rest 5 s between reps, rest 2 min between sets.", {"rest": 120}),  # the sets' rest
+        ("Rest 5 s between reps. Rest 60 s between sets.", {"rest": 60}),
+        ("Last week in the gym: 3 x 15. Today: 4 x 8.", {"sets": 4, "reps": 8}),
         ("EMOM 10: 20 kg swings x 15.", {"sets": 10, "reps": 15}),  # a load is no count
         ("Last week of the block: 5 x 3, heavy.", {"sets": 5, "reps": 3}),  # this week's
         ("Rest 2, then go again.", {}),  # minutes or seconds? not read

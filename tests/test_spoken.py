@@ -13,6 +13,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Bend your knees to 90°.", "Bend your knees to 90 degrees."),
         ("Walk 20 m, then 1 km more.", "Walk 20 meters, then 1 kilometer more."),
         ("Rest 2m between rounds.", "Rest 2 minutes between rounds."),  # a rest's m: minutes
+        ("Hold for 2m.", "Hold for 2 minutes."),
         ("Knees > 30° bend, RPE ≥ 7.", "Knees over 30 degrees bend, RPE at least 7."),
         ("Keep pain <= 3 and reps < 12.", "Keep pain at most 3 and reps under 12."),
         ("A £7 rope, a $1 band, a € 15 mat.", "A 7 pounds rope, a 1 dollar band, a 15 euros mat."),

@@ -28,6 +28,10 @@ STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
         ("# JUNIOR SPRINT GROUP\n\nBOX JUMP\n\n", "BOX JUMP"),
         ("# FLY WELL PHYSIO\n\nKnee to Chest Stretch\n\n", "Knee to Chest Stretch"),
         ("# Bird Dog for Low Back Pain\n\nBird dog\n\n", "Bird Dog for Low Back Pain"),
+        (  # "Team" does not end it: no letterhead
+            "# Nordic Curl Protocol for Team Sports\n\nPair with: Copenhagen Plank\n\n",
+            "Nordic Curl Protocol for Team Sports",
+        ),
         (  # no letterhead: the heading stands before another exercise's name
             "# Hip Thrust Technique\n\nThe Glute Bridge is the easier version.\n\n",
             "Hip Thrust Technique",
@@ -95,3 +99,10 @@ def test_a_french_name_begins_with_the_exercise_it_names(write_doc):
 def test_an_apps_export_names_the_exercise_in_its_own_front_matter_key(write_doc, key):
     text = f"---\n{key}: Close-Grip Bench Press\nsets: 3\n---\n\n" + STEPS
     assert parse_file(write_doc("export-0412.md", text)).title == "Close-Grip Bench Press"
+
+
+def test_an_apps_name_field_that_names_no_exercise_is_not_the_title(write_doc):
+    text = "---\nname: Jane Doe\n---\n# Side-Lying Clamshell\n\n" + STEPS
+    assert parse_file(write_doc("jane.md", text)).title == "Side-Lying Clamshell"
+    linked = '---\nexercise: "[[Goblet Squat]]"\n---\n' + STEPS  # Obsidian's link
+    assert parse_file(write_doc("note.md", linked)).title == "Goblet Squat"

@@ -25,7 +25,7 @@ from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
 from audio_builder.reading.language import written_in
 from audio_builder.reading.layout import PLAIN_LABEL, as_markdown, numbered_parts
-from audio_builder.reading.markup import field_line
+from audio_builder.reading.markup import field_line, from_notes
 from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
 from audio_builder.reading.titles import choose_title
@@ -34,7 +34,7 @@ from audio_builder.reading.vocabulary import vocabulary
 from audio_builder.settings import PARSERS, parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
-TITLE_KEYS = ("title", "name", "display_name", "exercise")  # front matter keys that name it
+NAME_KEYS = ("name", "display_name", "exercise")  # an app's export names it its own way
 SECTIONS = (  # the parts of a document, named in each language's catalog
     "equipment",
     "starting position",
@@ -147,12 +147,10 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         programming = (Item("", speakable(lead, lang or language)), *programming)
     description = description or lead
     programming = (*_dose_fields(metadata, lang or language), *programming)
-    written = next(  # an app's export names it its own way: "name", "display_name"
-        (title for key in TITLE_KEYS if (title := whitespace(_plain_value(metadata.get(key))))),
-        "",
-    )
+    written = whitespace(_plain_value(metadata.get("title", "")))
+    fields = [from_notes(whitespace(_plain_value(metadata.get(key)))) for key in NAME_KEYS]
     lines = _header_lines(blocks, lang or language)
-    title = choose_title(written, heading, description, lines, source, lang or language)
+    title = choose_title(written, heading, description, [*fields, *lines], source, lang or language)
     return Exercise(
         title=title,
         slug=_slug(metadata, title, source),

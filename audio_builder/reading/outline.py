@@ -26,27 +26,30 @@ class _Entry:
 
     @property
     def is_title(self) -> bool:
-        """A short entry over entries of its own, that is no sentence and says nothing to
-        do ("Execution", "Goblet squat"; not "Squat down" over its cues)."""
+        """A short entry, no sentence, over entries of its own."""
         words = self.text.split()
         return bool(
-            self.entries
-            and 0 < len(words) <= MAX_TITLE_WORDS
-            and self.text[-1] not in ".!?"
-            and words[0].lower().strip(",:") not in instruction_verbs()
+            self.entries and 0 < len(words) <= MAX_TITLE_WORDS and self.text[-1] not in ".!?"
         )
+
+    @property
+    def is_section(self) -> bool:
+        """A title that says nothing to do ("Execution", "cues"; not "Keep your chest up"
+        over its details)."""
+        return self.is_title and self.text.split()[0].lower() not in instruction_verbs()
 
 
 def is_outline(body: str) -> bool:
-    """Every line a bullet or a line of the bullet above it, and a title over a title (a
-    list of steps, each over its details, is no outline)."""
+    """Every line a bullet or a line of the bullet above it, and a title over a section
+    ("- Reverse lunge" over "- Execution"; a list of steps, each over its cues and their
+    details, is no outline)."""
     lines = [line for line in body.splitlines() if line.strip()]
     if not lines or not _BULLET.match(lines[0]) or any(line.startswith("#") for line in lines):
         return False
     if any(not _BULLET.match(line) and not line[:1].isspace() for line in lines):
         return False
     titles = (entry for entry in _walk(_entries(lines)) if entry.is_title)
-    return any(inner.is_title for title in titles for inner in title.entries)
+    return any(inner.is_section for title in titles for inner in title.entries)
 
 
 def from_outline(body: str) -> str:

@@ -303,7 +303,8 @@ _ASKED = re.compile(  # "Do 3 rounds", not "Complete 1 set only if you are new"
     re.IGNORECASE,
 )
 _DONE_BEFORE = re.compile(  # "Last week we did step-ups (3x15)": a dose done, not asked
-    r"\b(?:last|previous)\s+(?:week|time|session|month|block)\b(?!\s+(?:of|before|in)\b)"
+    r"\b(?:last|previous)\s+(?:week|time|session|month|block)\b"
+    r"(?!\s+of\s+(?:the|this|my|your)\s+(?:block|cycle|phase|program|programme|plan)\b)"
     r"|\byesterday\b"
     r"|\b(?:we|i|you)\s+(?:did|used\s+to\s+do)\b",
     re.IGNORECASE,
@@ -329,6 +330,14 @@ _BREATH_PACED = re.compile(
     rf"\bwith\s+(?:your|the)\s+breath\s+for\s+{_RANGE}\s+(?:slow\s+)?rounds\b", re.IGNORECASE
 )
 MIN_HOLD = 5.0  # seconds: anything shorter is a pause inside a rep
+
+
+def _add_rest(found: dict, rest: int | tuple[int, ...]) -> None:
+    """The first rest read, unless a rest between reps comes first: "Rest 5 s between
+    reps. Rest 60 s between sets." rests 60 s between sets."""
+    if _longest(found.get("rest", rest)) < MIN_TEXT_REST <= _longest(rest):
+        del found["rest"]
+    found.setdefault("rest", rest)
 
 
 def _longest(seconds: int | tuple[int, ...]) -> int:
@@ -359,7 +368,10 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
         if named:
             rows = [named.sub(r"\1 reps", row) for row in rows]
         for name, value in _read_rows(_this_exercise(rows, exercise.title)).items():
-            found.setdefault(name, value)
+            if name == "rest":
+                _add_rest(found, value)
+            else:
+                found.setdefault(name, value)
     if "sets" not in found and (rows := _set_rows(sentences)):
         found["sets"] = rows
     return found
@@ -567,7 +579,7 @@ def read_sentence(sentence: str, found: dict) -> None:
     rests = list(REST.finditer(sentence))  # "rest 5 s between reps, 2 min between sets"
     between_sets = (m for m in rests if _longest(_seconds(m)) >= MIN_TEXT_REST)
     if match := next(between_sets, rests[0] if rests else REST_IN_PASSING.search(sentence)):
-        found.setdefault("rest", rest := _seconds(match))
+        _add_rest(found, rest := _seconds(match))
         worked_before_rest = WORK_BEFORE_REST.search(sentence[: match.start()])
         sentence = sentence[: match.start()] + sentence[match.end() :]
     for pattern, name in ((HELD, "hold"), (HELD_IN_PASSING, "hold"), (WORKED, "duration")):

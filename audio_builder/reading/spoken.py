@@ -206,7 +206,9 @@ def abbreviations(text: str, words: Catalog) -> str:
     )
 
 
-_TIMED_BY_M = re.compile(r"\b(?:rest|hold|recover|recovery|emom|amrap|every)\s*:?\s*$", re.I)
+_TIMED_BY_M = re.compile(
+    r"\b(?:rest|hold|recover|recovery|emom|amrap|every)\s*:?\s*(?:for\s+)?$", re.I
+)
 _NAMED_BY_NUMBER = re.compile(r"\b(?:the|those|these|my|your|our)\s+$", re.IGNORECASE)
 
 

@@ -45,9 +45,9 @@ _NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me thro
 _FIELD = re.compile(r"^\|?\s*\w+\s*=\s*|^[A-Za-z][).]\s+")  # "| name = ...", "A) ..."
 _FIELD_LABEL = re.compile(r"^\w+:\s")  # an email's "From: ...", a clinic note's "Pt: ..."
 _ASIDE_STARTS = re.compile(r"[—–|·:,/&+(]|\s-\s")  # "Wall Sit — FAQ", "Squat, not a hinge"
-_ORGANISATION = re.compile(  # a letterhead's: "... GROUP", "... PHYSIO", "... PATRIOTS"
+_ORGANISATION = re.compile(  # a letterhead's last word: "... GROUP", "... PHYSIO"
     r"\b(?:group|club|team|squad|academy|school|college|society|association|league|physio"
-    r"(?:therapy)?|clinic|cent(?:re|er)|gym|studio|athletics|patriots|ymca|department)\b",
+    r"(?:therapy)?|clinic|cent(?:re|er)|gym|studio|athletics|patriots|ymca|department)\W*$",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
@@ -57,7 +57,8 @@ MAX_WORDS = 6
 def choose_title(
     written: str, heading: str, description: str, lines: list[str], source: Path, lang: str
 ) -> str:
-    """``written``: the front matter's title; ``lines``: the short lines before the steps."""
+    """``written``: the front matter's title; ``lines``: an app's name fields ("name:
+    Goblet Squat") and the short lines before the steps."""
     if written:
         return written
     names = vocabulary(lang)["exercise_name"]
