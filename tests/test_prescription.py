@@ -404,6 +404,11 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Rest 2.5 minutes between sets.") == ""
 
 
+def test_a_step_that_ends_in_its_rest_does_not_end_on_its_conjunction():
+    assert unspoken("Put them down and rest 2 minutes.") == "Put them down."
+    assert unspoken("Lower the bar, then rest 90 seconds.") == "Lower the bar."
+
+
 def _counts(track) -> list[int]:
     """The last count of each set."""
     numbers = {"Ten.": 10, "Eight.": 8, "Twelve.": 12}

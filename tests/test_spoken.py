@@ -24,6 +24,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Reps: 10--12.", "Reps: 10 to 12."),
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
         ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
+        ("Heels on the 2X4 block.", "Heels on the 2 by 4 block."),  # a size, not sets
+        ("Do your 3x10 with a pause.", "Do your 3 sets of 10 with a pause."),
         ("Carry 2 x 24kg bells.", "Carry 2 by 24 kilograms bells."),  # a load, not sets
         ("4x6 @ RPE 7-8.", "4 sets of 6 at effort 7 to 8 out of 10."),
         ("30/30 x 8.", "8 rounds of 30 seconds on and 30 seconds off."),

@@ -758,6 +758,7 @@ def _without_dose(sentence: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
     text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)", "", text)
+    text = re.sub(r"[,\s]+(?:and|then|or)(?=[.!?]?$)", "", text)  # "Put them down and [rest 2m]."
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
     words = re.findall(r"[A-Za-z]+", text)

@@ -180,9 +180,17 @@ def sets_by_reps(text: str, words: Catalog) -> str:
         text,
         flags=re.IGNORECASE,
     )
+    text = _NAMED_SIZE.sub(lambda m: m[1] + by.format(a=m[2], b=m[3]), text)
     return re.sub(
         r"\b(\d+) x (\d+)\b", lambda m: said.format(sets=m.group(1), reps=m.group(2)), text
     )
+
+
+_NAMED_SIZE = re.compile(  # "a 2 x 4 block", "the 2 x 6's": a size, not sets of reps
+    r"\b((?:a|an|the|your|my)\s)(\d+) x (\d+)(?=\s+(?!(?:reps?|sets?|rounds?|times|at|with"
+    r"|each|per|on|for|of|and|then|rest|today|tonight|now|again|this|next)\b)[a-z])",
+    re.IGNORECASE,
+)
 
 
 def abbreviations(text: str, words: Catalog) -> str:
