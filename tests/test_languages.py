@@ -248,6 +248,28 @@ def test_one_leg_at_a_time_is_read_in_the_text_language(write_doc, code, line):
 @pytest.mark.parametrize(
     ("code", "line"),
     [
+        ("en", "3 x 10 with 12 kg per arm."),  # a load per arm: both dumbbells at once
+        ("de", "3 x 10 mit 12 kg pro Arm."),
+        ("fr", "3 x 10 avec 12 kg par bras."),
+        ("es", "3 x 10 con 12 kg por brazo."),
+    ],
+)
+def test_a_load_per_arm_is_no_side_at_a_time(write_doc, code, line):
+    steps = load(squat_in(write_doc, code, line), {}).steps
+    assert "worked: reps" in steps and not any(s.startswith("sides:") for s in steps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pousse-les vers le haut.", "Remonte-toi lentement.", "Lève-la au-dessus de la tête."],
+)
+def test_a_french_verb_is_read_before_its_pronoun(text):
+    assert classify(text, lang="fr") == "up"
+
+
+@pytest.mark.parametrize(
+    ("code", "line"),
+    [
         ("en", "Hold the position 30 seconds, 3 times."),
         ("es", "Mantén la posición 30 segundos, 3 veces."),
         ("de", "Halte die Position 30 Sekunden lang, 3-mal."),

@@ -75,6 +75,7 @@ def lead_removed(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def _lemma(word: str, vocab: Vocabulary) -> str:
     """The verb a word is a form of: "lowering", "presses", "paused", "stepped", "drove"."""
+    word = vocab["enclitic"].sub("", word)
     if word in vocab.verbs or word in vocab.reversing:
         return word
     if word in vocab.past:
