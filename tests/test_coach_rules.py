@@ -355,6 +355,15 @@ def test_a_pause_is_as_long_as_the_text_says(write_doc, said):
     assert part.movement.durations(None) == (2.0, 2.0, 2.0)
 
 
+@pytest.mark.parametrize(
+    "said", ["Lower slowly (3 sec!!).", "Lower it, a 3-second count.", "Lower it (3 seconds)."]
+)
+def test_a_lowering_as_long_as_its_aside_says(write_doc, said):
+    text = f"# Row\n\n1. Kneel on the bench.\n2. Pull the dumbbell to your hip.\n3. {said}\n"
+    part = prepare(parse_file(write_doc("r.md", text)), DEFAULTS)
+    assert part.movement.durations(None) == (2.0, 3.0)
+
+
 def test_the_side_the_steps_name_first_is_worked_first(write_doc):
     one_leg = (
         "# Single-Leg Bridge\n\n1. Lie on your back.\n2. Lift your left foot off the floor.\n"

@@ -41,6 +41,11 @@ STEPS = "1. Stand tall.\n2. Lift the weight.\n3. Lower it slowly.\n"
         ("The classic Push-Up for chest and arms.\n\n", "Push-Up"),
         ("Power Clean develops explosive hips.\n\n", "Power Clean"),
         ("The Pallof press trains your core.\n\n", "Pallof press"),
+        ("SINGLE ARM DB ROW 🔥💪 save this for your next back day!!\n\n", "SINGLE ARM DB ROW"),
+        ("The wall squat (also called wall sit) is an isometric exercise.\n\n", "Wall Squat"),
+        ("Roll Up\n\nLie on your back on the mat.\n\n", "Roll Up"),
+        ("Single-leg balance (affected leg only!)\n\n", "Single-leg balance"),
+        ("# Tuesday Strength & Balance Class\n\nARM CURLS\n\n", "ARM CURLS"),  # a class, no balance
         (  # a web page pasted whole: its screen readers' link and a guide's title
             "Skip to content\nHOME   WORKOUTS   SHOP\n\n"
             "How to Do a Kettlebell Swing (Without Wrecking Your Back)\n\n",
@@ -66,6 +71,11 @@ def test_a_line_that_is_not_this_exercises_name_is_not_its_title(write_doc, head
     heading = head.splitlines()[0].removeprefix("# ")
 
     assert parse_file(write_doc("note.md", head + STEPS)).title == heading
+
+
+def test_a_file_name_is_read_without_its_order_number(write_doc):
+    doc = write_doc("19-pullup-negatives.md", "Stage 2\n\n" + STEPS)
+    assert parse_file(doc).title == "Pullup Negatives"
 
 
 def test_two_emailed_exercises_get_two_tracks(write_doc):

@@ -332,7 +332,7 @@ def _seconds(text: str, kind: Kind, parts: list[str], lang: str) -> float | None
     scope = [p for p in parts if classify(p, lang=lang) in (kind, None)] if parts else [text]
     for sentence in scope:
         if match := words["seconds"].search(sentence):
-            word = match.group(1).lower()
+            word = next(number for number in match.groups() if number).lower()
             return words.numbers.get(word) or float(word.replace(",", "."))
     return None
 

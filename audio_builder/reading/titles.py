@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from audio_builder.catalog import catalog
-from audio_builder.reading.spoken import without_asides
+from audio_builder.reading.spoken import pictographs, without_asides
 from audio_builder.reading.vocabulary import vocabulary
 
 _NAME = (
@@ -34,6 +34,9 @@ _OPENING_NAME = re.compile(
     r"^(?:(?:The|A|An|La|Le|El|Der|Die|Das) (?:[a-z]+ )?|(?=[A-Z][\w'-]* [A-Z]))"
     rf"{_NAME}(?=\s*[:—–]| [a-zà-ÿ])"
 )
+_OPENING_COMMON_NAME = re.compile(  # "The wall squat (also called wall sit) is an ..."
+    r"^The ((?:[a-z][\w-]* ){0,3}?[a-z][\w-]*)(?: \([^)]*\))? (?:is|are) (?:an?|the|one)\b"
+)
 _PARTS = re.compile(r"\s+[—–|·-]\s+|:\s+")  # "Side plank — FAQ", "Finisher: Farmers Carry"
 _REPLY = re.compile(r"^(?:(?:re|fwd?|aw|tr)\s*:\s*)+", re.IGNORECASE)  # "Re: Fwd: ..."
 _NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me through it"
@@ -47,7 +50,7 @@ _FIELD_LABEL = re.compile(r"^\w+:\s")  # an email's "From: ...", a clinic note's
 _ASIDE_STARTS = re.compile(r"[—–|·:,/&+(]|\s-\s")  # "Wall Sit — FAQ", "Squat, not a hinge"
 _ORGANISATION = re.compile(  # a letterhead's last word: "... GROUP", "... PHYSIO"
     r"\b(?:group|club|team|squad|academy|school|college|society|association|league|physio"
-    r"(?:therapy)?|clinic|cent(?:re|er)|gym|studio|athletics|patriots|ymca|department)\W*$",
+    r"(?:therapy)?|clinic|cent(?:re|er)|gym|studio|athletics|patriots|ymca|department|class)\W*$",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
@@ -63,7 +66,7 @@ def choose_title(
         return written
     names = vocabulary(lang)["exercise_name"]
     described = "" if _FIELD_LABEL.match(description) else _described(description, names)
-    stem = source.stem.replace("-", " ").replace("_", " ").strip().title()
+    stem = re.sub(r"^\d+\s+", "", source.stem.replace("-", " ").replace("_", " ")).strip().title()
     named_lines = (part for line in lines for part in _names_in(line, lang))
     candidates = [c for c in (heading, described, *named_lines, stem) if c and names.search(c)]
     if candidates:  # first the one whose exercise word ends it: not "Junior Sprint Group"
@@ -76,6 +79,8 @@ def _described(description: str, names: re.Pattern[str]) -> str:
     for pattern in _NAMED_IN_DESCRIPTION:
         if match := pattern.search(description):
             return match[1]
+    if (common := _OPENING_COMMON_NAME.match(description)) and names.search(common[1]):
+        return common[1].title()
     if not (opening := _OPENING_NAME.search(description)) or not names.search(opening[1]):
         return ""
     after = description[opening.end() :].split()  # "The Pallof press trains": its lower case
@@ -94,7 +99,11 @@ def _names_in(line: str, lang: str) -> list[str]:
         return []  # a row of a program ("B  Nordic curl — 3 x 5") names one of several
     if "...." in line:
         return []  # a checklist's item and its state ("Kettlebell ..... LIGHT")
-    parts = (_FIELD.sub("", _REPLY.sub("", part)).strip(" *_#\"'") for part in _PARTS.split(line))
+    shouted = [p for p in re.split(r"\s{2,}", pictographs(line)) if p.isupper()]
+    parts = (  # and a name shouted between emoji: "SINGLE ARM DB ROW 🔥💪 save this!!"
+        _FIELD.sub("", _REPLY.sub("", part)).strip(" *_#\"'")
+        for part in _PARTS.split(" | ".join([line, *shouted]))
+    )
     return [
         part.rstrip(":")
         for part in parts
