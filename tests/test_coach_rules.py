@@ -386,6 +386,22 @@ def test_alternating_work_starts_on_the_side_the_steps_name_first(write_doc):
     assert [t for t in said if t in ("Left.", "Right.")][:3] == ["Left.", "Right.", "Left."]
 
 
+@pytest.mark.parametrize(
+    ("steps", "start"),
+    [  # the sides in turn: the same step on each side, or legs switched mid-rep
+        (
+            "1. Sit tall.\n2. Lift your right knee up.\n3. Put it down.\n"
+            "4. Lift your left knee up.\n5. Put it down.\n",
+            "right",
+        ),
+        ("1. Start in a plank.\n2. Drive your right knee in, then switch legs quickly.\n", "right"),
+    ],
+)
+def test_sides_in_turn_alternate_from_the_side_named_first(write_doc, steps, start):
+    script = coach(parse_file(write_doc("m.md", f"# Knee Drive\n\n{steps}")), DEFAULTS)
+    assert f"We'll start on the {start}." in spoken(script.sections[0])
+
+
 def test_the_set_ups_supporting_side_does_not_decide_which_side_goes_first(write_doc):
     text = (
         "# One-Arm Row\n\n1. Place your left knee and left hand on a flat bench.\n"

@@ -18,7 +18,7 @@ from audio_builder.reading.document_model import (
 )
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.role_model import revise_roles, role_model
-from audio_builder.reading.sides import Sides, detect_sides, first_side
+from audio_builder.reading.sides import Sides, detect_sides, first_side, mirrored
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
     classify,
@@ -137,7 +137,10 @@ def analyse(
     if work == "reps" and not any(p.kind in ("up", "down") for p in phases):
         words = vocabulary(lang)  # a lift we could not follow is still counted
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
+    moving = [step for step, role in zip(exercise.steps, roles, strict=True) if role in _CYCLE]
     mode, limb = detect_sides(exercise, lang)
+    if mode == "both" and mirrored(moving, lang):
+        mode = "alternating"  # "Lift your right knee", "Lift your left knee"
     if side_reviewer:
         mode = review_sides(side_reviewer, exercise, document, mode, work)
     if mode != "alternating":
@@ -148,7 +151,6 @@ def analyse(
         mode = "both"  # walking, crawling, running: no sides to coach
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
-    moving = (step for step, role in zip(exercise.steps, roles, strict=True) if role in _CYCLE)
     return Movement(
         tuple(setup),
         tuple(phases),

@@ -64,13 +64,26 @@ def _as_done(text: str, lang: str) -> str:
     return " ".join(s for s in sentences(text) if not aside.match(s))
 
 
+def mirrored(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Two moving steps that say the same on the other side ("Lift your right knee up.",
+    "Lift your left knee up."): a side each rep."""
+    words = vocabulary(lang)
+    seen: dict[str, set[str]] = {}
+    for step in steps:
+        for side in ("left", "right"):
+            if words[f"{side}_named"].search(step.text):
+                same = words[f"{side}_named"].sub("~", step.text).strip().lower()
+                seen.setdefault(same, set()).add(side)
+    return any(len(sides) == 2 for sides in seen.values())
+
+
 def first_side(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> str:
     """The side the moving steps name first ("Step up with your right foot"; not the
     set-up's "Place your left knee on the bench", nor the side switched to, "repeat on
-    the left side"): "left", "right", or "" for none."""
+    the left side", "then switch legs"): "left", "right", or "" for none."""
     words = vocabulary(lang)
     said = (sentence for step in steps for sentence in sentences(step.text))
-    text = " ".join(sentence for sentence in said if not words["switching"].search(sentence))
+    text = " ".join(words["switching"].split(sentence, maxsplit=1)[0] for sentence in said)
     named = {
         side: match.start()
         for side in ("left", "right")
