@@ -107,6 +107,7 @@ SOURCES = ("default", "text", "front matter", "plan", "option")  # weakest first
 DEFAULT_TEMPO = Tempo(2.0, 1.0, 2.0)  # when neither a setting nor the text gives one
 DEFAULT_HOLD = 30.0  # seconds of timed work when the text calls for time but gives none
 DEFAULT_REST_BETWEEN = 45.0  # seconds between the exercises of a plan
+WHOLE_BLOCK = 180.0  # seconds: a text's time of work this long is the whole exercise
 MIN_TEXT_REST = 10.0  # seconds: a text's shorter rest ("hold 10 s, rest 5 s") is inside a rep
 MAX_TRACK_SECONDS = 4 * 3600
 MAX_PLAN_EXERCISES = 50
@@ -349,6 +350,8 @@ def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
             values.pop("reps_low", None)
     if prescription.get("per_side"):  # "10 per leg": a rep is both legs, 20 steps a set
         values["reps_count"] = "both"
+    if values.get("duration", 0) >= WHOLE_BLOCK and "sets" not in values:
+        values["sets"] = 1  # "AMRAP 8 min", "walk for 10 minutes": one block, not three
     return values
 
 

@@ -9,7 +9,8 @@ from conftest import spoken_lines
 from audio_builder.build import load
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse
-from audio_builder.reading.prescription import prescribed, unspoken
+from audio_builder.reading.prescription import prescribed, read_sentence, unspoken
+from audio_builder.reading.spoken import speakable
 from audio_builder.settings import DEFAULT_HOLD, DEFAULTS, describe_sources, from_text
 
 STEPS = """<!-- howto -->
@@ -809,11 +810,27 @@ def test_what_a_whole_document_prescribes(write_doc, text, found):
         ("Goblet Squat 3X10", "", {"sets": 3, "reps": 10}),
         ("Goblet Squat", "Do 3X10, tempo 31X1.", {"sets": 3, "reps": 10}),  # "31X1": a tempo
         ("Goblet Squat 3X10", "This week: 4 sets of 8.", {"sets": 4, "reps": 8}),  # the text wins
+        ("DB Bench Press 4x6-8 @RPE8", "", {"sets": 4, "reps": (6, 8)}),
     ],
 )
 def test_a_dose_in_the_title_is_read_after_the_texts(write_doc, heading, line, found):
     text = f"# {heading}\n\n1. Stand tall.\n2. Slide down and stay there.\n\n{line}\n"
     assert analyse(parse_file(write_doc("t.md", text))).prescription == found
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("AMRAP in 8 minutes.", {"duration": 480}),
+        ("10 min AMRAP: burpees.", {"duration": 600}),
+        ("3 x 1'30\" hold, rest 90s.", {"sets": 3, "hold": 90, "rest": 90}),
+        ("Hold 60 seconds and repeat the whole thing twice.", {"sets": 2, "hold": 60}),
+    ],
+)
+def test_a_whiteboards_and_a_coachs_shorthand(line, found):
+    read: dict = {}
+    read_sentence(speakable(line), read)
+    assert read == found
 
 
 def test_ten_per_leg_of_alternating_work_is_ten_on_each_leg(write_doc):

@@ -156,6 +156,13 @@ def test_override_with_nothing_keeps_everything():
     assert custom.override({"sets": None, "hold": None}) == custom
 
 
+def test_a_long_time_of_work_in_the_text_is_one_block_unless_it_says_sets():
+    """ "AMRAP 8 min" is one block of eight minutes, not three."""
+    assert from_text({"duration": 480}) == {"duration": 480.0, "sets": 1}
+    assert from_text({"duration": 480, "sets": 2}) == {"duration": 480.0, "sets": 2}
+    assert from_text({"duration": 60}) == {"duration": 60.0}
+
+
 def test_a_few_seconds_of_rest_in_the_text_is_the_reps_pause_not_the_sets_rest():
     """ "Hold 10 s, rest 5 s, repeat 6 times": the 5 s is between holds, not between sets."""
     assert from_text({"reps": 6, "rest": 5}) == {"reps": 6}

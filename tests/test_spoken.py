@@ -24,6 +24,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Reps: 10--12.", "Reps: 10 to 12."),
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
         ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
+        ("Rest 2'00\", hold 1'30\".", "Rest 2 minutes, hold 1 minute 30 seconds."),
+        ("A 5'10\" athlete, 2 DBs, a KB.", "A 5'10\" athlete, 2 dumbbells, a kettlebell."),
         ("Heels on the 2X4 block.", "Heels on the 2 by 4 block."),  # a size, not sets
         ("Do your 3x10 with a pause.", "Do your 3 sets of 10 with a pause."),
         ("Carry 2 x 24kg bells.", "Carry 2 by 24 kilograms bells."),  # a load, not sets
@@ -56,7 +58,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Loop a strap around the foot.[1] Then lift.", "Loop a strap around the foot. Then lift."),
         (
             "10 ALT KB REV LUNGE (5 EA), REST 1:00 B/T RDS",
-            "10 alternating KB reverse LUNGE (5 each), REST 1 minute between rounds",
+            "10 alternating kettlebell reverse LUNGE (5 each), REST 1 minute between rounds",
         ),
         ("GRAB W/ 1 HAND, LOCKOUT O/H", "GRAB with 1 HAND, LOCKOUT overhead"),
         ("2–3 sets × 12–15 reps.", "2 to 3 sets of 12 to 15 reps."),

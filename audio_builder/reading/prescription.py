@@ -59,7 +59,8 @@ SETS = re.compile(
 )
 SETS_SAID = re.compile(
     rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
-    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them)\s+(twice)\b(?!\s+(?:a|per|each|more)\b)"
+    r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them|the\s+whole\s+(?:thing|sequence|circuit))"
+    r"\s+(twice)\b(?!\s+(?:a|per|each|more)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
     r"|\b(twice)\s+through\b"
     r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more|as|daily|weekly)\b)",
@@ -173,6 +174,8 @@ HELD_IN_PASSING = re.compile(  # a hold's time beside another measure of it, lef
 )
 WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "carries of 40 s"
     rf"\b(?:amrap|work)\s*:?\s+{_RANGE}\s+{_UNIT}"
+    rf"|\bamrap\s+in\s+{_RANGE}\s+{_UNIT}"
+    rf"|\b{_RANGE}\s+{_UNIT}\s+amrap\b"  # "10 min AMRAP"
     rf"|\bduration\s*:\s+{_RANGE}\s+(seconds?|secs?)"  # not a lesson's "Duration: 40 minutes"
     rf"|\b{_RANGE}\s+{_UNIT}\s+(?:on|of work|hard|fast|all[- ]out)\b"
     r"(?!\s+(?:each|either|the|both|one|your))"

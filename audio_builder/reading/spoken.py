@@ -14,7 +14,9 @@ from audio_builder.languages import DEFAULT_LANGUAGE
 _SAID_SYMBOLS = "°"  # symbols with a spoken form (``symbols`` says them)
 _ASIDE = re.compile(r"\s*\([^)]*\)")
 TITLE_DOSE = re.compile(  # "Wall Sit 3x45s", "Goblet Squat (3 x 10)": the dose, not the name
-    r"[\s(\[—–:-]+\d+\s*[x×]\s*\d+(?:[-–]\d+)?\s*[a-z]*[)\]]?\s*$", re.IGNORECASE
+    r"[\s(\[—–:-]+\d+\s*[x×]\s*\d+(?:[-–]\d+)?\s*[a-z]*[)\]]?"
+    r"(?:\s*@\s*(?:rpe\s*)?\d+(?:[.,]\d+)?(?:[-–]\d+)?\s*(?:%|kg|lbs?)?)?\s*$",  # "@RPE8", "@ 80%"
+    re.IGNORECASE,
 )
 
 
