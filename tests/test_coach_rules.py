@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
+from audio_builder.build import load
 from audio_builder.catalog import catalog
 from audio_builder.coaching.coach import (
     TIP_MARGIN,
@@ -400,6 +401,35 @@ def test_alternating_work_starts_on_the_side_the_steps_name_first(write_doc):
 def test_sides_in_turn_alternate_from_the_side_named_first(write_doc, steps, start):
     script = coach(parse_file(write_doc("m.md", f"# Knee Drive\n\n{steps}")), DEFAULTS)
     assert f"We'll start on the {start}." in spoken(script.sections[0])
+
+
+@pytest.mark.parametrize(
+    ("note", "said", "sets"),
+    [
+        ("Exercise only your operated leg.", "Only your operated leg.", ["Set 1", "Set 2"]),
+        ("RIGHT leg only.", "Right leg only.", ["Set 1 · right leg", "Set 2 · right leg"]),
+        ("Hazlo solo con la pierna operada.", "", []),  # another language's words: not read
+    ],
+)
+def test_one_side_only_is_worked_on_that_side_only(write_doc, note, said, sets):
+    text = (
+        "# Heel Slide\n\n1. Lie on your back.\n2. Slide your heel toward you.\n"
+        f"3. Slide it back out.\n4. Switch legs.\n\n2 sets of 10 on each leg. {note}\n"
+    )
+    script = load(write_doc("h.md", text), {}).script
+    titles = [s.title for s in script.sections if s.title.startswith("Set")]
+    if said:
+        assert said in spoken(script.sections[0]) and titles == sets
+    else:
+        assert len(titles) == 4  # both legs in turn
+
+
+def test_a_side_landed_on_is_not_the_only_side(write_doc):
+    text = (
+        "# Skater Bound\n\n1. Push off the right leg.\n2. Land softly on the left leg only.\n"
+        "3. Push off the left leg back to the right.\n"
+    )
+    assert prepare(parse_file(write_doc("s.md", text)), DEFAULTS).movement.only_side == ""
 
 
 def test_the_set_ups_supporting_side_does_not_decide_which_side_goes_first(write_doc):

@@ -362,6 +362,25 @@ def test_intervals_of_one_side_at_a_time_switch_sides_at_half_time(tmp_path):
     assert "Halfway." not in said
 
 
+def test_intervals_of_one_side_only_never_switch_sides(tmp_path):
+    from conftest import FakeEngine
+
+    from audio_builder.audio.cache import ClipCache
+    from audio_builder.audio.narrator import Narrator
+
+    bridge = (SEEDS / "single-leg-glute-bridge.md").read_text(encoding="utf-8")
+    only = tmp_path / "bridge.md"
+    only.write_text(bridge + "\nLeft leg only for now.\n", encoding="utf-8")
+    plan = {"title": "Bridges", "exercises": [{"tabata": {"path": str(only), "rounds": 2}}]}
+    timeline = time_track(
+        load(write(tmp_path, plan), {}), Narrator(FakeEngine(), ClipCache(tmp_path / "cache"))
+    )
+
+    said = [c.text for c in timeline.cues if c.kind == "speech"]
+    assert not any(text.startswith("Switch sides") for text in said)
+    assert said.count("Work: Single-Leg Glute Bridge.") == 2
+
+
 def test_an_emom_takes_one_side_a_minute_and_an_amrap_says_each_side(tmp_path):
     from conftest import FakeEngine
 

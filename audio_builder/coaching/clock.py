@@ -71,7 +71,7 @@ def intervals(
 def _work(part: Part, name: str, seconds: float, said_by: phrases.Phrases) -> Segment:
     """Go, the exercise's name, and halfway (for work done one side at a time, the
     switch to the other side) and ten seconds left in work of 30 s or more."""
-    one_side = part.movement.sides == "left-right" and seconds >= 2 * MIN_SIDE
+    one_side = len(part.sides) > 1 and seconds >= 2 * MIN_SIDE
     if one_side:
         name = f"{name}, {side_name(part, 'right')}"
     cues = [beep("go", 0.0), _line(said_by.WORK, 0.0, name=name)]
@@ -233,7 +233,7 @@ def _what(part: Part, turn: int, said_by: phrases.Phrases, by_turn: bool = False
     else:
         reps = part.settings.reps_in(turn)
         what = said_by.HOW_MANY.format(reps=reps, names=said_by.plural(name))
-    if part.movement.sides != "left-right":
+    if len(part.sides) < 2:
         return what
     if by_turn:
         return f"{what}, {side_name(part, 'right' if turn % 2 else 'left')}"

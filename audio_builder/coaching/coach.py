@@ -62,7 +62,9 @@ class Part:
     @property
     def sides(self) -> tuple[str, ...]:
         """The sides worked one after the other within each set: right first, unless the
-        steps name the left first."""
+        steps name the left first; only one when the text says so ("RIGHT leg only")."""
+        if only := self.movement.only_side:
+            return (only,) if only in ("left", "right") else ("",)
         if self.movement.sides != "left-right":
             return ("",)
         return ("left", "right") if self.movement.first_side == "left" else ("right", "left")
@@ -121,9 +123,13 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
             lines.extend(_instructions(step.text, part.lang))
     if prescribe and any(source == "text" for _, source in part.settings.sources):
         lines.append(
-            prescription_line(part.settings, part.work, part.timed, part.sides != ("",), words)
+            prescription_line(part.settings, part.work, part.timed, len(part.sides) > 1, words)
         )
-    if movement.sides == "left-right":
+    if movement.only_side in ("left", "right"):
+        lines.append(words.say("coach.only_side", side=capital(side_name(part, part.sides[0]))))
+    elif movement.only_side:
+        lines.append(words.say("coach.only_named", named=movement.only_side))
+    elif movement.sides == "left-right":
         left_first = "_left" if part.sides[0] == "left" else ""
         lines.append(words.say(f"limbs.{movement.limb}.one_at_a_time{left_first}"))
     elif movement.sides == "alternating":

@@ -18,7 +18,7 @@ from audio_builder.reading.document_model import (
 )
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.role_model import revise_roles, role_model
-from audio_builder.reading.sides import Sides, detect_sides, first_side, mirrored
+from audio_builder.reading.sides import Sides, detect_sides, first_side, mirrored, only_side
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
     classify,
@@ -59,6 +59,7 @@ class Movement:
     roles: tuple[Role, ...] = ()  # each step's part: set-up, a phase, or a transition
     prescription: dict = field(default_factory=dict)  # what the text prescribes
     first_side: str = ""  # the side the steps name first; "": the coach's own order
+    only_side: str = ""  # the one side worked: left, right, the text's words for it, or ""
 
     @property
     def moves(self) -> bool:
@@ -149,6 +150,9 @@ def analyse(
         mode = "left-right"  # a position is held on one side, then the other
     if work == "time" and mode == "alternating" and going and not _steps_by_side(exercise, lang):
         mode = "both"  # walking, crawling, running: no sides to coach
+    only = only_side(exercise, lang) if sides is None else ""
+    if only and mode == "alternating":
+        mode = "left-right"  # "affected leg only": no other side to alternate with
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
     return Movement(
@@ -161,6 +165,7 @@ def analyse(
         tuple(roles),
         found,
         first_side(moving, lang) if mode != "both" else "",
+        only,
     )
 
 

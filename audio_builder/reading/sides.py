@@ -29,13 +29,7 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
     """The way the sides are worked, and what a side is called ("leg", "arm", "side"),
     from the words of the text's language."""
     words = vocabulary(lang)
-    items = (*exercise.starting_position, *exercise.programming, *exercise.notes)
-    items = tuple(item for item in items if not _labeled_other_work(item.whole))
-    text = " ".join(
-        [exercise.title, speakable(exercise.description, lang)]
-        + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
-        + [_as_done(item.whole, lang) for item in items]
-    )
+    text = _told(exercise, lang)
     steps = " ".join(step.text for step in exercise.steps)
     if re.search(r"\bone (?:kettlebell|dumbbell)\b", steps, re.I) and not _BOTH_HANDS.search(steps):
         text += " in one hand"  # a single weight in the steps is one arm at a time
@@ -47,9 +41,33 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
         mode = "left-right"
     elif words["alternating_title"].search(exercise.title):
         mode = "alternating"  # a walking lunge, a dead bug: a side each rep, unless told
-    named = " ".join(m.group(0) for m in words["one_side"].finditer(text))
+    told = (*words["one_side"].finditer(text), *words["only_side"].finditer(text))
+    named = " ".join(m.group(0) for m in told)
     limbs = [words.limbs.get(m.group(1).lower()) for m in words["limb_name"].finditer(named)]
     return mode, next((limb for limb in limbs if limb), "side")
+
+
+def only_side(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The one side the text limits the work to: "left" or "right" ("RIGHT leg only"),
+    or its own words for it when it names neither ("Exercise only your operated leg":
+    "operated leg"); "" when it does not."""
+    words = vocabulary(lang)
+    if not (match := words["only_side"].search(_told(exercise, lang))):
+        return ""
+    named = [side for side in ("left", "right") if words[f"{side}_named"].search(match[0])]
+    return named[0] if len(named) == 1 else words["only_trim"].sub("", match[0]).lower()
+
+
+def _told(exercise: Exercise, lang: str) -> str:
+    """The text that says how the exercise is done: its title, description, steps and
+    set-up, programming and notes; not its variations, nor a warm-up's or cool-down's line."""
+    items = (*exercise.starting_position, *exercise.programming, *exercise.notes)
+    items = tuple(item for item in items if not _labeled_other_work(item.whole))
+    return " ".join(
+        [exercise.title, speakable(exercise.description, lang)]
+        + [f"{step.title}. {_as_done(step.text, lang)}" for step in exercise.steps]
+        + [_as_done(item.whole, lang) for item in items]
+    )
 
 
 def _labeled_other_work(text: str) -> bool:
