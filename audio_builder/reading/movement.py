@@ -150,9 +150,8 @@ def analyse(
         mode = "left-right"  # a position is held on one side, then the other
     if work == "time" and mode == "alternating" and going and not _steps_by_side(exercise, lang):
         mode = "both"  # walking, crawling, running: no sides to coach
-    only = only_side(exercise, lang) if sides is None else ""
-    if only and mode == "alternating":
-        mode = "left-right"  # "affected leg only": no other side to alternate with
+    # "affected leg only"; not of work the text alternates, which has both sides in turn
+    only = only_side(exercise, lang) if sides is None and mode != "alternating" else ""
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
     return Movement(

@@ -55,7 +55,9 @@ def only_side(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> str:
     if not (match := words["only_side"].search(_told(exercise, lang))):
         return ""
     named = [side for side in ("left", "right") if words[f"{side}_named"].search(match[0])]
-    return named[0] if len(named) == 1 else words["only_trim"].sub("", match[0]).lower()
+    if len(named) == 1:
+        return named[0]
+    return " ".join(w for w in match[0].lower().split() if w not in words.only_words)
 
 
 def _told(exercise: Exercise, lang: str) -> str:

@@ -26,6 +26,7 @@ class Vocabulary:
     numbers: dict[str, float]  # "a", "two": in stated durations
     past: dict[str, str]  # "drove" -> "drive": a session written up afterwards
     limbs: dict[str, str]  # a limb's word -> "leg" or "arm"
+    only_words: frozenset[str]  # "only your": around a side's name in "only your operated leg"
     patterns: dict[str, re.Pattern[str]]
     up: str  # the cues of a rep whose steps could not be read
     lower: str
@@ -46,6 +47,7 @@ def vocabulary(lang: str) -> Vocabulary:
         numbers={word: float(n) for word, n in reading["number_words"].items()},
         past=dict(pair.split() for pair in reading["past"]),
         limbs={word: limb for limb, names in reading["limbs"].items() for word in names},
+        only_words=frozenset(reading["only_words"]),
         patterns={
             key: re.compile(value, re.IGNORECASE | re.MULTILINE)
             for key, value in reading.items()
