@@ -10,7 +10,7 @@ from audio_builder.build import load
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse
 from audio_builder.reading.prescription import prescribed, read_sentence, unspoken
-from audio_builder.reading.spoken import speakable
+from audio_builder.reading.spoken import sentences, speakable
 from audio_builder.settings import DEFAULT_HOLD, DEFAULTS, describe_sources, from_text
 
 STEPS = """<!-- howto -->
@@ -403,6 +403,11 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Stay here and breathe for 1 minute per side.") == "Stay here and breathe."
     assert unspoken("Keep your back flat.") == "Keep your back flat."
     assert unspoken("Rest 2.5 minutes between sets.") == ""
+
+
+def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
+    said = "A typical dose is 3 to 5 repetitions of 30 to 60 s, with 60 s of rest between efforts."
+    assert not any(unspoken(part) for part in sentences(speakable(said)))
 
 
 def test_a_step_that_ends_in_its_rest_does_not_end_on_its_conjunction():
@@ -825,6 +830,8 @@ def test_a_dose_in_the_title_is_read_after_the_texts(write_doc, heading, line, f
         ("10 min AMRAP: burpees.", {"duration": 600}),
         ("3 x 1'30\" hold, rest 90s.", {"sets": 3, "hold": 90, "rest": 90}),
         ("Hold 60 seconds and repeat the whole thing twice.", {"sets": 2, "hold": 60}),
+        ("3 to 5 repetitions of 30 to 60 s.", {"sets": (3, 5), "time": (30, 60)}),
+        ("Do 10 reps of 3 seconds each.", {"reps": 10}),  # a pause in each rep
     ],
 )
 def test_a_whiteboards_and_a_coachs_shorthand(line, found):

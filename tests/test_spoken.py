@@ -25,6 +25,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
         ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
         ("Rest 2'00\", hold 1'30\".", "Rest 2 minutes, hold 1 minute 30 seconds."),
+        ("It is used in rehab (Escamilla et al., 2009).", "It is used in rehab."),
+        ("It works (Smith & Jones, 2015), 3 days·wk⁻¹.", "It works, 3 days a week."),
         ("A 5'10\" athlete, 2 DBs, a KB.", "A 5'10\" athlete, 2 dumbbells, a kettlebell."),
         ("Heels on the 2X4 block.", "Heels on the 2 by 4 block."),  # a size, not sets
         ("Do your 3x10 with a pause.", "Do your 3 sets of 10 with a pause."),

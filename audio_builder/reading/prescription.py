@@ -42,6 +42,16 @@ _WORDS = dict(
     **{"forty-five": 45},
 )
 _EFFORTS = r"sets|rounds|each|efforts|carries|holds|hangs|sides|attempts"
+_OF_A_TIME = (  # "of 30 to 60 s": a hold's time, not a pause in a rep ("reps of 3 seconds")
+    r"\s+of\s+(?:about\s+)?(?:\d+\s+(?:to|or)\s+)?"
+    r"(?:[1-9]\d+\s+(?:seconds?|secs?|s)|\d+\s+(?:minutes?|mins?))\b"
+)
+_RESIDUE = re.compile(  # "with [60 s of rest] between efforts": nothing left to say
+    r"^(?:(?:and|with|then)\s+)*(?:rest\s+|recovery\s+)?between\s+(?:the\s+)?\w+\W*$", re.I
+)
+_DOSE_TALK = re.compile(  # "A typical dose for untrained adults is ...": about the dose
+    r"\b(?:dose|dosage|prescription|recommended|typical(?:ly)?)\b", re.IGNORECASE
+)
 _RANGE = rf"{_NUMBER}(?:\s+(?:to|or|until)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 _ABOUT = r"(?:about\s+|around\s+|roughly\s+|approx(?:\.|imately)?\s+)?"
@@ -54,7 +64,8 @@ SETS = re.compile(
     rf"|\b{_RANGE}(?=\s+(?!times|reps|repetitions)[^\W\d_]+s\s*,\s*(?:[5-9]|\d\d+)\s+"
     r"(?:second|minute)s?\s+each\b)"
     rf"|\b{_RANGE}(?=\s+\d+\s+(?:second|minute)s?\s+"
-    r"(?:holds|hangs|efforts|sprints|carries|walks|rounds|bouts|intervals|pieces|pushes)\b)",
+    r"(?:holds|hangs|efforts|sprints|carries|walks|rounds|bouts|intervals|pieces|pushes)\b)"
+    rf"|\b{_RANGE}(?=\s+(?:repetitions|reps){_OF_A_TIME})",  # "3 to 5 repetitions of 30 s"
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
@@ -102,7 +113,7 @@ PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyrami
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
-    rf"\b(?:sets|rounds|goes|bouts|efforts|attempts)\s+of\s+{_RANGE}\s+{_UNIT}\b"
+    rf"\b(?:sets|rounds|goes|bouts|efforts|attempts|repetitions|reps)\s+of\s+{_RANGE}\s+{_UNIT}\b"
     r"(?!\s+(?:on|off|of work|hard|easy|holds?|hangs?|holding)\b)"
     rf"|\b(?:sets|rounds)\s*[·|,]?\s+{_RANGE}\s+{_UNIT}\b"  # "6 sets · 30 sec", not its rest
     r"(?!\s+(?:on|off|easy|holds?|hangs?|holding|rest(?!\s*:)|recovery|between|break)\b)",
@@ -111,7 +122,7 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+|with\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
     rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
-    r"(?:reps(?!\s*:)|repetitions?|rep|breath(?:ing)?\s+cycles"
+    rf"(?:reps(?!\s*:|{_OF_A_TIME})|repetitions?(?!{_OF_A_TIME})|rep|breath(?:ing)?\s+cycles"
     r"|times(?!\s+(?:through|more|daily|weekly|since|today|(?:a|per|each|this|every)\s+(?:week|day)"
     r"|\d|your|body)))\b"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
@@ -740,7 +751,7 @@ def _without_dose(sentence: str) -> str:
     if not found:
         return sentence
     sentence = _in_seconds(sentence)  # as read: "2.5 minutes" is "150 seconds"
-    if TIMES_AS_SETS.match(sentence):
+    if TIMES_AS_SETS.match(sentence) or _DOSE_TALK.search(sentence):
         return ""
     text = sentence
     patterns = (
@@ -765,7 +776,7 @@ def _without_dose(sentence: str) -> str:
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
     words = re.findall(r"[A-Za-z]+", text)
-    if len(words) < 3 or (
+    if _RESIDUE.match(text) or len(words) < 3 or (
         words[0].lower() in ("do", "perform", "complete", "then") and len(words) < 6
     ):
         return ""

@@ -55,6 +55,12 @@ _TIMED_SETS = re.compile(  # "5 x 45s", "3 rounds x 45 sec", "30-45s x3", "30 se
 )
 
 
+_CITATION = re.compile(
+    r"\s*\((?:[^()]*\bet al\b\.?[^()]*|(?:see\s+)?[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+)?"
+    r",?\s+(?:19|20)\d\d[a-z]?)\)"
+)
+
+
 def _timed_sets(match: re.Match, words: Catalog) -> str:
     """Sets of a time written with an x: "5 x 45s" -> "5 sets of 45s"."""
     sets, time, unit = match.group(1, 2, 3) if match[1] else match.group(6, 4, 5)
@@ -110,6 +116,7 @@ def shorthand(text: str, words: Catalog) -> str:
     )
     text = re.sub(r"[\[(]\d{1,2}:\d\d(?::\d\d)?[\])]\s*", "", text)  # "[0:27]": a timestamp
     text = re.sub(r"(?<=[^\s\[])\[(?:\d{1,3}|citation needed)\]", "", text)  # "thigh.[6]"
+    text = _CITATION.sub("", text)  # "(Escamilla et al., 2009)"
     text = re.sub(  # a clock's minutes and seconds, not a time of day
         r"\b(\d{1,2}):([0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m|h\b))",
         lambda m: words.duration(int(m[1]) * 60 + int(m[2])),
