@@ -432,6 +432,31 @@ def test_a_side_landed_on_is_not_the_only_side(write_doc):
     assert prepare(parse_file(write_doc("s.md", text)), DEFAULTS).movement.only_side == ""
 
 
+@pytest.mark.parametrize(
+    ("steps", "first"),
+    [
+        (
+            "1. Lie on your left side, forearm under you.\n2. Lift your hips.\n3. Lower them.\n"
+            "4. Switch sides.\n",
+            "left",
+        ),
+        (
+            "1. Kneel on your right knee and grab the handle with your left hand.\n"
+            "2. Row the handle to your ribs.\n3. Let it back out.\n4. Switch arms.\n",
+            "left",
+        ),
+        (
+            "1. Lie on your side.\n2. Lift your top knee.\n3. Lower it.\n\n"
+            "Do 15 on each side, starting with your left (the sore one).\n",
+            "left",
+        ),
+    ],
+)
+def test_the_side_the_set_up_or_the_text_names_goes_first(write_doc, steps, first):
+    script = coach(parse_file(write_doc("f.md", f"# Side Work\n\n{steps}")), DEFAULTS)
+    assert spoken(script.sections[0])[-1].endswith(f"at a time, {first} first.")
+
+
 def test_the_set_ups_supporting_side_does_not_decide_which_side_goes_first(write_doc):
     text = (
         "# One-Arm Row\n\n1. Place your left knee and left hand on a flat bench.\n"

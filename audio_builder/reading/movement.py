@@ -163,7 +163,7 @@ def analyse(
         work,
         tuple(roles),
         found,
-        first_side(moving, lang) if mode != "both" else "",
+        first_side(exercise, moving, setup, lang) if mode != "both" else "",
         only,
     )
 

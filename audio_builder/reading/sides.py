@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from audio_builder.catalog import catalog
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Step
 from audio_builder.reading.spoken import sentences, speakable
@@ -97,13 +98,28 @@ def mirrored(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> bool:
     return any(len(sides) == 2 for sides in seen.values())
 
 
-def first_side(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> str:
-    """The side the moving steps name first ("Step up with your right foot"; not the
-    set-up's "Place your left knee on the bench", nor the side switched to, "repeat on
-    the left side", "then switch legs"): "left", "right", or "" for none."""
+def first_side(
+    exercise: Exercise, moving: Iterable[Step], setup: Iterable[Step], lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """The side worked first: the one the text says to start with ("starting with your
+    left (the sore one)"), else the one the moving steps name first ("Step up with your
+    right foot"), else the one the set-up names ("Lie on your left side"), though not a
+    limb that props you up ("Place your left knee and left hand on the bench"), nor the
+    side switched to ("repeat on the left side", "then switch legs"): "left", "right",
+    or "" for none."""
+    words = vocabulary(lang)
+    if stated := words["first_named"].search(_told(exercise, lang)):
+        right = catalog(lang).text("sides.right")
+        return "right" if stated[1].lower()[:4] == right[:4] else "left"
+    return _named_first(moving, lang) or _named_first(setup, lang)
+
+
+def _named_first(steps: Iterable[Step], lang: str) -> str:
+    """The side the steps name first, not as a support nor as the side switched to."""
     words = vocabulary(lang)
     said = (sentence for step in steps for sentence in sentences(step.text))
-    text = " ".join(words["switching"].split(sentence, maxsplit=1)[0] for sentence in said)
+    kept = (words["supporting"].sub("", sentence) for sentence in said)
+    text = " ".join(words["switching"].split(sentence, maxsplit=1)[0] for sentence in kept)
     named = {
         side: match.start()
         for side in ("left", "right")
