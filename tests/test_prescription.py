@@ -405,6 +405,15 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Rest 2.5 minutes between sets.") == ""
 
 
+def test_a_forums_quoted_question_is_read_after_the_answer(write_doc):
+    text = (
+        "Re: calf raises\n\n> Originally Posted by liftbro88\n> Been doing calf raises 3x20.\n\n"
+        "1. Rise onto your toes.\n2. Lower slowly.\n\nDrop the weight and do 4 sets of 15.\n"
+    )
+    found = analyse(parse_file(write_doc("r.md", text))).prescription
+    assert (found["sets"], found["reps"]) == (4, 15)
+
+
 def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
     said = "A typical dose is 3 to 5 repetitions of 30 to 60 s, with 60 s of rest between efforts."
     assert not any(unspoken(part) for part in sentences(speakable(said)))

@@ -655,7 +655,9 @@ def _read_body(
             current.extend(_items(block, lang))
         elif not in_section and kind in ("paragraph", "table", "list", "block_quote"):
             if lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
-                _file(_items(block, lang), sections.setdefault("programming", []), sections, lang)
+                quoted = kind == "block_quote"  # a forum's quoted question: after the answer
+                part = sections.setdefault("notes" if quoted else "programming", [])
+                _file(_items(block, lang), part, sections, lang)
             else:
                 lead = whitespace(_block_text(block))
     close_step()
