@@ -776,8 +776,10 @@ def _without_dose(sentence: str) -> str:
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
     words = re.findall(r"[A-Za-z]+", text)
-    if _RESIDUE.match(text) or len(words) < 3 or (
-        words[0].lower() in ("do", "perform", "complete", "then") and len(words) < 6
+    if (
+        _RESIDUE.match(text)
+        or len(words) < 3
+        or (words[0].lower() in ("do", "perform", "complete", "then") and len(words) < 6)
     ):
         return ""
     return text if text.endswith((".", "!", "?")) else text + "."
