@@ -405,6 +405,16 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Rest 2.5 minutes between sets.") == ""
 
 
+def test_an_opening_dose_line_is_read_before_the_steps(write_doc):
+    text = (
+        "# Side Plank\n\nSide plank: 3 x 30s each side, rest 30s.\n\n"
+        "1. Lie on your right side.\n2. Lift your hips.\n3. Hold for 45 seconds.\n"
+        "4. Lower down, then switch sides.\n"
+    )
+    found = analyse(parse_file(write_doc("p.md", text))).prescription
+    assert (found["sets"], found["hold"]) == (3, 30)
+
+
 def test_a_forums_quoted_question_is_read_after_the_answer(write_doc):
     text = (
         "Re: calf raises\n\n> Originally Posted by liftbro88\n> Been doing calf raises 3x20.\n\n"
@@ -422,6 +432,7 @@ def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
 def test_a_step_that_ends_in_its_rest_does_not_end_on_its_conjunction():
     assert unspoken("Put them down and rest 2 minutes.") == "Put them down."
     assert unspoken("Lower the bar, then rest 90 seconds.") == "Lower the bar."
+    assert unspoken("Start with your left, with 30 seconds between sets.") == "Start with your left."
 
 
 def _counts(track) -> list[int]:

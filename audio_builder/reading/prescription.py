@@ -507,7 +507,10 @@ def _plural(head: str) -> str:
 
 
 def prescription_sentences(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> list[str]:
-    texts = [item.whole for item in exercise.programming]  # where a trainer writes it
+    """The sentences a dose is read from: the programming (not the steps filed there
+    too), the description, the steps, the rest."""
+    steps = {step.text for step in exercise.steps}
+    texts = [item.whole for item in exercise.programming if item.whole not in steps]
     texts += [speakable(exercise.description, lang), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
     texts += exercise.tips  # a "Target: 3 x 10" line left under the tips
@@ -772,7 +775,7 @@ def _without_dose(sentence: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
     text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)", "", text)
-    text = re.sub(r"[,\s]+(?:and|then|or)(?=[.!?]?$)", "", text)  # "Put them down and [rest 2m]."
+    text = re.sub(r"[,\s]+(?:and|then|or|with)(?=[.!?]?$)", "", text)  # "Put them down and [rest 2m]."
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
     words = re.findall(r"[A-Za-z]+", text)
