@@ -432,7 +432,8 @@ def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
 def test_a_step_that_ends_in_its_rest_does_not_end_on_its_conjunction():
     assert unspoken("Put them down and rest 2 minutes.") == "Put them down."
     assert unspoken("Lower the bar, then rest 90 seconds.") == "Lower the bar."
-    assert unspoken("Start with your left, with 30 seconds between sets.") == "Start with your left."
+    step = "Start with your left, with 30 seconds between sets."
+    assert unspoken(step) == "Start with your left."
 
 
 def _counts(track) -> list[int]:

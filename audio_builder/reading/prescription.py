@@ -775,7 +775,7 @@ def _without_dose(sentence: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
     text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)", "", text)
-    text = re.sub(r"[,\s]+(?:and|then|or|with)(?=[.!?]?$)", "", text)  # "Put them down and [rest 2m]."
+    text = re.sub(r"[,\s]+(?:and|then|or|with)(?=[.!?]?$)", "", text)  # "Put them down and."
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
     words = re.findall(r"[A-Za-z]+", text)
