@@ -365,6 +365,17 @@ def test_a_lowering_as_long_as_its_aside_says(write_doc, said):
     assert part.movement.durations(None) == (2.0, 3.0)
 
 
+def test_a_paragraph_that_walks_through_the_movement_gives_a_step_per_action(write_doc):
+    text = (
+        "# Bird Dog\n\n3 x 10, rest 45s.\n\nStart on all fours, hands under shoulders. "
+        "Extend your right arm and your left leg, and hold for 2 seconds. Return to all fours, "
+        "then repeat with your left arm and right leg.\n"
+    )
+    movement = prepare(parse_file(write_doc("b.md", text)), DEFAULTS).movement
+    assert movement.roles == ("setup", "up", "down")
+    assert movement.durations(None) == (2.0, 2.0, 2.0)  # up, the 2-second hold, down
+
+
 def test_the_side_the_steps_name_first_is_worked_first(write_doc):
     one_leg = (
         "# Single-Leg Bridge\n\n1. Lie on your back.\n2. Lift your left foot off the floor.\n"
