@@ -350,9 +350,19 @@ def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
             values.pop("reps_low", None)
     if prescription.get("per_side"):  # "10 per leg": a rep is both legs, 20 steps a set
         values["reps_count"] = "both"
+    if beats := prescription.get("tempo"):
+        values["tempo"] = _lifters_tempo(beats)
     if values.get("duration", 0) >= WHOLE_BLOCK and "sets" not in values:
         values["sets"] = 1  # "AMRAP 8 min", "walk for 10 minutes": one block, not three
     return values
+
+
+def _lifters_tempo(beats: tuple[str, ...]) -> Tempo:
+    """A tempo as lifters write it, lowering first ("3-1-1", "4010", "31X1": lower, pause,
+    lift, pause at the top), as the up, hold and down of a rep; an explosive X lift takes
+    a second, the longer pause is the hold."""
+    down, pause, up, top = (*(1.0 if b == "X" else float(b) for b in beats), 0.0)[:4]
+    return Tempo(up=max(up, 0.5), hold=max(pause, top), down=max(down, 0.5))
 
 
 def describe_sources(settings: Settings) -> list[str]:

@@ -474,7 +474,8 @@ def test_a_range_is_said_and_counted_to_its_top(write_doc):
 def test_a_table_and_an_opening_paragraph_prescribe(write_doc):
     table = "| Sets | Reps | Tempo | Rest |\n|---|---|---|---|\n| 3 | 12–15 | 3-0-1 | 60–90 s |\n\n"
     path = write_doc("t.md", '---\ndescription: "Legs."\n---\n\n' + table + STEPS.format(line=""))
-    assert prescribed(parse_file(path)) == {"sets": 3, "reps": (12, 15), "rest": (60, 90)}
+    found = {"sets": 3, "reps": (12, 15), "rest": (60, 90), "tempo": ("3", "0", "1")}
+    assert prescribed(parse_file(path)) == found
 
     table = "| | |\n|---|---|\n| Workout | 6 × 500 m |\n| Rest | 2:00 between pieces |\n\n"
     path = write_doc("k.md", '---\ndescription: "Rows."\n---\n\n' + table + STEPS.format(line=""))
@@ -834,7 +835,7 @@ def test_what_a_whole_document_prescribes(write_doc, text, found):
     [
         ("Wall Sit 3x45s", "", {"sets": 3, "hold": 45}),
         ("Goblet Squat 3X10", "", {"sets": 3, "reps": 10}),
-        ("Goblet Squat", "Do 3X10, tempo 31X1.", {"sets": 3, "reps": 10}),  # "31X1": a tempo
+        ("Goblet Squat", "Do 3X10, tempo 31X1.", {"sets": 3, "reps": 10, "tempo": tuple("31X1")}),
         ("Goblet Squat 3X10", "This week: 4 sets of 8.", {"sets": 4, "reps": 8}),  # the text wins
         ("DB Bench Press 4x6-8 @RPE8", "", {"sets": 4, "reps": (6, 8)}),
     ],
@@ -853,6 +854,9 @@ def test_a_dose_in_the_title_is_read_after_the_texts(write_doc, heading, line, f
         ("Hold 60 seconds and repeat the whole thing twice.", {"sets": 2, "hold": 60}),
         ("3 to 5 repetitions of 30 to 60 s.", {"sets": (3, 5), "time": (30, 60)}),
         ("Do 10 reps of 3 seconds each.", {"reps": 10}),  # a pause in each rep
+        ("4010 tempo, 4 x 6.", {"tempo": ("4", "0", "1", "0"), "sets": 4, "reps": 6}),
+        ("Tempo 3-1-1.", {"tempo": ("3", "1", "1")}),
+        ("Use a 31X1 tempo.", {"tempo": ("3", "1", "X", "1")}),
     ],
 )
 def test_a_whiteboards_and_a_coachs_shorthand(line, found):

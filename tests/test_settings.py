@@ -156,6 +156,12 @@ def test_override_with_nothing_keeps_everything():
     assert custom.override({"sets": None, "hold": None}) == custom
 
 
+def test_a_texts_tempo_is_read_as_lifters_write_it_lowering_first():
+    assert str(from_text({"tempo": ("4", "0", "1", "0")})["tempo"]) == "1-0-4"
+    assert str(from_text({"tempo": ("3", "1", "X", "2")})["tempo"]) == "1-2-3"
+    assert str(from_text({"tempo": ("2", "0", "0")})["tempo"]) == "0.5-0-2"
+
+
 def test_a_long_time_of_work_in_the_text_is_one_block_unless_it_says_sets():
     """ "AMRAP 8 min" is one block of eight minutes, not three."""
     assert from_text({"duration": 480}) == {"duration": 480.0, "sets": 1}

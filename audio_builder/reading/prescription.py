@@ -101,6 +101,11 @@ _EVERY_MINUTE_COUNT = re.compile(  # "EMOM 10: 12 KB SWINGS": the count a minute
     r"|kilograms?|lbs?|pounds?|pood)\b)[^\W\d]",
     re.IGNORECASE,
 )
+_BEAT = r"(\d|x)\s?[-–]?\s?(\d|x)\s?[-–]?\s?(\d|x)(?:\s?[-–]?\s?(\d|x))?"
+TEMPO = re.compile(  # "tempo 3-1-1", "4010 tempo", "@ 31X1 tempo": as lifters write it
+    rf"\btempo\s*[:=(]?\s*{_BEAT}\b|\b{_BEAT}\s+tempo\b",
+    re.IGNORECASE,
+)
 TIMES_AS_SETS = re.compile(rf"^\s*{_NUMBER}\s*(?:x|times)\s*\.?\s*$", re.IGNORECASE)
 _NOT_A_COUNT = (
     r"(?!\s*(?:seconds?|minutes?|kilograms?|kilos?|kgs?|pounds?|lbs?|meters?|metres?|m|km|feet"
@@ -371,7 +376,8 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     """The prescription found in the description, steps, Execution and Programming,
     in the labels' terms: sets, reps, hold, duration, rest (a range as a (low, high)
     pair) and per_side; a pyramid's or a log's reps of each set as "reps_per_set"
-    (beside their range); a time no verb claims as "time" and a count that may be reps
+    (beside their range); a tempo as its beats ("4010": ("4", "0", "1", "0")); a time
+    no verb claims as "time" and a count that may be reps
     or sets as "times", for the reading of how the exercise is worked to settle.
     ``lang``: the language the document is read in (by default its own)."""
     lang = lang or exercise.lang or DEFAULT_LANGUAGE
@@ -552,6 +558,8 @@ def _sentences(text: str) -> list[str]:
 
 def read_sentence(sentence: str, found: dict) -> None:
     """Add what one sentence prescribes to ``found`` (the first mention of each wins)."""
+    if match := TEMPO.search(sentence):  # "4010 tempo": lowering, pause, lift, pause
+        found.setdefault("tempo", tuple(d.upper() for d in match.groups() if d))
     if match := TIMES_AS_SETS.match(sentence):
         found.setdefault("sets", _number(match.group(1)))
         return
