@@ -972,7 +972,7 @@ CHECK POINTS:
         (PARAGRAPH_STEPS, ["Strap", "Get", "Kick Back"]),
         (JSON_RECORD, ["Kneel", "Press The Bar Up", "Lower The Bar Back"]),
         (CODE_CHECKLIST, ["Lie", "Roll", "Roll Up"]),
-        (CUE_LINES, ["Kettlebell", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
+        (CUE_LINES, ["KB", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
         (
             PLACARD,
             ["SET THE PULLEY", "PULL THE ROPE", "SQUEEZE SHOULDER BLADES", "RETURN SLOWLY"],

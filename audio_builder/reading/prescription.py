@@ -71,7 +71,7 @@ SETS = re.compile(
 SETS_SAID = re.compile(
     rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them|the\s+whole\s+(?:thing|sequence|circuit))"
-    r"\s+(twice)\b(?!\s+(?:a|per|each|more)\b)"
+    r"\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
     r"|\b(twice)\s+through\b"
     r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more|as|daily|weekly)\b)",

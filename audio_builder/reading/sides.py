@@ -86,16 +86,18 @@ def _as_done(text: str, lang: str) -> str:
 
 
 def mirrored(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> bool:
-    """Two moving steps that say the same on the other side ("Lift your right knee up.",
-    "Lift your left knee up."): a side each rep."""
+    """Two moving steps that say the same on the other side, with a move between them
+    ("Lift your right knee up.", "Put it down.", "Lift your left knee up."): a side each
+    rep."""
     words = vocabulary(lang)
-    seen: dict[str, set[str]] = {}
-    for step in steps:
+    seen: dict[str, dict[str, int]] = {}
+    for index, step in enumerate(steps):
         for side in ("left", "right"):
             if words[f"{side}_named"].search(step.text):
                 same = words[f"{side}_named"].sub("~", step.text).strip().lower()
-                seen.setdefault(same, set()).add(side)
-    return any(len(sides) == 2 for sides in seen.values())
+                seen.setdefault(same, {})[side] = index
+    # not neighbours: "Step down with your right foot", "... left foot" is one rep's feet
+    return any(len(at) == 2 and abs(at["left"] - at["right"]) > 1 for at in seen.values())
 
 
 def first_side(
@@ -103,15 +105,14 @@ def first_side(
 ) -> str:
     """The side worked first: the one the text says to start with ("starting with your
     left (the sore one)"), else the one the moving steps name first ("Step up with your
-    right foot"), else the one the set-up names ("Lie on your left side"), though not a
-    limb that props you up ("Place your left knee and left hand on the bench"), nor the
-    side switched to ("repeat on the left side", "then switch legs"): "left", "right",
-    or "" for none."""
+    right foot"), not a limb that props you up ("Kneel on your right knee"), nor the side
+    switched to ("repeat on the left side", "then switch legs"): "left", "right", or ""
+    for none."""
     words = vocabulary(lang)
     if stated := words["first_named"].search(_told(exercise, lang)):
         right = catalog(lang).text("sides.right")
         return "right" if stated[1].lower()[:4] == right[:4] else "left"
-    return _named_first(moving, lang) or _named_first(setup, lang)
+    return _named_first(moving, lang)
 
 
 def _named_first(steps: Iterable[Step], lang: str) -> str:

@@ -195,9 +195,9 @@ def sets_by_reps(text: str, words: Catalog) -> str:
     )
 
 
-_NAMED_SIZE = re.compile(  # "a 2 x 4 block", "the 2 x 6's": a size, not sets of reps
-    r"\b((?:a|an|the|your|my)\s)(\d+) x (\d+)(?=\s+(?!(?:reps?|sets?|rounds?|times|at|with"
-    r"|each|per|on|for|of|and|then|rest|today|tonight|now|again|this|next)\b)[a-z])",
+_NAMED_SIZE = re.compile(  # "a 2 x 4 block": a piece of wood, not sets of reps
+    r"\b((?:a|an|the|your|my)\s)(2) x (4|6|8|10|12)(?=\s+(?:blocks?|boards?|planks?|pieces?"
+    r"|of\s+wood|wood|timber|lumber|under)\b)",
     re.IGNORECASE,
 )
 

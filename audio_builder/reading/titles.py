@@ -35,14 +35,15 @@ _OPENING_NAME = re.compile(
     rf"{_NAME}(?=\s*[:—–]| [a-zà-ÿ])"
 )
 _OPENING_COMMON_NAME = re.compile(  # "The wall squat (also called wall sit) is an ..."
-    r"^The ((?:[a-z][\w-]* ){0,3}?[a-z][\w-]*)(?: \([^)]*\))? (?:is|are) (?:an?|the|one)\b"
+    r"^The ((?:(?!of )[a-z][\w-]* ){0,3}?[a-z][\w-]*)(?: \([^)]*\))? (?:is|are) (?:an?|one)\b"
 )
 _PARTS = re.compile(r"\s+[—–|·-]\s+|:\s+")  # "Side plank — FAQ", "Finisher: Farmers Carry"
 _REPLY = re.compile(r"^(?:(?:re|fwd?|aw|tr)\s*:\s*)+", re.IGNORECASE)  # "Re: Fwd: ..."
 _NOT_A_NAME = re.compile(  # "How to ...", "Coming into the pose", "walk me through it"
     r"^(?:how|why|what|when|this|that|my|your|our|a|an|to|on|in|at|with|for|from|into|of)\b"
     r"|^\w+ing\s+(?:into|in|on|up|down|out|to)\b|\b(?:me|it|you|we|us|i|is|are)\b|,"
-    r"|\bof the (?:day|week|month)\b",  # a column: "Stretch of the Month"
+    r"|\bof the (?:day|week|month)\b"  # a column: "Stretch of the Month"
+    r"|\b(?:vs|versus|stop|this)\b",  # "PUSH-UP VS BENCH PRESS", "STOP DOING LUNGES LIKE THIS"
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"^\|?\s*\w+\s*=\s*|^[A-Za-z][).]\s+")  # "| name = ...", "A) ..."
@@ -51,6 +52,10 @@ _ASIDE_STARTS = re.compile(r"[—–|·:,/&+(]|\s-\s")  # "Wall Sit — FAQ", "S
 _ORGANISATION = re.compile(  # a letterhead's last word: "... GROUP", "... PHYSIO"
     r"\b(?:group|club|team|squad|academy|school|college|society|association|league|physio"
     r"(?:therapy)?|clinic|cent(?:re|er)|gym|studio|athletics|patriots|ymca|department|class)\W*$",
+    re.IGNORECASE,
+)
+_ORDER = re.compile(  # "19-pullup-negatives": an order; not "1-arm-row", "90-90-...", "30-day-..."
+    r"^\d+\s+(?!\d|(?:arms?|legs?|hands?|days?|weeks?|minutes?|mins?|seconds?|reps?|sets?|way)\b)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
@@ -66,7 +71,7 @@ def choose_title(
         return written
     names = vocabulary(lang)["exercise_name"]
     described = "" if _FIELD_LABEL.match(description) else _described(description, names)
-    stem = re.sub(r"^\d+\s+", "", source.stem.replace("-", " ").replace("_", " ")).strip().title()
+    stem = _ORDER.sub("", source.stem.replace("-", " ").replace("_", " ")).strip().title()
     named_lines = (part for line in lines for part in _names_in(line, lang))
     candidates = [c for c in (heading, described, *named_lines, stem) if c and names.search(c)]
     if candidates:  # first the one whose exercise word ends it: not "Junior Sprint Group"
