@@ -38,7 +38,7 @@ from audio_builder.reading.learned import Model, train
 from audio_builder.reading.movement import Movement, analyse
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.role_model import Example
-from audio_builder.reading.sides import detect_sides
+from audio_builder.reading.sides import detect_sides, told_text
 from audio_builder.reading.vocabulary import KINDS
 from audio_builder.settings import DEFAULTS
 
@@ -81,7 +81,7 @@ def work_examples(read: list) -> Iterator[tuple[list[str], str]]:
 def side_examples(read: list) -> Iterator[tuple[list[str], str]]:
     """Each document with the sides the rules read before any setting, and its label."""
     for label, exercise, movement in read:
-        rules, _ = detect_sides(exercise, DEFAULT_LANGUAGE)
+        rules, _ = detect_sides(exercise, told_text(exercise), DEFAULT_LANGUAGE)
         document = document_features(exercise, DEFAULT_LANGUAGE)
         yield side_features(document, rules, movement.work), label["sides"]
 

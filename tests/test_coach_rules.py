@@ -21,7 +21,7 @@ from audio_builder.coaching.coach import (
 )
 from audio_builder.coaching.script import CueScript, Section
 from audio_builder.reading.document import parse_file
-from audio_builder.reading.sides import detect_sides
+from audio_builder.reading.sides import detect_sides, told_text
 from audio_builder.reading.spoken import sentences
 from audio_builder.settings import DEFAULTS, Tempo
 
@@ -470,7 +470,7 @@ def test_a_labeled_note_that_switches_legs_still_tells_the_sides(write_doc):
     text = "# Side Leg Raise\n\nA hip strengthener.\n\n1. Lie on your side.\n2. Lift the top leg.\n"
     note = "3. Lower it.\n\n## Notes\n\n- Also: switch legs and repeat.\n"
     exercise = parse_file(write_doc("l.md", text + note))
-    assert detect_sides(exercise) == ("left-right", "leg")
+    assert detect_sides(exercise, told_text(exercise)) == ("left-right", "leg")
 
 
 @pytest.mark.parametrize(

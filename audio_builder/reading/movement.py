@@ -18,7 +18,14 @@ from audio_builder.reading.document_model import (
 )
 from audio_builder.reading.prescription import prescribed
 from audio_builder.reading.role_model import revise_roles, role_model
-from audio_builder.reading.sides import Sides, detect_sides, first_side, mirrored, only_side
+from audio_builder.reading.sides import (
+    Sides,
+    detect_sides,
+    first_side,
+    mirrored,
+    only_side,
+    told_text,
+)
 from audio_builder.reading.spoken import sentences
 from audio_builder.reading.verbs import (
     classify,
@@ -139,7 +146,8 @@ def analyse(
         words = vocabulary(lang)  # a lift we could not follow is still counted
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
     moving = [step for step, role in zip(exercise.steps, roles, strict=True) if role in _CYCLE]
-    mode, limb = detect_sides(exercise, lang)
+    said = told_text(exercise, lang)
+    mode, limb = detect_sides(exercise, said, lang)
     if mode == "both" and mirrored(moving, lang):
         mode = "alternating"  # "Lift your right knee", "Lift your left knee"
     if side_reviewer:
@@ -151,7 +159,7 @@ def analyse(
     if work == "time" and mode == "alternating" and going and not _steps_by_side(exercise, lang):
         mode = "both"  # walking, crawling, running: no sides to coach
     # "affected leg only"; not of work the text alternates, which has both sides in turn
-    only = only_side(exercise, lang) if sides is None and mode != "alternating" else ""
+    only = only_side(said, lang) if sides is None and mode != "alternating" else ""
     if sides is not None:
         mode = "both" if sides == "none" else sides  # type: ignore[assignment]
     return Movement(
@@ -163,7 +171,7 @@ def analyse(
         work,
         tuple(roles),
         found,
-        first_side(exercise, moving, setup, lang) if mode != "both" else "",
+        first_side(said, moving, lang) if mode != "both" else "",
         only,
     )
 

@@ -26,11 +26,11 @@ _BOTH_HANDS = re.compile(  # one weight held in both hands: a goblet squat
 )
 
 
-def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Sides, str]:
+def detect_sides(exercise: Exercise, told: str, lang: str = DEFAULT_LANGUAGE) -> tuple[Sides, str]:
     """The way the sides are worked, and what a side is called ("leg", "arm", "side"),
-    from the words of the text's language."""
+    from the words of the text's language; `told` is the exercise's `told_text`."""
     words = vocabulary(lang)
-    text = _told(exercise, lang)
+    text = told
     steps = " ".join(step.text for step in exercise.steps)
     if re.search(r"\bone (?:kettlebell|dumbbell)\b", steps, re.I) and not _BOTH_HANDS.search(steps):
         text += " in one hand"  # a single weight in the steps is one arm at a time
@@ -42,18 +42,18 @@ def detect_sides(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> tuple[Side
         mode = "left-right"
     elif words["alternating_title"].search(exercise.title):
         mode = "alternating"  # a walking lunge, a dead bug: a side each rep, unless told
-    told = (*words["one_side"].finditer(text), *words["only_side"].finditer(text))
-    named = " ".join(m.group(0) for m in told)
+    stated = (*words["one_side"].finditer(text), *words["only_side"].finditer(text))
+    named = " ".join(m.group(0) for m in stated)
     limbs = [words.limbs.get(m.group(1).lower()) for m in words["limb_name"].finditer(named)]
     return mode, next((limb for limb in limbs if limb), "side")
 
 
-def only_side(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> str:
+def only_side(told: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The one side the text limits the work to: "left" or "right" ("RIGHT leg only"),
     or its own words for it when it names neither ("Exercise only your operated leg":
     "operated leg"); "" when it does not."""
     words = vocabulary(lang)
-    if not (match := words["only_side"].search(_told(exercise, lang))):
+    if not (match := words["only_side"].search(told)):
         return ""
     named = [side for side in ("left", "right") if words[f"{side}_named"].search(match[0])]
     if len(named) == 1:
@@ -61,7 +61,7 @@ def only_side(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> str:
     return " ".join(w for w in match[0].lower().split() if w not in words.only_words)
 
 
-def _told(exercise: Exercise, lang: str) -> str:
+def told_text(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> str:
     """The text that says how the exercise is done: its title, description, steps and
     set-up, programming and notes; not its variations, nor a warm-up's or cool-down's line."""
     items = (*exercise.starting_position, *exercise.programming, *exercise.notes)
@@ -100,16 +100,14 @@ def mirrored(steps: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> bool:
     return any(len(at) == 2 and abs(at["left"] - at["right"]) > 1 for at in seen.values())
 
 
-def first_side(
-    exercise: Exercise, moving: Iterable[Step], setup: Iterable[Step], lang: str = DEFAULT_LANGUAGE
-) -> str:
+def first_side(told: str, moving: Iterable[Step], lang: str = DEFAULT_LANGUAGE) -> str:
     """The side worked first: the one the text says to start with ("starting with your
     left (the sore one)"), else the one the moving steps name first ("Step up with your
     right foot"), not a limb that props you up ("Kneel on your right knee"), nor the side
     switched to ("repeat on the left side", "then switch legs"): "left", "right", or ""
     for none."""
     words = vocabulary(lang)
-    if stated := words["first_named"].search(_told(exercise, lang)):
+    if stated := words["first_named"].search(told):
         right = catalog(lang).text("sides.right")
         return "right" if stated[1].lower()[:4] == right[:4] else "left"
     return _named_first(moving, lang)
