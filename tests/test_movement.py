@@ -699,3 +699,51 @@ def test_a_step_that_lifts_then_lowers_has_both_phases(write_doc):
 )
 def test_start_with_a_position_is_the_set_up(sentence, kind):
     assert classify_step(sentence, sentence) == kind
+
+
+BIRD_DOG_PARAGRAPH = (
+    "# Bird Dog\n\n3 x 10 e/s.\n\nStart on all fours, hands under shoulders and knees under "
+    "hips. Brace your abs. Extend your right arm forward and your left leg back until both "
+    "are parallel to the floor, and hold for 2 seconds. Return to all fours with control, "
+    "then repeat with your left arm and right leg. Keep alternating sides.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "phases"),
+    [
+        (  # no step of its own moves: the paragraph is one set-up step
+            BIRD_DOG_PARAGRAPH,
+            [("up", "Extend", None), ("hold", "Hold", 2.0), ("down", "Lower", None)],
+        ),
+        (  # the one moving step goes down, then back up
+            "# Push-Up\n\n3 x 10.\n\nStart in a high plank with your hands under your "
+            "shoulders. Lower your chest until it nearly touches the floor. Push the floor "
+            "away to return to the start.\n",
+            [("down", "Lower", None), ("up", "Push", None)],
+        ),
+    ],
+)
+def test_a_paragraph_that_walks_through_the_rep_gives_its_phases(write_doc, text, phases):
+    movement = analyse(parse_file(write_doc("p.md", text)))
+    assert [(p.kind, p.cue, p.seconds) for p in movement.phases] == phases
+    assert [p for _, step_phases in movement.steps for p in step_phases] == list(
+        movement.phases
+    )  # the script shows them under the step that says them
+
+
+def test_the_side_a_paragraph_moves_first_is_worked_first(write_doc):
+    movement = analyse(parse_file(write_doc("p.md", BIRD_DOG_PARAGRAPH)))
+    assert (movement.sides, movement.first_side) == ("alternating", "right")
+
+
+def test_a_what_if_makes_no_phase_of_the_rep(write_doc):
+    text = (
+        "# Chin-Up\n\nGrab the bar with your palms facing you and hang with your arms "
+        "straight. Think about driving your elbows to your back pockets. Once your chin is "
+        "over the bar, lower yourself under control. If you can't do a single rep yet, "
+        "come back here when you're ready.\n"
+    )
+    movement = analyse(parse_file(write_doc("c.md", text)))
+    assert [p.cue for p in movement.phases] != ["Lower", "Come"]
+    assert {p.kind for p in movement.phases} == {"up", "down"}

@@ -4,6 +4,7 @@ how long each phase of a rep lasts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -142,10 +143,19 @@ def analyse(
             setup.append(step)
         phases.extend(found_phases)
         steps.append((step.title, tuple(found_phases)))
+    moving = [step for step, role in zip(exercise.steps, roles, strict=True) if role in _CYCLE]
+    sided = moving
+    # one paragraph walks through the whole rep: "Lower your chest ... Push back up"
+    in_one_paragraph = len(moving) <= 1 and not _both_ways(phases) and work == "reps"
+    if in_one_paragraph and (found_walk := _walked_through(moving or exercise.steps, lang)):
+        step, walk = found_walk
+        phases = [_timed_from_execution(p, exercise, lang) for p in walk]
+        at = exercise.steps.index(step)
+        steps[at] = (steps[at][0], tuple(phases))
+        sided = [step]
     if work == "reps" and not any(p.kind in ("up", "down") for p in phases):
         words = vocabulary(lang)  # a lift we could not follow is still counted
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
-    moving = [step for step, role in zip(exercise.steps, roles, strict=True) if role in _CYCLE]
     said = told_text(exercise, lang)
     mode, limb = detect_sides(exercise, said, lang)
     if mode == "both" and mirrored(moving, lang):
@@ -171,7 +181,7 @@ def analyse(
         work,
         tuple(roles),
         found,
-        first_side(said, moving, lang) if mode != "both" else "",
+        first_side(said, sided, lang) if mode != "both" else "",
         only,
     )
 
@@ -338,6 +348,41 @@ def _phases(step: Step, first: Kind, lang: str) -> list[Phase]:
             seconds = _seconds(sentence, kind, [], lang)
             phases.append(Phase(kind, _cue_for(kind, sentence, lang), seconds))
     return phases
+
+
+def _both_ways(phases: list[Phase]) -> bool:
+    return {"up", "down"} <= {phase.kind for phase in phases}
+
+
+def _walked_through(steps: Iterable[Step], lang: str) -> tuple[Step, list[Phase]] | None:
+    """The rep a step walks through in its sentences, when no more than one step moves
+    ("Start on all fours. Extend your right arm forward ..., and hold for 2 seconds.
+    Return to all fours"): the step that makes the most moves, with each phase as its
+    first sentence to make it says it, until the rep has gone both ways; None if none does."""
+    walks = [(step, _walk(step, lang)) for step in steps]
+    walks = [(step, (moves, phases)) for step, (moves, phases) in walks if _both_ways(phases)]
+    if not walks:
+        return None
+    step, (_, phases) = max(walks, key=lambda walk: walk[1][0])
+    return step, phases
+
+
+def _walk(step: Step, lang: str) -> tuple[int, list[Phase]]:
+    """How many of a step's clauses move, and the phases of the first rep they make; a
+    sentence of what-ifs ("If you can't do a single rep yet, ...") makes none."""
+    then = vocabulary(lang)["then"]
+    said = (s for s in sentences(step.text) if not vocabulary(lang)["conditional"].match(s))
+    phases: list[Phase] = []
+    moves = 0
+    for clause in (clause for sentence in said for clause in then.split(sentence)):
+        kind = classify(clause, phases[-1].kind if phases else None, lang)
+        moves += kind in _CYCLE
+        if _both_ways(phases) or kind not in _CYCLE or kind in {p.kind for p in phases}:
+            continue
+        if phases or kind != "hold":
+            seconds = _seconds(clause, kind, [], lang)
+            phases.append(Phase(kind, _cue_for(kind, clause, lang), seconds))
+    return moves, phases
 
 
 def _seconds(text: str, kind: Kind, parts: list[str], lang: str) -> float | None:
