@@ -429,6 +429,11 @@ def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
     assert not any(unspoken(part) for part in sentences(speakable(said)))
 
 
+def test_a_log_of_the_sets_is_not_said_beside_the_dose():
+    logged = "Set 1: 12 kg x 10\nSet 2: 12 kg x 10\nSet 3: 14 kg x 8"
+    assert not any(unspoken(part) for part in sentences(speakable(logged)))
+
+
 def test_a_step_that_ends_in_its_rest_does_not_end_on_its_conjunction():
     assert unspoken("Put them down and rest 2 minutes.") == "Put them down."
     assert unspoken("Lower the bar, then rest 90 seconds.") == "Lower the bar."
@@ -759,6 +764,12 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "1. Lower the back knee.\n2. Drive up through the front heel.\n",
             {"sets": 3, "reps": 10, "rest": 90},
         ),
+        (  # a log's sets on lines of one paragraph, each "weight x reps"
+            "# Bulgarian Split Squat\n\nRest Timer: 1min 30s\nSet 1: 12 kg x 10\n"
+            "Set 2: 12 kg x 10\nSet 3: 14 kg x 8\nSet 4 [Failure]: 14 kg x 8\n\n"
+            "1. Lower the back knee.\n2. Drive up through the front heel.\n",
+            {"sets": 4, "reps": (8, 10), "reps_per_set": (10, 10, 8, 8), "rest": 90},
+        ),
         (  # a table of weeks: week 1 is today's; the warm-up row prescribes nothing
             "# Front Squat\n\n| Week | Sets x Reps | Rest |\n|---|---|---|\n"
             "| Warm-up | 10 min easy | - |\n| 1 | 3 x 6-8 | 2 min |\n| 2 | 4 x 6 | 3 min |\n\n"
@@ -816,6 +827,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         "dose-over-equals",
         "set-log",
         "spaced-log",
+        "log-in-one-paragraph",
         "weeks",
         "pyramid",
         "question",

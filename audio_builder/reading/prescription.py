@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from audio_builder.catalog import catalog
@@ -410,15 +411,29 @@ def _read_first(sentence: str) -> tuple[bool, bool, bool]:
 
 def _rows_together(sentences: list[str]) -> list[list[str]]:
     """The sentences, a table's rows (the same columns, one after the other) together:
-    "Week: 1, Sets: 3, Reps: 8." over "Week: 2, Sets: 4, Reps: 6."."""
+    "Week: 1, Sets: 3, Reps: 8." over "Week: 2, Sets: 4, Reps: 6."; a log's sets run
+    into one sentence ("Set 1: 12 kg x 10 Set 2: 14 kg x 8") are its rows."""
     groups: list[list[str]] = []
     for sentence in sentences:
+        if len(logged := _logged_sets(sentence)) > 1:
+            groups.append(logged)
+            continue
         columns = _columns(sentence)
         if groups and columns and _columns(groups[-1][0]) == columns:
             groups[-1].append(sentence)
         else:
             groups.append([sentence])
     return groups
+
+
+def _logged_sets(sentence: str) -> list[str]:
+    """A log's sets, each up to the next "Set N", when the sentence numbers them from 1;
+    a set's "x 10" (said "10 times") is its reps."""
+    if not _set_rows([sentence]):
+        return [sentence]
+    starts = [match.start() for match in SET_ROW.finditer(sentence)]
+    rows = (sentence[a:b] for a, b in pairwise([0, *starts[1:], len(sentence)]))
+    return [re.sub(r"\b(\d+) times\b", r"\1 reps", row) for row in rows]
 
 
 def _columns(sentence: str) -> tuple[str, ...]:
@@ -762,8 +777,8 @@ def _without_dose(sentence: str) -> str:
     if not found:
         return sentence
     sentence = _in_seconds(sentence)  # as read: "2.5 minutes" is "150 seconds"
-    if TIMES_AS_SETS.match(sentence) or _DOSE_TALK.search(sentence):
-        return ""
+    if TIMES_AS_SETS.match(sentence) or _DOSE_TALK.search(sentence) or _set_rows([sentence]):
+        return ""  # a log of the sets ("Set 1: 12 kg x 10 Set 2: ...") is the dose
     text = sentence
     patterns = (
         REST,
