@@ -466,6 +466,16 @@ def test_the_set_ups_supporting_side_does_not_decide_which_side_goes_first(write
     assert "We'll work one arm at a time, right first." in spoken(script.sections[0])
 
 
+def test_the_set_up_before_a_walked_through_rep_names_no_side_worked(write_doc):
+    text = (
+        "# Half-Kneeling Press\n\nKneel on your right knee with your left foot forward, "
+        "holding a dumbbell at your right shoulder. Press it overhead until your arm is "
+        "straight, then lower it back to your shoulder. 8 reps, then switch.\n"
+    )
+    script = coach(parse_file(write_doc("press.md", text)), DEFAULTS)
+    assert "We'll work one side at a time, right first." in spoken(script.sections[0])
+
+
 def test_a_labeled_note_that_switches_legs_still_tells_the_sides(write_doc):
     text = "# Side Leg Raise\n\nA hip strengthener.\n\n1. Lie on your side.\n2. Lift the top leg.\n"
     note = "3. Lower it.\n\n## Notes\n\n- Also: switch legs and repeat.\n"

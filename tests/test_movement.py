@@ -747,3 +747,31 @@ def test_a_what_if_makes_no_phase_of_the_rep(write_doc):
     movement = analyse(parse_file(write_doc("c.md", text)))
     assert [p.cue for p in movement.phases] != ["Lower", "Come"]
     assert {p.kind for p in movement.phases} == {"up", "down"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phases"),
+    [
+        (  # getting into position goes down first; the rep starts at the row
+            "# Barbell Row\n\nHold the bar with an overhand grip. Bend over at the hips until "
+            "your torso is nearly parallel to the floor. Row the bar to your belly button, "
+            "then lower it until your arms are straight. 4 sets of 8.\n",
+            [("up", "Row", None), ("down", "Lower", None)],
+        ),
+        (  # one sentence goes both ways: its verb is the cue, not the set-up's "Lift"
+            "# Dumbbell Shoulder Press\n\nSit on a bench with back support. Lift the dumbbells "
+            "up to your shoulders. Press them overhead until your arms are straight, then "
+            "lower them back to your shoulders. 3 sets of 10.\n",
+            [("up", "Press", None), ("down", "Lower", None)],
+        ),
+        (  # a pause inside the sentence is its own phase, not the length of the press
+            "# Pallof Press\n\nStand side-on to the cable with the handle at your chest. Press "
+            "it straight out in front of you, hold for 2 seconds, then bring it back to your "
+            "chest. 10 each side.\n",
+            [("up", "Press", None), ("hold", "Hold", 2.0), ("down", "Lower", None)],
+        ),
+    ],
+)
+def test_a_walked_through_rep_starts_at_its_first_move(write_doc, text, phases):
+    movement = analyse(parse_file(write_doc("w.md", text)))
+    assert [(p.kind, p.cue, p.seconds) for p in movement.phases] == phases

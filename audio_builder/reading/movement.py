@@ -4,7 +4,6 @@ how long each phase of a rep lasts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -147,12 +146,11 @@ def analyse(
     sided = moving
     # one paragraph walks through the whole rep: "Lower your chest ... Push back up"
     in_one_paragraph = len(moving) <= 1 and not _both_ways(phases) and work == "reps"
-    if in_one_paragraph and (found_walk := _walked_through(moving or exercise.steps, lang)):
-        step, walk = found_walk
+    if in_one_paragraph and (found_walk := _walked_through(exercise.steps, roles, lang)):
+        index, walked, walk = found_walk
         phases = [_timed_from_execution(p, exercise, lang) for p in walk]
-        at = exercise.steps.index(step)
-        steps[at] = (steps[at][0], tuple(phases))
-        sided = [step]
+        steps[index] = (steps[index][0], tuple(phases))
+        sided = [walked]
     if work == "reps" and not any(p.kind in ("up", "down") for p in phases):
         words = vocabulary(lang)  # a lift we could not follow is still counted
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
@@ -354,35 +352,63 @@ def _both_ways(phases: list[Phase]) -> bool:
     return {"up", "down"} <= {phase.kind for phase in phases}
 
 
-def _walked_through(steps: Iterable[Step], lang: str) -> tuple[Step, list[Phase]] | None:
+def _walked_through(
+    steps: tuple[Step, ...], roles: list[Role], lang: str
+) -> tuple[int, Step, list[Phase]] | None:
     """The rep a step walks through in its sentences, when no more than one step moves
-    ("Start on all fours. Extend your right arm forward ..., and hold for 2 seconds.
-    Return to all fours"): the step that makes the most moves, with each phase as its
-    first sentence to make it says it, until the rep has gone both ways; None if none does."""
-    walks = [(step, _walk(step, lang)) for step in steps]
-    walks = [(step, (moves, phases)) for step, (moves, phases) in walks if _both_ways(phases)]
+    (that one, else any: "Start on all fours. Extend your right arm forward ..., and
+    hold for 2 seconds. Return to all fours"): of the step that makes the most moves, its
+    index, the step cut to the sentences from the rep's start (the set-up before names
+    no side worked), and the rep's phases; None if no step walks through one."""
+    moving = [index for index, role in enumerate(roles) if role in _CYCLE]
+    walks = [(index, *_walk(steps[index], lang)) for index in moving or range(len(steps))]
+    walks = [walk for walk in walks if walk[3]]
     if not walks:
         return None
-    step, (_, phases) = max(walks, key=lambda walk: walk[1][0])
-    return step, phases
+    index, _, walked, phases = max(walks, key=lambda walk: walk[1])
+    return index, walked, phases
 
 
-def _walk(step: Step, lang: str) -> tuple[int, list[Phase]]:
-    """How many of a step's clauses move, and the phases of the first rep they make; a
-    sentence of what-ifs ("If you can't do a single rep yet, ...") makes none."""
+def _walk(step: Step, lang: str) -> tuple[int, Step, list[Phase]]:
+    """How many of a step's clauses move, the step from the sentence its rep starts in,
+    and the rep's phases: one sentence's that goes both ways ("Press them overhead, then
+    lower them"), else the first rep its sentences make together; a what-if ("If you
+    can't do a rep yet, come back ...") makes none."""
     then = vocabulary(lang)["then"]
-    said = (s for s in sentences(step.text) if not vocabulary(lang)["conditional"].match(s))
+    said = [s for s in sentences(step.text) if not vocabulary(lang)["conditional"].match(s)]
+    clauses = [then.split(sentence) for sentence in said]
+    moves = sum(classify(clause, None, lang) in _CYCLE for one in clauses for clause in one)
+    for index, one in enumerate(clauses):
+        if phases := _rep(one, lang)[0]:
+            return moves, Step(step.title, " ".join(said[index:])), phases
+    phases, start = _rep([clause for one in clauses for clause in one], lang)
+    if not phases:
+        return moves, step, []
+    sentence_of = [index for index, one in enumerate(clauses) for _ in one]
+    return moves, Step(step.title, " ".join(said[sentence_of[start] :])), phases
+
+
+def _rep(clauses: list[str], lang: str) -> tuple[list[Phase], int]:
+    """The phases of the first rep the clauses make, each as the first clause to make it
+    says it, and the clause it starts at; none unless it goes both ways. A first move
+    that only gets into position ("Bend over until your torso is nearly parallel")
+    starts nothing when a later one goes down."""
+    kinds = [classify(clause, None, lang) for clause in clauses]
     phases: list[Phase] = []
-    moves = 0
-    for clause in (clause for sentence in said for clause in then.split(sentence)):
+    start = 0
+    for index, clause in enumerate(clauses):
         kind = classify(clause, phases[-1].kind if phases else None, lang)
-        moves += kind in _CYCLE
-        if _both_ways(phases) or kind not in _CYCLE or kind in {p.kind for p in phases}:
-            continue
-        if phases or kind != "hold":
+        if not phases:
+            getting_there = _gets_into_position(clause, lang) and "down" in kinds[index + 1 :]
+            if kind not in ("up", "down") or (kind == "down" and getting_there):
+                continue
+            start = index
+        if kind in _CYCLE and kind not in {phase.kind for phase in phases}:
             seconds = _seconds(clause, kind, [], lang)
             phases.append(Phase(kind, _cue_for(kind, clause, lang), seconds))
-    return moves, phases
+        if _both_ways(phases):
+            return phases, start
+    return [], start
 
 
 def _seconds(text: str, kind: Kind, parts: list[str], lang: str) -> float | None:
