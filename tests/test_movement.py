@@ -210,6 +210,8 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Single-Arm Row", "Finish your reps, then switch to the other side.", "left-right"),
         ("Russian Twist", "Twist right, then rotate to the other side.", "alternating"),
         ("Walking Lunges", "Step forward and lower.", "alternating"),
+        ("Walking Lunges", "Step forward and lower. 20 steps (10 per leg).", "alternating"),
+        ("Dead Bug", "Reach out. 3 sets of 8 per side.", "alternating"),
         ("Dead Bug", "Do all 10 reps on one side, then switch sides.", "left-right"),
     ],
 )

@@ -11,6 +11,7 @@ from typing import Literal
 from audio_builder.catalog import catalog
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Step
+from audio_builder.reading.prescription import PER_SIDE
 from audio_builder.reading.spoken import sentences, speakable
 from audio_builder.reading.vocabulary import vocabulary
 
@@ -38,10 +39,12 @@ def detect_sides(exercise: Exercise, told: str, lang: str = DEFAULT_LANGUAGE) ->
     mode: Sides = "both"
     if words["alternating"].search(text):
         mode = "alternating"
+    elif words["alternating_title"].search(exercise.title) and not words["one_side"].search(
+        PER_SIDE.sub("", text)
+    ):
+        mode = "alternating"  # a walking lunge, a dead bug: a side each rep, unless told
     elif words["one_side"].search(text):
         mode = "left-right"
-    elif words["alternating_title"].search(exercise.title):
-        mode = "alternating"  # a walking lunge, a dead bug: a side each rep, unless told
     stated = (*words["one_side"].finditer(text), *words["only_side"].finditer(text))
     named = " ".join(m.group(0) for m in stated)
     limbs = [words.limbs.get(m.group(1).lower()) for m in words["limb_name"].finditer(named)]
