@@ -399,6 +399,25 @@ def test_title_is_kept_as_written_and_spoken_naturally(write_doc):
     assert "Nice work — that's the three quarters Sit-Up and Twist done." in spoken
 
 
+@pytest.mark.parametrize(
+    ("text", "first_step"),
+    [
+        (  # an opening paragraph that says what to do is the set-up, said in the intro
+            "# Plank\n\nGet onto your forearms and toes, body in a straight line.\n\n"
+            "Hold for 30 seconds, rest 15 seconds, repeat 4 times.\n",
+            "Get onto your forearms and toes, body in a straight line.",
+        ),
+        (  # one that tells about it describes; a heading's line ("Sat 14 Sept") is none
+            "# Plank\n\nThe plank builds a strong trunk.\n\n"
+            "Get onto your forearms and toes. Hold for 30 seconds.\n",
+            "Get onto your forearms and toes. Hold for 30 seconds.",
+        ),
+    ],
+)
+def test_an_opening_paragraph_that_acts_is_a_step(write_doc, text, first_step):
+    assert parse_file(write_doc("p.md", text)).steps[0].text == first_step
+
+
 def test_a_spoken_paragraph_is_cut_where_it_says_then(write_doc):
     memo = (
         "Voice memo - lunges for Saturday\n\n"

@@ -777,3 +777,14 @@ def test_a_what_if_makes_no_phase_of_the_rep(write_doc):
 def test_a_walked_through_rep_starts_at_its_first_move(write_doc, text, phases):
     movement = analyse(parse_file(write_doc("w.md", text)))
     assert [(p.kind, p.cue, p.seconds) for p in movement.phases] == phases
+
+
+def test_a_walk_through_in_the_set_up_serves_when_the_one_moving_step_has_none(write_doc):
+    text = (
+        "# Alternate Dumbbell Curl\n\n1. Stand with a dumbbell in each hand. Now curl the "
+        "right dumbbell up to your shoulder. Then lower it slowly, all the way down.\n"
+        "2. Curl smoothly, never swinging the weight.\n"
+    )
+    movement = analyse(parse_file(write_doc("c.md", text)), learned=False)
+    assert movement.roles == ("setup", "up")
+    assert [(p.kind, p.cue) for p in movement.phases] == [("up", "Curl"), ("down", "Lower")]

@@ -429,6 +429,17 @@ def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
     assert not any(unspoken(part) for part in sentences(speakable(said)))
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "2 rounds x 20 steps (10 per leg).",
+        "For this week: 3 sets of 10-12 each arm, rest about 60-90 sec between sets.",
+    ],
+)
+def test_what_is_left_of_a_dose_per_limb_is_not_said(said):
+    assert not any(unspoken(part) for part in sentences(speakable(said)))
+
+
 def test_a_log_of_the_sets_is_not_said_beside_the_dose():
     logged = "Set 1: 12 kg x 10\nSet 2: 12 kg x 10\nSet 3: 14 kg x 8"
     assert not any(unspoken(part) for part in sentences(speakable(logged)))

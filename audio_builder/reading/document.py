@@ -30,7 +30,7 @@ from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
 from audio_builder.reading.titles import choose_title
 from audio_builder.reading.verbs import classify, classify_step
-from audio_builder.reading.vocabulary import vocabulary
+from audio_builder.reading.vocabulary import WORD, vocabulary
 from audio_builder.settings import PARSERS, parse_settings
 
 HOWTO_MARKER = re.compile(r"<!--\s*howto\s*-->", re.IGNORECASE)
@@ -497,8 +497,9 @@ def _acting_paragraphs(blocks: list[dict], lang: str) -> tuple[Step, ...]:
         if block["type"] == "paragraph":
             paragraphs.append(_said_lines(block, lang))
     in_order = vocabulary(lang)["in_order"]
+    opening = paragraphs[:1] if _opens_acting(paragraphs[:1], lang) else []
     acting = (
-        _acting_stages(paragraphs[1:], lang)
+        _acting_stages(opening + paragraphs[1:], lang)
         or _acting_stages(paragraphs[:1], lang)
         or _acting_sentences(paragraphs, lang)
     )
@@ -530,6 +531,14 @@ def _acting_stages(paragraphs: list[list[str]], lang: str) -> list[str]:
         and not _dose(parts[0], lang)
         and any(classify_step(part, part, None, lang) for part in parts[:2])  # it opens acting
     ]
+
+
+def _opens_acting(paragraphs: list[list[str]], lang: str) -> bool:
+    """The paragraph's first sentence opens on what to do ("Get onto your forearms and
+    toes."): it is a step, not a description (nor is a heading's line, "Sat 14 Sept")."""
+    first = next((s for lines in paragraphs for text in lines for s in whole_sentences(text)), "")
+    opening = re.match(WORD, first)
+    return first.endswith((".", "!")) and bool(opening and classify(opening[0], None, lang))
 
 
 def _acting_sentences(paragraphs: list[list[str]], lang: str) -> list[str]:

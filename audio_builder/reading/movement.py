@@ -356,17 +356,17 @@ def _walked_through(
     steps: tuple[Step, ...], roles: list[Role], lang: str
 ) -> tuple[int, Step, list[Phase]] | None:
     """The rep a step walks through in its sentences, when no more than one step moves
-    (that one, else any: "Start on all fours. Extend your right arm forward ..., and
+    (that one, else any other: "Start on all fours. Extend your right arm forward ..., and
     hold for 2 seconds. Return to all fours"): of the step that makes the most moves, its
     index, the step cut to the sentences from the rep's start (the set-up before names
     no side worked), and the rep's phases; None if no step walks through one."""
     moving = [index for index, role in enumerate(roles) if role in _CYCLE]
-    walks = [(index, *_walk(steps[index], lang)) for index in moving or range(len(steps))]
-    walks = [walk for walk in walks if walk[3]]
-    if not walks:
-        return None
-    index, _, walked, phases = max(walks, key=lambda walk: walk[1])
-    return index, walked, phases
+    for candidates in (moving, range(len(steps))):
+        walks = [(index, *_walk(steps[index], lang)) for index in candidates]
+        if walks := [walk for walk in walks if walk[3]]:
+            index, _, walked, phases = max(walks, key=lambda walk: walk[1])
+            return index, walked, phases
+    return None
 
 
 def _walk(step: Step, lang: str) -> tuple[int, Step, list[Phase]]:

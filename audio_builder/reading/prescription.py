@@ -48,7 +48,9 @@ _OF_A_TIME = (  # "of 30 to 60 s": a hold's time, not a pause in a rep ("reps of
     r"(?:[1-9]\d+\s+(?:seconds?|secs?|s)|\d+\s+(?:minutes?|mins?))\b"
 )
 _RESIDUE = re.compile(  # "with [60 s of rest] between efforts": nothing left to say
-    r"^(?:(?:and|with|then)\s+)*(?:rest\s+|recovery\s+)?between\s+(?:the\s+)?\w+\W*$", re.I
+    r"^(?:[^:.]{1,60}:\s*)?(?:(?:and|with|then)\W+)*(?:rest\s+|recovery\s+)?between\s+"
+    r"(?:the\s+)?\w+\W*$",
+    re.I,
 )
 _DOSE_TALK = re.compile(  # "A typical dose for untrained adults is ...": about the dose
     r"\b(?:dose|dosage|prescription|recommended|typical(?:ly)?)\b", re.IGNORECASE
@@ -794,10 +796,10 @@ def _without_dose(sentence: str) -> str:
     )
     for pattern in patterns:
         text = pattern.sub("", text)
-    text = re.sub(r"\b(on each side|each side|per side)\b", "", text)
+    text = re.sub(r"\b(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|foot|way)\b", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
-    text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)", "", text)
+    text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)|(?<=:)\s*,", "", text)
     text = re.sub(r"[,\s]+(?:and|then|or|with)(?=[.!?]?$)", "", text)  # "Put them down and."
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
