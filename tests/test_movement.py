@@ -520,6 +520,11 @@ def test_a_time_of_work_the_description_names_is_worked(write_doc):
         ),
         ("1. Lift one foot up.\n2. FREEZE! Hold it, count to 10.\n\nDo it 3 times.\n", "hold"),
         ("1. Raise your heels.\n2. Hold for a second.\n3. Lower.\n\nDo it 12 times.\n", "reps"),
+        (  # a yoga pose held for breaths
+            "1. Come onto hands and knees.\n2. Lift your hips up and back.\n"
+            "3. Stay for 5 slow breaths, then lower your knees.\n\nDo it 3 times.\n",
+            "hold",
+        ),
     ],
 )
 def test_a_step_that_stays_in_the_position_makes_a_hold(write_doc, steps, work):
