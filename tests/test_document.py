@@ -407,6 +407,11 @@ def test_title_is_kept_as_written_and_spoken_naturally(write_doc):
             "Hold for 30 seconds, rest 15 seconds, repeat 4 times.\n",
             "Get onto your forearms and toes, body in a straight line.",
         ),
+        (  # a plural name or a name and its verb is no command: "Squats are ..."
+            "# Squat\n\nSquats are the foundation of leg day.\n\n"
+            "Stand with your feet apart. Sit down between your heels, then stand up.\n",
+            "Stand with your feet apart. Sit down between your heels, then stand up.",
+        ),
         (  # one that tells about it describes; a heading's line ("Sat 14 Sept") is none
             "# Plank\n\nThe plank builds a strong trunk.\n\n"
             "Get onto your forearms and toes. Hold for 30 seconds.\n",

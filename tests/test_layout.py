@@ -886,7 +886,7 @@ CHECK POINTS:
         (TOGGLES, ["Set up", "Hold"]),
         (SHOUTED, ["STAND TALL Like A", "RUN"]),
         (OUTLINE, ["Stand Between The Implements", "Walk Forward", "Set The Weights Down"]),
-        (SCRIPT, ["Now Walk"]),
+        (SCRIPT, ["Stand Between The Bells", "Now Walk"]),  # the coach's first line sets up
         (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts"]),
         (CLASS_SCRIPT, ["Lie Long", "Inhale", "Exhale", "Exhale"]),
         (EMAIL, ["Set The Two Kettlebells", "Take A Second", "Walk", "When The Time's Up"]),

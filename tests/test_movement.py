@@ -213,6 +213,8 @@ def test_a_step_is_read_on_until_a_clause_names_an_action(title, text, kind):
         ("Walking Lunges", "Step forward and lower. 20 steps (10 per leg).", "alternating"),
         ("Dead Bug", "Reach out. 3 sets of 8 per side.", "alternating"),
         ("Dead Bug", "Do all 10 reps on one side, then switch sides.", "left-right"),
+        ("Dead Bug", "Do 10 per side, finishing all reps on one side first.", "left-right"),
+        ("Bird Dog", "10 per side. Finish one side completely before the other.", "left-right"),
     ],
 )
 def test_sides_from_the_title_and_the_hands(write_doc, title, line, sides):
@@ -786,9 +788,9 @@ def test_a_walked_through_rep_starts_at_its_first_move(write_doc, text, phases):
 
 def test_a_walk_through_in_the_set_up_serves_when_the_one_moving_step_has_none(write_doc):
     text = (
-        "# Alternate Dumbbell Curl\n\n1. Stand with a dumbbell in each hand. Now curl the "
-        "right dumbbell up to your shoulder. Then lower it slowly, all the way down.\n"
-        "2. Curl smoothly, never swinging the weight.\n"
+        "# Alternate Dumbbell Curl\n\n<!-- howto -->\n\n### Stand\nStand with a dumbbell in "
+        "each hand. Now curl the right dumbbell up to your shoulder. Then lower it slowly, "
+        "all the way down.\n\n### Curl\nKeep your elbows pinned to your sides.\n"
     )
     movement = analyse(parse_file(write_doc("c.md", text)), learned=False)
     assert movement.roles == ("setup", "up")

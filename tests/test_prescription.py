@@ -434,10 +434,16 @@ def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
     [
         "2 rounds x 20 steps (10 per leg).",
         "For this week: 3 sets of 10-12 each arm, rest about 60-90 sec between sets.",
+        "Start with 3 sets of 4-6 reps, resting 2 minutes between sets, twice a week.",
     ],
 )
 def test_what_is_left_of_a_dose_per_limb_is_not_said(said):
     assert not any(unspoken(part) for part in sentences(speakable(said)))
+
+
+def test_a_limb_that_is_a_place_stays_said():
+    said = "Hold for 30 seconds with a dumbbell in each arm, then set them down."
+    assert unspoken(said) == "Hold with a dumbbell in each arm, then set them down."
 
 
 def test_a_log_of_the_sets_is_not_said_beside_the_dose():

@@ -534,11 +534,13 @@ def _acting_stages(paragraphs: list[list[str]], lang: str) -> list[str]:
 
 
 def _opens_acting(paragraphs: list[list[str]], lang: str) -> bool:
-    """The paragraph's first sentence opens on what to do ("Get onto your forearms and
-    toes."): it is a step, not a description (nor is a heading's line, "Sat 14 Sept")."""
+    """The paragraph's first sentence opens on a verb, as said to the listener ("Get onto
+    your forearms and toes."): it is a step, not a description ("Squats are the king of
+    lifts.", "Rows balance out the pressing.") nor a heading's line ("Sat 14 Sept")."""
     first = next((s for lines in paragraphs for text in lines for s in whole_sentences(text)), "")
-    opening = re.match(WORD, first)
-    return first.endswith((".", "!")) and bool(opening and classify(opening[0], None, lang))
+    words = re.findall(rf"{WORD}(?:-{WORD})?", first.lower())[:2]
+    told = len(words) == 2 and not vocabulary(lang)["told_about"].match(words[1])
+    return first.endswith((".", "!")) and told and words[0] in vocabulary(lang).verbs
 
 
 def _acting_sentences(paragraphs: list[list[str]], lang: str) -> list[str]:

@@ -355,17 +355,21 @@ def _both_ways(phases: list[Phase]) -> bool:
 def _walked_through(
     steps: tuple[Step, ...], roles: list[Role], lang: str
 ) -> tuple[int, Step, list[Phase]] | None:
-    """The rep a step walks through in its sentences, when no more than one step moves
-    (that one, else any other: "Start on all fours. Extend your right arm forward ..., and
-    hold for 2 seconds. Return to all fours"): of the step that makes the most moves, its
-    index, the step cut to the sentences from the rep's start (the set-up before names
-    no side worked), and the rep's phases; None if no step walks through one."""
-    moving = [index for index, role in enumerate(roles) if role in _CYCLE]
-    for candidates in (moving, range(len(steps))):
-        walks = [(index, *_walk(steps[index], lang)) for index in candidates]
-        if walks := [walk for walk in walks if walk[3]]:
-            index, _, walked, phases = max(walks, key=lambda walk: walk[1])
-            return index, walked, phases
+    """The rep a step walks through in its sentences, when no more than one step moves:
+    that step's, or any step's when that one's sentences make no move ("Start on all
+    fours. Extend your right arm forward ..., and hold for 2 seconds. Return to all
+    fours"). Of the step that makes the most moves: its index, the step cut to the
+    sentences from the rep's start (the set-up before names no side worked), and the
+    rep's phases; None if no step walks through one."""
+    moving = [
+        (index, *_walk(steps[index], lang)) for index, role in enumerate(roles) if role in _CYCLE
+    ]
+    walks = moving
+    if not any(moves for _, moves, _, _ in moving):  # "Keep your elbows pinned" moves nothing
+        walks = [(index, *_walk(step, lang)) for index, step in enumerate(steps)]
+    if walks := [walk for walk in walks if walk[3]]:
+        index, _, walked, phases = max(walks, key=lambda walk: walk[1])
+        return index, walked, phases
     return None
 
 

@@ -47,9 +47,9 @@ _OF_A_TIME = (  # "of 30 to 60 s": a hold's time, not a pause in a rep ("reps of
     r"\s+of\s+(?:about\s+)?(?:\d+\s+(?:to|or)\s+)?"
     r"(?:[1-9]\d+\s+(?:seconds?|secs?|s)|\d+\s+(?:minutes?|mins?))\b"
 )
-_RESIDUE = re.compile(  # "with [60 s of rest] between efforts": nothing left to say
-    r"^(?:[^:.]{1,60}:\s*)?(?:(?:and|with|then)\W+)*(?:rest\s+|recovery\s+)?between\s+"
-    r"(?:the\s+)?\w+\W*$",
+_RESIDUE = re.compile(  # "with [60 s of rest] between efforts [, twice a week]": nothing to say
+    r"^(?:[^:.]{1,60}:\s*)?(?:(?:and|with|then|start|begin)\W+)*(?:rest\s+|recovery\s+)?"
+    r"between\s+(?:the\s+)?\w+(?:\W+(?:once|twice|\w+ times)\s+(?:a|per)\s+(?:day|week))?\W*$",
     re.I,
 )
 _DOSE_TALK = re.compile(  # "A typical dose for untrained adults is ...": about the dose
@@ -796,7 +796,13 @@ def _without_dose(sentence: str) -> str:
     )
     for pattern in patterns:
         text = pattern.sub("", text)
-    text = re.sub(r"\b(?:on\s+)?(?:each|per)\s+(?:side|leg|arm|foot|way)\b", "", text)
+    text = re.sub(r"\b(on each side|each side|per side)\b", "", text)
+    # a count's limb ("10 per leg"), not a place ("a dumbbell in each arm")
+    text = re.sub(
+        r"(?:(?<=\d)|(?<=[:,(])|^)\s*(?:on\s+|with\s+)?(?:each|per)\s+(?:leg|arm|foot|way)\b",
+        "",
+        text,
+    )
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
     text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)|(?<=:)\s*,", "", text)
