@@ -456,24 +456,26 @@ def test_the_side_the_text_names_first_goes_first(write_doc, steps, first):
     assert spoken(script.sections[0])[-1].endswith(f"at a time, {first} first.")
 
 
-def test_the_set_ups_supporting_side_does_not_decide_which_side_goes_first(write_doc):
-    text = (
-        "# One-Arm Row\n\n1. Place your left knee and left hand on a flat bench.\n"
-        "2. Hold a dumbbell in your right hand.\n3. Row the dumbbell to your hip.\n"
-        "4. Lower it.\n5. Switch arms.\n"
-    )
-    script = coach(parse_file(write_doc("row.md", text)), DEFAULTS)
-    assert "We'll work one arm at a time, right first." in spoken(script.sections[0])
-
-
-def test_the_set_up_before_a_walked_through_rep_names_no_side_worked(write_doc):
-    text = (
-        "# Half-Kneeling Press\n\nKneel on your right knee with your left foot forward, "
-        "holding a dumbbell at your right shoulder. Press it overhead until your arm is "
-        "straight, then lower it back to your shoulder. 8 reps, then switch.\n"
-    )
-    script = coach(parse_file(write_doc("press.md", text)), DEFAULTS)
-    assert "We'll work one side at a time, right first." in spoken(script.sections[0])
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (  # a supporting knee and hand on the bench
+            "# One-Arm Row\n\n1. Place your left knee and left hand on a flat bench.\n"
+            "2. Hold a dumbbell in your right hand.\n3. Row the dumbbell to your hip.\n"
+            "4. Lower it.\n5. Switch arms.\n",
+            "We'll work one arm at a time, right first.",
+        ),
+        (  # the set-up before a walked-through rep
+            "# Half-Kneeling Press\n\nKneel on your right knee with your left foot forward, "
+            "holding a dumbbell at your right shoulder. Press it overhead until your arm is "
+            "straight, then lower it back to your shoulder. 8 reps, then switch.\n",
+            "We'll work one side at a time, right first.",
+        ),
+    ],
+)
+def test_the_set_ups_side_does_not_decide_which_side_goes_first(write_doc, text, said):
+    script = coach(parse_file(write_doc("side.md", text)), DEFAULTS)
+    assert said in spoken(script.sections[0])
 
 
 def test_a_labeled_note_that_switches_legs_still_tells_the_sides(write_doc):
