@@ -170,6 +170,23 @@ def test_reverse_lunge_counts_left_and_right_within_each_rep():
             assert count.text in COUNTS and count.anchor == "end"
 
 
+def test_alternating_work_on_a_clock_names_no_first_side(tmp_path):
+    """Timed work calls no side, so the intro promises none ("We'll start on the left."
+    was said before 30 seconds of flutter kicks that never named a side)."""
+    path = tmp_path / "flutter-kicks.md"
+    path.write_text(
+        "# Flutter Kicks\n\nLie on your back, legs straight.\n\n"
+        "- Lift both heels a few inches off the floor.\n"
+        "- Kick your legs up and down, alternating left and right.\n\n"
+        "3 sets of 30 seconds.\n"
+    )
+    exercise = parse_file(path)
+    part = prepare(exercise, DEFAULTS.override({"duration": 30}))
+    assert (part.movement.sides, part.work) == ("alternating", "time")
+    said = [line for section in script_of(path, duration=30).sections for line in spoken(section)]
+    assert not [line for line in said if "start on the" in line or line in ("Left.", "Right.")]
+
+
 def test_reverse_lunge_each_side_counts_as_a_rep_and_sides_alternate_rep_by_rep():
     exercise = parse_file(LUNGE)
     settings = DEFAULTS.override(exercise.settings).override({"reps_count": "each"})

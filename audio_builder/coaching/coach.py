@@ -132,7 +132,7 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
     elif movement.sides == "left-right":
         left_first = "_left" if part.sides[0] == "left" else ""
         lines.append(words.say(f"limbs.{movement.limb}.one_at_a_time{left_first}"))
-    elif movement.sides == "alternating":
+    elif movement.sides == "alternating" and not part.timed:  # a clock calls no sides
         right_first = "_right" if part.alternation[0] == "right" else ""
         lines.append(words.say(f"coach.alternating_start{right_first}"))
     title = heading or words.say("chapters.intro")
