@@ -420,8 +420,8 @@ def test_alternating_work_starts_on_the_side_the_steps_name_first(write_doc):
     ],
 )
 def test_sides_in_turn_alternate_from_the_side_named_first(write_doc, steps, start):
-    script = coach(parse_file(write_doc("m.md", f"# Mountain Climber\n\n{steps}")), DEFAULTS)
-    assert f"We'll start on the {start}." in spoken(script.sections[0])
+    part = prepare(parse_file(write_doc("m.md", f"# Mountain Climber\n\n{steps}")), DEFAULTS)
+    assert part.alternation[0] == start
 
 
 @pytest.mark.parametrize(
