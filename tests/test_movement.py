@@ -382,6 +382,12 @@ def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
             "time",
             "both",
         ),
+        (
+            "Sandbag to Shoulder",
+            "Lap the bag, then pop it onto one shoulder, alternating shoulders each rep.",
+            "reps",
+            "alternating",
+        ),
     ],
 )
 def test_sides_as_the_exercise_is_worked(write_doc, title, text, work, sides):
@@ -778,6 +784,11 @@ def test_a_what_if_makes_no_phase_of_the_rep(write_doc):
             "it straight out in front of you, hold for 2 seconds, then bring it back to your "
             "chest. 10 each side.\n",
             [("up", "Press", None), ("hold", "Hold", 2.0), ("down", "Lower", None)],
+        ),
+        (  # a chat line: a pause of so many seconds and a way down after commas
+            "# Calf Raise\n\nstand on the edge of a step, heels hanging off\n\nrise up onto "
+            "your toes, pause 2 sec at the top, lower slowly till you feel the stretch\n",
+            [("up", "Rise up", None), ("hold", "Pause", 2.0), ("down", "Lower", None)],
         ),
     ],
 )
