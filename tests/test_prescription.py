@@ -32,6 +32,8 @@ Lower your arms. {line}
         ("3 x 10", {"sets": 3, "reps": 10}),
         ("Do 3 sets of 10.", {"sets": 3, "reps": 10}),
         ("10–12 reps.", {"reps": (10, 12)}),
+        ("21-15-9 for time.", {"sets": 3, "reps": (9, 21), "reps_per_set": (21, 15, 9)}),
+        ("Shuttles of 20-40-60 m, on 12-10-2024, at a 3-1-1 tempo.", {"tempo": ("3", "1", "1")}),
         ("8 to 12 reps per side.", {"reps": (8, 12), "per_side": True}),
         ("Hold for 20–30 seconds.", {"hold": (20, 30)}),
         ("Hold 30 seconds each side.", {"hold": 30}),
@@ -370,8 +372,13 @@ def test_prescriptions_read_from_the_text(write_doc, line, found):
             "## Instructions\n\n1. Bring the handles together.\n2. Let them travel back.\n",
             (12, 12, 10),
         ),
+        (  # a CrossFit scheme: 21 reps, then 15, then 9
+            "# Thrusters\n\nWOD: 21-15-9 thrusters (95/65 lb), for time.\n\n"
+            "1. Front rack the bar.\n2. Squat below parallel.\n3. Drive up and press.\n",
+            (21, 15, 9),
+        ),
     ],
-    ids=["pyramid", "log"],
+    ids=["pyramid", "log", "scheme"],
 )
 def test_a_pyramid_or_a_log_counts_each_set_to_its_own_number(write_doc, text, reps):
     settings = DEFAULTS.override(

@@ -23,6 +23,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Do 10-20 reps.", "Do 10 to 20 reps."),
         ("Reps: 10--12.", "Reps: 10 to 12."),
         ("Use a 3-1-1 tempo.", "Use a 3 1 1 tempo."),
+        ("Thrusters 21-15-9.", "Thrusters 21, 15, 9."),  # each set's count, not a range
         ("Boards made of 2x6's.", "Boards made of 2 by 6's."),
         ("Rest 2'00\", hold 1'30\".", "Rest 2 minutes, hold 1 minute 30 seconds."),
         ("It is used in rehab (Escamilla et al., 2009).", "It is used in rehab."),

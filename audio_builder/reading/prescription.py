@@ -114,9 +114,13 @@ _NOT_A_COUNT = (
     r"(?!\s*(?:seconds?|minutes?|kilograms?|kilos?|kgs?|pounds?|lbs?|meters?|metres?|m|km|feet"
     r"|yards?)\b)"
 )
-PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyramid: 12 10 8 6"
+PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyramid: 12 10 8 6",
+    # "21-15-9", "21, 15, 9 thrusters" (a count of ten or more among them: "3-1-1" is a
+    # tempo; not times or loads: "30-45-60 s")
     r"\b(\d+)\s+reps?\b[^.;\d]{0,20}?((?:,?\s+then\s+\d+\b){2,})"
-    r"|\b(?:sets|reps|pyramid)\s*:\s*(\d+)((?:\s*,\s*\d+|\s+\d+){2,})\b",
+    r"|\b(?:sets|reps|pyramid)\s*:\s*(\d+)((?:\s*,\s*\d+|\s+\d+){2,})\b"
+    r"|(?<![\d.:/–-])(?<!\d,\s)\b(?=[\d–, -]*\d\d)(\d{1,2})((?:(?:[–-]|,\s)\d{1,2}){2,})\b"
+    r"(?![.:/–-]?\d|,\s\d|\s*(?:s|secs?|seconds?|min\w*|kg|kilo\w*|lbs?|pounds?|%|percent|cm|m|met(?:er|re)s?|yards?|feet|cal\w*|degrees)\b)",
     re.IGNORECASE,
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
@@ -691,7 +695,7 @@ def _pyramid(sentence: str) -> list[int]:
     match = PYRAMID.search(sentence)
     if not match:
         return []
-    first, rest = (match[1], match[2]) if match[1] else (match[3], match[4])
+    first, rest = next((match[i], match[i + 1]) for i in (1, 3, 5) if match[i])
     steps = [int(first), *map(int, re.findall(r"\d+", rest))]
     ordered = steps in (sorted(steps), sorted(steps, reverse=True)) and len(set(steps)) > 1
     return steps if ordered else []
