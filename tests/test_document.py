@@ -98,8 +98,10 @@ def test_seed_sections(kickback):
         ('description: "A plain description."\n', "", "Wall Sit Hold"),
         # a heading that names no exercise (a letterhead) gives way to a file name that does
         ('description: "A plain description."\n', "# RIVERSIDE CLINIC\n", "Wall Sit Hold"),
+        # a file's name put in the title is said as words
+        ("title: hollow-body_hold\n", "# Heading Squat\n", "Hollow Body Hold"),
     ],
-    ids=["front-matter", "heading", "description", "file-name", "letterhead"],
+    ids=["front-matter", "heading", "description", "file-name", "letterhead", "slug"],
 )
 def test_title_precedence(write_doc, front, heading, expected):
     path = write_doc("wall-sit_hold.md", f"---\n{front}---\n{heading}{STEPS}")

@@ -60,6 +60,7 @@ _ORDER = re.compile(  # "19-pullup-negatives": an order; not "1-arm-row", "90-90
 )
 _COUNT = re.compile(r"\d+(?!/\d)(?<!\d/\d)")  # a count or a date; "90/90" is a name
 MAX_WORDS = 6
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 def choose_title(
@@ -67,6 +68,8 @@ def choose_title(
 ) -> str:
     """``written``: the front matter's title; ``lines``: an app's name fields ("name:
     Goblet Squat") and the short lines before the steps."""
+    if _SLUG.fullmatch(written):  # "hollow-body-hold": a file's name put in the title
+        return written.replace("-", " ").replace("_", " ").title()
     if written:
         return written
     names = vocabulary(lang)["exercise_name"]
