@@ -354,6 +354,8 @@ def from_text(prescription: Mapping[str, Any]) -> dict[str, Any]:
         values["tempo"] = _lifters_tempo(beats)
     if values.get("duration", 0) >= WHOLE_BLOCK and "sets" not in values:
         values["sets"] = 1  # "AMRAP 8 min", "walk for 10 minutes": one block, not three
+    if prescription.get("daily") and "sets" not in values:
+        values["sets"] = 1  # "Repeat 10 times, 2-3 times a day": one set a session
     return values
 
 

@@ -58,8 +58,8 @@ def read(path: Path, learned: bool = True) -> Reading:
         part = replace(part, movement=analyse(exercise, part.settings.sides, lang, learned=False))
     movement = part.movement
     # the labels write a pyramid's or a log's reps (12, 10, 8) as their range, [8, 12],
-    # and do not label a tempo
-    unlabeled = ("reps_per_set", "tempo")
+    # and do not label a tempo or sessions a day
+    unlabeled = ("reps_per_set", "tempo", "daily")
     labeled = {k: v for k, v in movement.prescription.items() if k not in unlabeled}
     return Reading(part.work, movement.sides, movement.roles, labeled)
 

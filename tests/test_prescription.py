@@ -33,6 +33,9 @@ Lower your arms. {line}
         ("Do 3 sets of 10.", {"sets": 3, "reps": 10}),
         ("10–12 reps.", {"reps": (10, 12)}),
         ("21-15-9 for time.", {"sets": 3, "reps": (9, 21), "reps_per_set": (21, 15, 9)}),
+        ("Hold for 30 seconds. Do each side twice.", {"hold": 30, "sets": 2}),
+        ("Hold 30 s each side, twice a day.", {"hold": 30, "daily": True}),
+        ("Aim for 100 a day.", {}),  # a day's total, not sessions
         ("Shuttles of 20-40-60 m, on 12-10-2024, at a 3-1-1 tempo.", {"tempo": ("3", "1", "1")}),
         ("8 to 12 reps per side.", {"reps": (8, 12), "per_side": True}),
         ("Hold for 20–30 seconds.", {"hold": (20, 30)}),
@@ -331,7 +334,7 @@ Lower your arms. {line}
         ),
         ("Do 6 one way, then 6 the other way.", {"reps": 6, "per_side": True}),
         ("Do 15, then turn over and do the other side.", {"reps": 15}),
-        ("Do 5 slowly, twice a day.", {"reps": 5}),
+        ("Do 5 slowly, twice a day.", {"reps": 5, "daily": True}),
         ("As many as you can manage, up to 12.", {"reps": 12}),
         ("Hold for a slow count of 8.", {"hold": 8}),
         ("Complete all 5, then swap stations.", {}),
@@ -385,6 +388,15 @@ def test_a_pyramid_or_a_log_counts_each_set_to_its_own_number(write_doc, text, r
         from_text(analyse(parse_file(write_doc("p.md", text))).prescription)
     )
     assert (settings.sets, settings.reps) == (len(reps), reps)
+
+
+@pytest.mark.parametrize(
+    ("prescription", "sets"),
+    [({"reps": 10, "daily": True}, 1), ({"sets": 2, "reps": 10, "daily": True}, 2)],
+)
+def test_sessions_a_day_are_one_set_each_unless_the_text_says_more(prescription, sets):
+    """ "Repeat 10 times, 2-3 times a day" is one set of ten, not the default three."""
+    assert from_text(prescription)["sets"] == sets
 
 
 def test_a_range_is_counted_to_its_top_and_keeps_its_bottom():
@@ -728,7 +740,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "Hold: 30 seconds        Repeat: 3 times        Complete: 2 times a day\n"
             + "-" * 60
             + "\nNotes: keep the other leg down.\n",
-            {"hold": 30, "sets": 3},
+            {"hold": 30, "sets": 3, "daily": True},
         ),
         (  # the work's time in a list item of its own
             "# Farmers Carry\n\n4 rounds:\n\n- 45 sec farmers carry\n- 90 sec rest\n\n"

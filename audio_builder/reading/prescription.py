@@ -76,6 +76,7 @@ SETS_SAID = re.compile(
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them|the\s+whole\s+(?:thing|sequence|circuit))"
     r"\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
+    r"|\b(?:each|per)\s+(?:side|leg|arm)\s*,?\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
     r"|\b(twice)\s+through\b"
     r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more|as|daily|weekly)\b)",
     re.IGNORECASE,
@@ -323,6 +324,11 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
 _HISTORY = re.compile(  # a log's column of what was done before: "PREVIOUS: 10 kg × 9"
     r"\b(?:previous|last\s+time)\s*:\s*[^,;]*[,;]?\s*", re.IGNORECASE
 )
+_SESSIONS_A_DAY = re.compile(  # "Repeat 10 times, 2-3 times a day": a session, not a set
+    r"\b(?:once|twice|(?:\d+|two|three|four)(?:\s*(?:[-–]|to|or)\s*(?:\d+|three|four))?\s+times)"
+    r"\s+(?:a|per|each)\s+day\b",
+    re.IGNORECASE,
+)
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)
 _ASKED = re.compile(  # "Do 3 rounds", not "Complete 1 set only if you are new"
     rf"^\W*(?:do|perform|complete)\s+{_RANGE}\s+(?:sets|rounds|reps)\b(?!.*\b(?:if|only|first|instead)\b)",
@@ -401,6 +407,8 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
                 found.setdefault(name, value)
     if "sets" not in found and (rows := _set_rows(sentences)):
         found["sets"] = rows
+    if any(_SESSIONS_A_DAY.search(sentence) for sentence in sentences):
+        found["daily"] = True
     return found
 
 
