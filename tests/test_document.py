@@ -257,6 +257,9 @@ def test_a_heading_s_number_is_not_part_of_its_step(write_doc, headings, titles)
         ("Stop there 1-2 seconds and squeeze.", "Stop There"),  # not the cue "Stop there 1"
         ("Squeeze shoulder blades 1 second, then return.", "Squeeze Shoulder Blades"),
         ("10 reps, slow.", "10 Reps"),
+        ("lower it all the way, straight arm", "Lower It All"),  # not "Lower It All The"
+        ("curl one up - keep the palm facing in", "Curl One Up"),
+        ("Stage 1 — Approach the bar", "Approach The Bar"),  # a label's name, not "Stage"
     ],
 )
 def test_a_step_is_titled_by_its_first_words_never_ending_in_a_number(text, title):

@@ -36,6 +36,9 @@ Lower your arms. {line}
         ("Hold for 30 seconds. Do each side twice.", {"hold": 30, "sets": 2}),
         ("Hold 30 s each side, twice a day.", {"hold": 30, "daily": True}),
         ("Aim for 100 a day.", {}),  # a day's total, not sessions
+        ("Nine times out of ten it's the set-up.", {}),  # a saying, not a count
+        ("4 rounds. Rest as needed (about a minute).", {"sets": 4, "rest": 60}),
+        ("I program these as a warm-up: 2 sets of 8.", {"sets": 2, "reps": 8}),  # not a label
         ("Shuttles of 20-40-60 m, on 12-10-2024, at a 3-1-1 tempo.", {"tempo": ("3", "1", "1")}),
         ("8 to 12 reps per side.", {"reps": (8, 12), "per_side": True}),
         ("Hold for 20–30 seconds.", {"hold": (20, 30)}),

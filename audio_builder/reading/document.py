@@ -199,14 +199,21 @@ def _dose_fields(metadata: dict[str, Any], lang: str) -> list[Item]:
 _TITLE_STOP = re.compile(
     r"\s+(and|to|with|while|until|so|as|on|onto|into|at|in|from|for|of)\b.*", re.I
 )
+_TITLE_NOT_LAST = frozenset(
+    {"a", "an", "the", "each", "every", "your", "my", "his", "her", "its", "their", "this"}
+    | {"that", "these", "those", "or", "but"}
+)
 
 
 def short_title(text: str) -> str:
     """A step title from its first words: "Lie down on the floor..." -> "Lie Down", "1.
     Strap in." -> "Strap", "Stay 1 to 2 seconds" -> "Stay"."""
-    first = re.split(r"[.,;:!?]", re.sub(r"^\d{1,2}[.)]\s+", "", text), maxsplit=1)[0]
+    first, *after = re.split(r"[.,;:!?]|\s[-–—]\s", re.sub(r"^\d{1,2}[.)]\s+", "", text))
+    if after and re.fullmatch(r"\S+\s+\d+", _TITLE_STOP.sub("", first).strip()):  # "Stage 1 —"
+        first = after[0]
     short = _TITLE_STOP.sub("", first).split()[:4]
-    while short[1:] and short[-1].isdigit():  # "Stay 1 to 2 seconds": "Stay", not "Stay 1"
+    # "Stay 1 to 2 seconds": "Stay", not "Stay 1"; "lower it all the way": "Lower It"
+    while short[1:] and (short[-1].isdigit() or short[-1].lower() in _TITLE_NOT_LAST):
         short.pop()
     return " ".join(word if word.isupper() else word.capitalize() for word in short or ["Step"])
 

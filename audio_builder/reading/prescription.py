@@ -137,7 +137,7 @@ REPS = re.compile(
     rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
     rf"(?:reps(?!\s*:|{_OF_A_TIME})|repetitions?(?!{_OF_A_TIME})|rep|breath(?:ing)?\s+cycles"
     r"|times(?!\s+(?:through|more|daily|weekly|since|today|(?:a|per|each|this|every)\s+(?:week|day)"
-    r"|\d|your|body)))\b"
+    r"|\d|your|body|out\s+of)))\b"  # not "nine times out of ten"
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b"  # as "times"
@@ -211,13 +211,15 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+timer?)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
-    rf"\s*[:=]?\s+(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
+    rf"(?:\s+as\s+needed\s*[,(]?\s*|\s*[:=]?\s+)(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full)\s+)?"
     r"(?:rest(?!\s*:)|off|easy|recovery"
     rf"|apart|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
     rf"(?:of\s+rest|rest|breather|off|apart|between\s+(?:{_EFFORTS}))\b"
-    r"|\brest(?:ing)?\s+(?:for\s+)?(?:about\s+|around\s+)?(a|one)\s+(min|minute)\b"
+    # "Rest as needed (about a minute)"
+    r"|\brest(?:ing)?(?:\s+as\s+needed\s*[,(]?\s*|\s+)(?:for\s+)?(?:about\s+|around\s+)?"
+    r"(a|one)\s+(min|minute)\b"
     # "pause 1 minute and half between the sets": a pause between sets is their rest
     rf"|\bpause\s+(?:for\s+)?{_RANGE}\s+{_UNIT}\s+between\s+(?:the\s+)?(?:{_EFFORTS})\b"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}"  # a recovery
@@ -343,7 +345,8 @@ _DONE_BEFORE = re.compile(  # "Last week we did step-ups (3x15)": a dose done, n
 )
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
 _LABELED = re.compile(
-    r"(?<=[^\s,])(?<!\bCOOL)(?<!\bWARM)\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"  # not "COOL DOWN:"
+    r"(?<=[^\s,])(?<!\bCOOL)(?<!\bWARM)(?<!\ba)(?<!\bthe)(?<!\byour)(?<!\bmy)"  # "as a warm-up:"
+    r"\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"  # not "COOL DOWN:"
     r"|(?i:warm[- ]?up|main(?: set)?|cool[- ]?down|finisher)(?: \w+)?\s*:"  # "Main set: 8 rounds"
     r"|(?:WARM[- ]?UP|MAIN|COOL(?:[- ]?DOWN)?|FINISHER)\b)"  # "MAIN 6 x 1:00 hard"
 )
