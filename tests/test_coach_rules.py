@@ -445,6 +445,23 @@ def test_one_side_only_is_worked_on_that_side_only(write_doc, note, said, sets):
         assert len(titles) == 4  # both legs in turn
 
 
+@pytest.mark.parametrize(
+    ("dose", "only"),
+    [
+        ("10 repetitions, 3 times a day.", "operated leg"),  # the leg the steps move
+        ("10 repetitions on each leg.", ""),  # each side is worked
+        ("Then repeat with the other leg.", ""),
+    ],
+)
+def test_the_operated_leg_the_steps_move_is_the_only_side(write_doc, dose, only):
+    text = (
+        "# Heel Slides\n\nLie on your back with both legs straight.\n\n"
+        "1. Slide the heel of your operated leg up towards your bottom.\n"
+        f"2. Hold for 5 seconds.\n3. Slide the heel back down.\n\n{dose}\n"
+    )
+    assert prepare(parse_file(write_doc("h.md", text)), DEFAULTS).movement.only_side == only
+
+
 def test_a_side_landed_on_is_not_the_only_side(write_doc):
     text = (
         "# Skater Bound\n\n1. Push off the right leg.\n2. Land softly on the left leg only.\n"

@@ -54,10 +54,13 @@ def detect_sides(exercise: Exercise, told: str, lang: str = DEFAULT_LANGUAGE) ->
 def only_side(told: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The one side the text limits the work to: "left" or "right" ("RIGHT leg only"),
     or its own words for it when it names neither ("Exercise only your operated leg":
-    "operated leg"); "" when it does not."""
+    "operated leg"; "the heel of your operated leg" where no other side is worked);
+    "" when it does not."""
     words = vocabulary(lang)
     if not (match := words["only_side"].search(told)):
-        return ""
+        match = words["affected_limb"].search(told)
+        if not match or words["one_side"].search(told) or words["either_side"].search(told):
+            return ""
     named = [side for side in ("left", "right") if words[f"{side}_named"].search(match[0])]
     if len(named) == 1:
         return named[0]
