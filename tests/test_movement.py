@@ -382,6 +382,12 @@ def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
             "time",
             "both",
         ),
+        (  # a plank's shoulder taps are counted, one hand then the other
+            "Bear Plank Shoulder Taps",
+            "Lift your right hand and tap your left shoulder, then place it back down.",
+            "reps",
+            "alternating",
+        ),
         (
             "Sandbag to Shoulder",
             "Lap the bag, then pop it onto one shoulder, alternating shoulders each rep.",
