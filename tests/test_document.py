@@ -260,6 +260,10 @@ def test_a_heading_s_number_is_not_part_of_its_step(write_doc, headings, titles)
         ("lower it all the way, straight arm", "Lower It All"),  # not "Lower It All The"
         ("curl one up - keep the palm facing in", "Curl One Up"),
         ("Stage 1 — Approach the bar", "Approach The Bar"),  # a label's name, not "Stage"
+        ("Slide 1: Stand tall, feet hip-width", "Stand Tall"),
+        ("Hold 5, then relax.", "Hold"),  # a count, not a label
+        ("Hold 3 - 5 seconds.", "Hold"),
+        ("Sit down between your heels.", "Sit Down"),
     ],
 )
 def test_a_step_is_titled_by_its_first_words_never_ending_in_a_number(text, title):

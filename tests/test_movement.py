@@ -388,6 +388,12 @@ def test_a_hip_thrust_up_to_parallel_is_the_lift_not_the_set_up(write_doc):
             "reps",
             "alternating",
         ),
+        (  # a grip changed each rep is not a side
+            "Pull-Up",
+            "Pull your chest up to the bar. 5 sets of 5, alternating grip each rep.",
+            "reps",
+            "both",
+        ),
         (
             "Sandbag to Shoulder",
             "Lap the bag, then pop it onto one shoulder, alternating shoulders each rep.",
@@ -801,6 +807,20 @@ def test_a_what_if_makes_no_phase_of_the_rep(write_doc):
 def test_a_walked_through_rep_starts_at_its_first_move(write_doc, text, phases):
     movement = analyse(parse_file(write_doc("w.md", text)))
     assert [(p.kind, p.cue, p.seconds) for p in movement.phases] == phases
+
+
+@pytest.mark.parametrize(
+    "first",
+    [  # a posture cue, a body part or a what-if after a comma is not the way down
+        "Press the weights overhead, keep your ribs down, lower your shoulders from your ears.",
+        "Reach your right arm back and straighten your left leg, lower back on the floor.",
+        "Raise your arms to shoulder height; if you feel a pinch, lower them a little.",
+    ],
+)
+def test_a_lower_that_is_not_a_phase_adds_none(write_doc, first):
+    text = f"# Move\n\n1. Stand tall.\n2. {first}\n3. Bring them back down to the start.\n"
+    movement = analyse(parse_file(write_doc("m.md", text)), learned=False)
+    assert [phase.kind for phase in movement.phases] == ["up", "down"]
 
 
 def test_a_walk_through_in_the_set_up_serves_when_the_one_moving_step_has_none(write_doc):

@@ -39,6 +39,16 @@ Lower your arms. {line}
         ("Nine times out of ten it's the set-up.", {}),  # a saying, not a count
         ("4 rounds. Rest as needed (about a minute).", {"sets": 4, "rest": 60}),
         ("I program these as a warm-up: 2 sets of 8.", {"sets": 2, "reps": 8}),  # not a label
+        # what is not a dose: dates, distances, a movement done twice, another care's times
+        ("Sessions on 5, 12, 19 June. 3 sets of 12.", {"sets": 3, "reps": 12}),
+        ("Long runs build 10-15-20 km over the month.", {}),
+        ("Lean to each side twice, then come back to the middle.", {}),
+        ("Ice the ankle 3 times a day. Do 15 reps.", {"reps": 15}),
+        ("Leg press 3 x 10-12 - 90 s rest", {"sets": 3, "reps": (10, 12), "rest": 90}),
+        (
+            "Today: a warm-up: 2 x 12 light then the main set: 4 x 6, rest 2 min",
+            {"sets": 4, "reps": 6, "rest": 120},
+        ),
         ("Shuttles of 20-40-60 m, on 12-10-2024, at a 3-1-1 tempo.", {"tempo": ("3", "1", "1")}),
         ("8 to 12 reps per side.", {"reps": (8, 12), "per_side": True}),
         ("Hold for 20–30 seconds.", {"hold": (20, 30)}),

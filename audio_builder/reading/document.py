@@ -201,21 +201,30 @@ _TITLE_STOP = re.compile(
 )
 _TITLE_NOT_LAST = frozenset(
     {"a", "an", "the", "each", "every", "your", "my", "his", "her", "its", "their", "this"}
-    | {"that", "these", "those", "or", "but"}
+    | {"that", "these", "those", "or", "but", "between", "through", "toward", "towards"}
+    | {"over", "under", "across", "against", "behind", "past", "around", "along", "by", "than"}
+)
+_TITLE_LABEL = re.compile(  # a step's label before its name: "Stage 1 —", "Slide 2:", "cts 1-2:"
+    r"^[^\W\d]+\s+\d+(?:\s*(?:[-–]|to)\s*\d+)?\s*(?::|\s[-–—])\s*(?=[^\W\d])"
 )
 
 
 def short_title(text: str) -> str:
     """A step title from its first words: "Lie down on the floor..." -> "Lie Down", "1.
     Strap in." -> "Strap", "Stay 1 to 2 seconds" -> "Stay"."""
-    first, *after = re.split(r"[.,;:!?]|\s[-–—]\s", re.sub(r"^\d{1,2}[.)]\s+", "", text))
-    if after and re.fullmatch(r"\S+\s+\d+", _TITLE_STOP.sub("", first).strip()):  # "Stage 1 —"
-        first = after[0]
+    text = re.sub(r"^\d{1,2}[.)]\s+", "", text)
+    text = _TITLE_LABEL.sub("", text, count=1)  # "Stage 1 — Approach the bar": its name
+    first = re.split(r"[.,;:!?]|\s[-–—]\s(?!\d)", text, maxsplit=1)[0]
     short = _TITLE_STOP.sub("", first).split()[:4]
     # "Stay 1 to 2 seconds": "Stay", not "Stay 1"; "lower it all the way": "Lower It"
-    while short[1:] and (short[-1].isdigit() or short[-1].lower() in _TITLE_NOT_LAST):
+    while short[1:] and not _ends_a_title(short[-1]):
         short.pop()
     return " ".join(word if word.isupper() else word.capitalize() for word in short or ["Step"])
+
+
+def _ends_a_title(word: str) -> bool:
+    """A word a title may end on: not a number, a dash, "the" or "through"."""
+    return any(c.isalpha() for c in word) and word.lower() not in _TITLE_NOT_LAST
 
 
 def _step(item: Item) -> Step:

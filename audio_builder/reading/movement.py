@@ -337,8 +337,7 @@ def _timed_from_execution(phase: Phase, exercise: Exercise, lang: str) -> Phase:
 
 def _phases(step: Step, first: Kind, lang: str) -> list[Phase]:
     """The movement phases a step describes, in order, starting with its role."""
-    then = vocabulary(lang)["then"]  # "Pull it to your hip, then lower it": two phases
-    parts = [clause for part in sentences(step.text) for clause in then.split(part)]
+    parts = [clause for part in sentences(step.text) for clause in _clauses(part, lang)]
     phases = [Phase(first, _short(step.title, lang), _seconds(step.text, first, parts, lang))]
     for sentence in parts:
         kind = classify(sentence, phases[-1].kind, lang)
@@ -346,6 +345,19 @@ def _phases(step: Step, first: Kind, lang: str) -> list[Phase]:
             seconds = _seconds(sentence, kind, [], lang)
             phases.append(Phase(kind, _cue_for(kind, sentence, lang), seconds))
     return phases
+
+
+def _clauses(sentence: str, lang: str) -> list[str]:
+    """A sentence cut at each next movement ("Pull it to your hip, then lower it"), but
+    not after a what-if ("if you feel a pinch, lower them a little" goes with its clause)."""
+    words = vocabulary(lang)
+    clauses: list[str] = []
+    for clause in words["then"].split(sentence):
+        if clauses and words["conditional"].match(re.split(r"[,;]", clauses[-1])[-1].strip()):
+            clauses[-1] = f"{clauses[-1]}, {clause}"
+        else:
+            clauses.append(clause)
+    return clauses
 
 
 def _both_ways(phases: list[Phase]) -> bool:
@@ -378,9 +390,8 @@ def _walk(step: Step, lang: str) -> tuple[int, Step, list[Phase]]:
     and the rep's phases: one sentence's that goes both ways ("Press them overhead, then
     lower them"), else the first rep its sentences make together; a what-if ("If you
     can't do a rep yet, come back ...") makes none."""
-    then = vocabulary(lang)["then"]
     said = [s for s in sentences(step.text) if not vocabulary(lang)["conditional"].match(s)]
-    clauses = [then.split(sentence) for sentence in said]
+    clauses = [_clauses(sentence, lang) for sentence in said]
     moves = sum(classify(clause, None, lang) in _CYCLE for one in clauses for clause in one)
     for index, one in enumerate(clauses):
         if phases := _rep(one, lang)[0]:

@@ -76,7 +76,10 @@ SETS_SAID = re.compile(
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them|the\s+whole\s+(?:thing|sequence|circuit))"
     r"\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
-    r"|\b(?:each|per)\s+(?:side|leg|arm)\s*,?\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
+    # "Do each side twice", "Hold 30 s each side, twice.": not "Lean to each side twice, then"
+    r"|\b(?:do|repeat|perform)\s+(?:it\s+|this\s+|them\s+)?(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)"
+    r"\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
+    r"|\b(?:each|per)\s+(?:side|leg|arm)\s*,\s+(twice)\s*[.!]?\s*$"
     r"|\b(twice)\s+through\b"
     r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more|as|daily|weekly)\b)",
     re.IGNORECASE,
@@ -116,12 +119,16 @@ _NOT_A_COUNT = (
     r"|yards?)\b)"
 )
 PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyramid: 12 10 8 6",
-    # "21-15-9", "21, 15, 9 thrusters" (a count of ten or more among them: "3-1-1" is a
-    # tempo; not times or loads: "30-45-60 s")
+    # "21-15-9" (a count of ten or more among them: "3-1-1" is a tempo; not times or loads:
+    # "30-45-60 s"), and as it is said, "21, 15, 9 thrusters" (not "on 5, 12, 19 June")
     r"\b(\d+)\s+reps?\b[^.;\d]{0,20}?((?:,?\s+then\s+\d+\b){2,})"
     r"|\b(?:sets|reps|pyramid)\s*:\s*(\d+)((?:\s*,\s*\d+|\s+\d+){2,})\b"
-    r"|(?<![\d.:/–-])(?<!\d,\s)\b(?=[\d–, -]*\d\d)(\d{1,2})((?:(?:[–-]|,\s)\d{1,2}){2,})\b"
-    r"(?![.:/–-]?\d|,\s\d|\s*(?:s|secs?|seconds?|min\w*|kg|kilo\w*|lbs?|pounds?|%|percent|cm|m|met(?:er|re)s?|yards?|feet|cal\w*|degrees)\b)",
+    r"|(?<![\d.:/–-])\b(?=[\d–-]*\d\d)(\d{1,2})((?:[–-]\d{1,2}){2,})\b"
+    r"(?![.:/–-]?\d|\s*(?:s|secs?|seconds?|min\w*|kg|kilo\w*|lbs?|pounds?|%|percent|cm|m|km"
+    r"|\w*met(?:er|re)s?|yards?|yd|mi|miles?|feet|ft|cal\w*|degrees)\b)"
+    r"|(?<![\d.:/–-])(?<!\d,\s)\b(?=[\d, ]*\d\d)(\d{1,2})((?:,\s\d{1,2}){2,})"
+    r"(?=\s+(?:reps?\b|for\s+time\b|(?!(?:days|weeks|months|years|hours|minutes|seconds|times"
+    r"|sessions|met(?:er|re)s|yards|feet|inches|miles|pounds|kilos|kilograms|calories)\b)[a-z-]+s\b))",
     re.IGNORECASE,
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
@@ -331,6 +338,11 @@ _SESSIONS_A_DAY = re.compile(  # "Repeat 10 times, 2-3 times a day": a session, 
     r"\s+(?:a|per|each)\s+day\b",
     re.IGNORECASE,
 )
+_OTHER_CARE = re.compile(  # "Ice the ankle 3 times a day": not the exercise's sessions
+    r"^\W*(?:ice|icing|apply|applying|drink|drinking)\b"
+    r"|\b(?:painkillers?|medications?|medicines?|tablets?|pills?)\b[^.]*\btimes?\s+(?:a|per)\s+day",
+    re.IGNORECASE,
+)
 _MAIN_SET = re.compile(r"^\W*main(?:\s+set|\s+work)?\s*:", re.IGNORECASE)
 _ASKED = re.compile(  # "Do 3 rounds", not "Complete 1 set only if you are new"
     rf"^\W*(?:do|perform|complete)\s+{_RANGE}\s+(?:sets|rounds|reps)\b(?!.*\b(?:if|only|first|instead)\b)",
@@ -345,7 +357,7 @@ _DONE_BEFORE = re.compile(  # "Last week we did step-ups (3x15)": a dose done, n
 )
 # a line of labels, read label by label: "WU: ... MAIN: 4 x 6 CD: ..."
 _LABELED = re.compile(
-    r"(?<=[^\s,])(?<!\bCOOL)(?<!\bWARM)(?<!\ba)(?<!\bthe)(?<!\byour)(?<!\bmy)"  # "as a warm-up:"
+    r"(?<=[^\s,])(?<!\bCOOL)(?<!\bWARM)(?<!\bas\sa)"  # not "as a warm-up: 2 sets of 8"
     r"\s+(?=[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?:\s"  # not "COOL DOWN:"
     r"|(?i:warm[- ]?up|main(?: set)?|cool[- ]?down|finisher)(?: \w+)?\s*:"  # "Main set: 8 rounds"
     r"|(?:WARM[- ]?UP|MAIN|COOL(?:[- ]?DOWN)?|FINISHER)\b)"  # "MAIN 6 x 1:00 hard"
@@ -410,7 +422,7 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
                 found.setdefault(name, value)
     if "sets" not in found and (rows := _set_rows(sentences)):
         found["sets"] = rows
-    if any(_SESSIONS_A_DAY.search(sentence) for sentence in sentences):
+    if any(_SESSIONS_A_DAY.search(s) and not _OTHER_CARE.search(s) for s in sentences):
         found["daily"] = True
     return found
 
@@ -706,9 +718,11 @@ def _pyramid(sentence: str) -> list[int]:
     match = PYRAMID.search(sentence)
     if not match:
         return []
-    first, rest = next((match[i], match[i + 1]) for i in (1, 3, 5) if match[i])
-    steps = [int(first), *map(int, re.findall(r"\d+", rest))]
-    ordered = steps in (sorted(steps), sorted(steps, reverse=True)) and len(set(steps)) > 1
+    index = next(i for i in (1, 3, 5, 7) if match[i])
+    steps = [int(match[index]), *map(int, re.findall(r"\d+", match[index + 1]))]
+    falling = sorted(steps, reverse=True)  # said as a list, only a count that falls
+    ordered = steps in ([falling] if index == 7 else (sorted(steps), falling))
+    ordered = ordered and len(set(steps)) > 1
     return steps if ordered else []
 
 

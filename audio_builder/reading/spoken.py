@@ -242,7 +242,7 @@ def ranges(text: str, words: Catalog) -> str:
     text = re.sub(r"\b\d(?:\s*[-–]\s*\d){2,3}\b", lambda m: " ".join(re.findall(r"\d", m[0])), text)
     text = re.sub(r"\b(\d{4})-(\d\d)-(\d\d)\b", r"\1 \2 \3", text)  # a date, not two ranges
     text = re.sub(  # reps set by set, 21-15-9: not "21 to 15-9"
-        r"\b\d+(?:\s*[-–]\s*\d+){2,}\b", lambda m: ", ".join(re.findall(r"\d+", m[0])), text
+        r"\b\d+(?:[-–]\d+){2,}\b", lambda m: ", ".join(re.findall(r"\d+", m[0])), text
     )
     text = re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b", r"\1 \2 \3", text)  # 14/05/2024: not "or"
     text = re.sub(r"\b(\d+)/\1\b", r"\1 \1", text)  # the 90/90 position: not "90 or 90"
