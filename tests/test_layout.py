@@ -882,9 +882,9 @@ CHECK POINTS:
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
-        (THREAD_LINES, ["Hold One Dumbbell Against", "Sit Down Between Your"]),
+        (THREAD_LINES, ["Hold One Dumbbell", "Sit Down"]),
         (TOGGLES, ["Set up", "Hold"]),
-        (SHOUTED, ["STAND TALL Like A", "RUN"]),
+        (SHOUTED, ["STAND TALL Like", "RUN"]),
         (OUTLINE, ["Stand Between The Implements", "Walk Forward", "Set The Weights Down"]),
         (SCRIPT, ["Stand Between The Bells", "Now Walk"]),  # the coach's first line sets up
         (DRILL_MANUAL, ["Spring Lightly", "Spring Again", "Repeat Counts"]),
@@ -921,13 +921,13 @@ CHECK POINTS:
         (DIAMOND_BULLETS, ["Sit Upright", "Hug Your Left Knee", "Lower The Foot Back"]),
         (
             RESTRUCTURED_TEXT,
-            ["Hold The Kettlebell By", "Sit Down Between Your", "Drive Through The Whole"],
+            ["Hold The Kettlebell", "Sit Down", "Drive Through The Whole"],
         ),
         (BOT_STEPS, ["Attach A Rope", "Push The Rope Down", "Let The Rope Come"]),
         (EMOJI_LINES, ["Eyes", "Arms Out Wide Like", "Lift One Foot Up"]),
-        (KEYCAPS, ["Sit", "Rotate Both Knees Over", "Come Back Up Through"]),
+        (KEYCAPS, ["Sit", "Rotate Both Knees", "Come Back Up"]),
         (CIRCLED, ["Stand", "Slide Down", "Slide Back Up"]),
-        (INLINE, ["Stand Over The Bell", "Hike It Back Between", "Snap The Hips"]),
+        (INLINE, ["Stand Over The Bell", "Hike It Back", "Snap The Hips"]),
         (
             ARROWS,
             ["Kneel By A Wall", "Slide The Back Knee", "Squeeze The Glute", "Hold 60 Seconds"],
@@ -935,17 +935,17 @@ CHECK POINTS:
         (THREAD, ["Lie", "Lift Your Hips"]),
         (CAPTIONS, ["Lie", "Drive Your Hips Up"]),
         (HTML, ["Lie Back", "Press Both Dumbbells Up", "Lower Them"]),
-        (STEP_PARAGRAPHS, ["Stand Wide", "Drive Through Your Heels", "Lower The Bell Along"]),
+        (STEP_PARAGRAPHS, ["Stand Wide", "Drive Through Your Heels", "Lower The Bell"]),
         (LETTERED, ["Stand Over The Bag", "Squat Down", "Stand Up", "Walk Forward"]),
         (DEFINITIONS, ["Set-up", "Rotate and press", "Return"]),
         (QUOTED, ["Stand", "Bend The Right Knee", "Straighten Back Up"]),
         (PROSE, ["Step The Right Foot", "And Now We Stay", "Press Back Up"]),
-        (CLASS_SHEET, ["Stand Tall Behind The", "Step Back", "Bring The Right Foot"]),
-        (WORD_BULLETS, ["Find Something Solid", "Take A Big Step", "Lean Your Hips Towards"]),
+        (CLASS_SHEET, ["Stand Tall", "Step Back", "Bring The Right Foot"]),
+        (WORD_BULLETS, ["Find Something Solid", "Take A Big Step", "Lean Your Hips"]),
         (SPREADSHEET, ["Stand Tall", "Push Hips Back", "Drive Hips Forward"]),
         (
             TABLE_THEN_TIPS,
-            ["Start", "Reach Your Right Arm", "Thread It Under Your"],
+            ["Start", "Reach Your Right Arm", "Thread It"],
         ),
         (COUNTS, ["Rise Through Demi-pointe", "Stay Up", "Lower"]),
         (
@@ -1001,10 +1001,10 @@ CHECK POINTS:
         (BOT_LINE, ["Arm Straight Out", "Pull The Fingers Back", "Hold 15 Seconds"]),
         (NUMBERED_IN_BRACKETS, ["Stand Tall", "Slowly Tilt Your Head", "Hold"]),
         (CAROUSEL, ["Hold", "Push Your Knees Forward", "Drive The Knees Back"]),
-        (CSV_EXPORT, ["Hold A Handle", "Turn The Rope Over", "Jump Just High Enough"]),
+        (CSV_EXPORT, ["Hold A Handle", "Turn The Rope", "Jump Just High Enough"]),
         (MEDIAWIKI, ["Stand Facing A Low", "Hinge Forward", "Hold The Stretch Without"]),
         (TEAM_SHEET, ["Stand Tall", "Push The Hips Back", "Drive The Hips Forward"]),
-        (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step Through", "Hold The Stretch"]),
+        (WIKI_PAGE, ["Stand", "Place Your Forearms Flat", "Step", "Hold The Stretch"]),
         (ORG_NOTES, ["Stand", "Hinge", "Drive The Left Heel"]),
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
         (
@@ -1013,7 +1013,7 @@ CHECK POINTS:
         ),
         (DRILL_CARD, ["Step Forward", "Push Back", "Step Forward", "Push Back"]),
         (EMOJI_SQUARES, ["Damper", "Sit Tall", "Drive", "Reach Forward", "Tempo"]),
-        (JOURNAL, ["Hold The Bell", "Sit Down Between Your", "Pause", "Drive Back Up"]),
+        (JOURNAL, ["Hold The Bell", "Sit Down", "Pause", "Drive Back Up"]),
         (QUOTED_STANDARDS, ["Hold The Ball", "Squat", "Drive Up"]),
         (JAPANESE_LINES, ["Face The Wall", "Step Your Right Foot", "Hold Where You Feel"]),
         (
@@ -1021,7 +1021,7 @@ CHECK POINTS:
             [
                 "From All Fours",
                 "Extend Your Left Leg",
-                "Lower Your Hips Toward",
+                "Lower Your Hips",
                 "Tuck Your Back Toes",
                 "Switch Sides",
             ],
