@@ -451,6 +451,9 @@ def test_one_side_only_is_worked_on_that_side_only(write_doc, note, said, sets):
         ("10 repetitions, 3 times a day.", "operated leg"),  # the leg the steps move
         ("10 repetitions on each leg.", ""),  # each side is worked
         ("Then repeat with the other leg.", ""),
+        ("Then repeat on your good side.", ""),  # the other side is worked too
+        ("Do both legs.", ""),
+        ("If both knees were replaced, do each in turn.", ""),
     ],
 )
 def test_the_operated_leg_the_steps_move_is_the_only_side(write_doc, dose, only):

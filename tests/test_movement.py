@@ -815,6 +815,7 @@ def test_a_walked_through_rep_starts_at_its_first_move(write_doc, text, phases):
         "Press the weights overhead, keep your ribs down, lower your shoulders from your ears.",
         "Reach your right arm back and straighten your left leg, lower back on the floor.",
         "Raise your arms to shoulder height; if you feel a pinch, lower them a little.",
+        "Raise your arms to shoulder height — if it pinches, lower them a little.",
     ],
 )
 def test_a_lower_that_is_not_a_phase_adds_none(write_doc, first):

@@ -42,6 +42,7 @@ Lower your arms. {line}
         # what is not a dose: dates, distances, a movement done twice, another care's times
         ("Sessions on 5, 12, 19 June. 3 sets of 12.", {"sets": 3, "reps": 12}),
         ("Long runs build 10-15-20 km over the month.", {}),
+        ("Swim 12, 10, 8 laps.", {"sets": 8}),  # laps, not reps set by set
         ("Lean to each side twice, then come back to the middle.", {}),
         ("Ice the ankle 3 times a day. Do 15 reps.", {"reps": 15}),
         ("Leg press 3 x 10-12 - 90 s rest", {"sets": 3, "reps": (10, 12), "rest": 90}),
@@ -435,6 +436,8 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Stay here and breathe for 1 minute per side.") == "Stay here and breathe."
     assert unspoken("Keep your back flat.") == "Keep your back flat."
     assert unspoken("Rest 2.5 minutes between sets.") == ""
+    # a scheme's counts go with it: not "Drive it overhead: 21, 15."
+    assert unspoken("Drive it overhead: 21, 15, 9 reps.") == "Drive it overhead."
 
 
 def test_an_opening_dose_line_is_read_before_the_steps(write_doc):

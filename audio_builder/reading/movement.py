@@ -353,7 +353,7 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     words = vocabulary(lang)
     clauses: list[str] = []
     for clause in words["then"].split(sentence):
-        if clauses and words["conditional"].match(re.split(r"[,;]", clauses[-1])[-1].strip()):
+        if clauses and words["conditional"].match(re.split(r"[,;—–]", clauses[-1])[-1].strip()):
             clauses[-1] = f"{clauses[-1]}, {clause}"
         else:
             clauses.append(clause)

@@ -128,7 +128,8 @@ PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyrami
     r"|\w*met(?:er|re)s?|yards?|yd|mi|miles?|feet|ft|cal\w*|degrees)\b)"
     r"|(?<![\d.:/–-])(?<!\d,\s)\b(?=[\d, ]*\d\d)(\d{1,2})((?:,\s\d{1,2}){2,})"
     r"(?=\s+(?:reps?\b|for\s+time\b|(?!(?:days|weeks|months|years|hours|minutes|seconds|times"
-    r"|sessions|met(?:er|re)s|yards|feet|inches|miles|pounds|kilos|kilograms|calories)\b)[a-z-]+s\b))",
+    r"|sessions|met(?:er|re)s|yards|feet|inches|miles|pounds|kilos|kilograms|calories|laps|lengths"
+    r"|rounds)\b)[a-z-]+s\b))",
     re.IGNORECASE,
 )
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
@@ -810,7 +811,7 @@ def _without_dose(sentence: str) -> str:
     sentence = _in_seconds(sentence)  # as read: "2.5 minutes" is "150 seconds"
     if TIMES_AS_SETS.match(sentence) or _DOSE_TALK.search(sentence) or _set_rows([sentence]):
         return ""  # a log of the sets ("Set 1: 12 kg x 10 Set 2: ...") is the dose
-    text = sentence
+    text = re.sub(rf"(?:{PYRAMID.pattern})(?:\s+reps?\b)?", "", sentence, flags=re.IGNORECASE)
     patterns = (
         REST,
         HELD,
@@ -834,7 +835,7 @@ def _without_dose(sentence: str) -> str:
     )
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
-    text = re.sub(r"^[,;\s]+|(?:,\s*)+(?=[.!?]$)|(?<=:)\s*,", "", text)
+    text = re.sub(r"^[,;\s]+|(?:[,:]\s*)+(?=[.!?]$)|(?<=:)\s*,", "", text)
     text = re.sub(r"[,\s]+(?:and|then|or|with)(?=[.!?]?$)", "", text)  # "Put them down and."
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
