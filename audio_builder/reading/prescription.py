@@ -132,6 +132,7 @@ PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyrami
     r"|rounds)\b)[a-z-]+s\b))",
     re.IGNORECASE,
 )
+_SCHEME_SAID = re.compile(rf"(?:{PYRAMID.pattern})(?:\s+reps?\b)?", re.IGNORECASE)  # and its reps
 SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
     rf"\b(?:sets|rounds|goes|bouts|efforts|attempts|repetitions|reps)\s+of\s+{_RANGE}\s+{_UNIT}\b"
@@ -811,7 +812,7 @@ def _without_dose(sentence: str) -> str:
     sentence = _in_seconds(sentence)  # as read: "2.5 minutes" is "150 seconds"
     if TIMES_AS_SETS.match(sentence) or _DOSE_TALK.search(sentence) or _set_rows([sentence]):
         return ""  # a log of the sets ("Set 1: 12 kg x 10 Set 2: ...") is the dose
-    text = re.sub(rf"(?:{PYRAMID.pattern})(?:\s+reps?\b)?", "", sentence, flags=re.IGNORECASE)
+    text = _SCHEME_SAID.sub("", sentence)
     patterns = (
         REST,
         HELD,

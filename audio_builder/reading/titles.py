@@ -69,17 +69,22 @@ def choose_title(
     """``written``: the front matter's title; ``lines``: an app's name fields ("name:
     Goblet Squat") and the short lines before the steps."""
     if _SLUG.fullmatch(written):  # "hollow-body-hold": a file's name put in the title
-        return written.replace("-", " ").replace("_", " ").title()
+        return _as_words(written)
     if written:
         return written
     names = vocabulary(lang)["exercise_name"]
     described = "" if _FIELD_LABEL.match(description) else _described(description, names)
-    stem = _ORDER.sub("", source.stem.replace("-", " ").replace("_", " ")).strip().title()
+    stem = _ORDER.sub("", _as_words(source.stem)).strip().title()
     named_lines = (part for line in lines for part in _names_in(line, lang))
     candidates = [c for c in (heading, described, *named_lines, stem) if c and names.search(c)]
     if candidates:  # first the one whose exercise word ends it: not "Junior Sprint Group"
         return min(candidates, key=lambda candidate: _letterhead(candidate, lang))
     return heading or described or stem or "Exercise"
+
+
+def _as_words(name: str) -> str:
+    """A file's name as words: "hollow-body_hold" -> "Hollow Body Hold"."""
+    return name.replace("-", " ").replace("_", " ").title()
 
 
 def _described(description: str, names: re.Pattern[str]) -> str:
