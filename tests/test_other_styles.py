@@ -117,6 +117,31 @@ def test_a_note_of_one_paragraph_is_its_own_steps(write_doc):
     assert exercise.steps and "Grab your right ankle" in exercise.steps[0].text
 
 
+def test_a_jotting_s_posture_line_is_its_set_up_and_its_dose_line_no_step(write_doc):
+    """A notes-app jotting: a cue line that only names the start, and a dose block."""
+    text = (
+        "Hammer curls\n\nthurs arm day, after the chins\n\n"
+        "standing, db's at sides, palms facing in (thumbs fwd)\n"
+        "curl one up - keep the palm facing in the whole time, elbow pinned\n"
+        "squeeze at top\nlower it all the way, straight arm\n"
+        "then the other arm. keep swapping\n\n"
+        "3x10 each arm (alternating), 14kg\n60s rest\n"
+        "last wk 12kg was easy - 16 next time if all clean\n"
+    )
+    path = write_doc("curls.md", text)
+    steps = parse_file(path).steps
+    assert [step.text.split()[0] for step in steps] == [
+        "standing,",
+        "curl",
+        "squeeze",
+        "lower",
+        "then",
+    ]
+    spoken = spoken_lines(load(path, {}).script)
+    assert not any("last wk" in line or "(alternating)" in line for line in spoken)
+    assert "3 sets of 10 reps." in spoken
+
+
 def test_a_post_that_acts_after_a_preamble_gives_a_step_per_acting_sentence(write_doc):
     text = (
         "Patients keep asking what I do for my own shoulders after a long day. Honestly? "

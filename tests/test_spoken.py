@@ -58,10 +58,12 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Walk 1½ laps.", "Walk 1 and a half laps."),
         ("Rest   well ,  then go .", "Rest well, then go."),
         ("[0:07] So find a doorway.", "So find a doorway."),
+        ("2 DBs at sides, a KB at the chest.", "2 dumbbells at sides, a kettlebell at the chest."),
+        ("db's at sides, 80 dB music.", "dumbbells at sides, 80 dB music."),  # not decibels
         ("Loop a strap around the foot.[1] Then lift.", "Loop a strap around the foot. Then lift."),
         (
             "10 ALT KB REV LUNGE (5 EA), REST 1:00 B/T RDS",
-            "10 alternating KB reverse LUNGE (5 each), REST 1 minute between rounds",
+            "10 alternating kettlebell reverse LUNGE (5 each), REST 1 minute between rounds",
         ),
         ("GRAB W/ 1 HAND, LOCKOUT O/H", "GRAB with 1 HAND, LOCKOUT overhead"),
         ("2–3 sets × 12–15 reps.", "2 to 3 sets of 12 to 15 reps."),

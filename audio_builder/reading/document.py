@@ -545,6 +545,7 @@ def _acting_stages(paragraphs: list[list[str]], lang: str) -> list[str]:
         and not (stage.startswith("(") and stage.endswith(")"))  # an aside
         and not stage.endswith("?")  # a question ("So then I just hold it?")
         and not _dose(parts[0], lang)
+        and not _opens_with_dose(parts[0], lang)
         and any(classify_step(part, part, None, lang) for part in parts[:2])  # it opens acting
     ]
 
@@ -577,6 +578,13 @@ def _acting_sentences(paragraphs: list[list[str]], lang: str) -> list[str]:
 def _dose(sentence: str, lang: str) -> bool:
     """The sentence only prescribes ("Do 3 rounds of 40 seconds."), and holds nothing."""
     return not unspoken(sentence, lang) and classify_step(sentence, sentence, None, lang) != "hold"
+
+
+def _opens_with_dose(sentence: str, lang: str) -> bool:
+    """The sentence's first clause is a count that only prescribes: "3x10 each arm
+    (alternating), 14kg" is the dose line of a jotting, not a step."""
+    first = re.split(r"\s*[,;:(]", sentence, maxsplit=1)[0]
+    return first[:1].isdigit() and _dose(first, lang)
 
 
 def _said_lines(block: dict, lang: str) -> list[str]:

@@ -128,6 +128,8 @@ def classify_step(
         for clause in (sentence, *_CLAUSE.split(lead_removed(sentence, lang))[1:]):
             if kind := classify(clause, previous, lang):
                 return kind
+    if vocabulary(lang)["posture"].match(text.strip()):
+        return "setup"  # a posture and nothing else: "Standing, dumbbells at your sides"
     return None
 
 
