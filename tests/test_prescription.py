@@ -369,6 +369,19 @@ Lower your arms. {line}
             "Skip in 3 minute rounds, a minute's rest between — three of them.",
             {"times": 3, "duration": 180, "rest": 60},
         ),
+        ("Start with one set of 8 to 10.", {"sets": 1, "reps": (8, 10)}),
+        ("Grab a set of 2 dumbbells.", {}),
+        ("3 x 10, rest between sets 60 seconds.", {"sets": 3, "reps": 10, "rest": 60}),
+        (
+            "3 series of 10 reps, pause between the series 1 minute.",
+            {"sets": 3, "reps": 10, "rest": 60},
+        ),
+        ("3 x 30 sec hover, 15 sec knees-down rest between.", {"sets": 3, "time": 30, "rest": 15}),
+        (
+            "How many: 10 times. Rest for a minute, then do another 10.",
+            {"sets": 2, "times": 10, "rest": 60},
+        ),
+        ("Begin with 8 repetitions in one set.", {"sets": 1, "reps": 8}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

@@ -92,6 +92,7 @@ MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
     # "Rest, then do 20 more", "then do a second set of 10": one set more
     r"|\bthen\s+(?:do\s+)?(?:it\s+|this\s+|that\s+)?\d+\s+more\b(?!\s+(?:sets|rounds))()"
+    r"|\bthen\s+(?:do\s+)?another\s+\d+\b(?!\s+(?:sets|rounds|seconds?|minutes?|m\b))()"
     r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()"
     # "up to 10, then a rest, then the same again", not "the same again on the right"
     r"|\bthen\s+(?:do\s+)?the\s+same\s+again(?=\s*(?:[.,;!]|$))()",
@@ -133,11 +134,14 @@ PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyrami
     re.IGNORECASE,
 )
 _SCHEME_SAID = re.compile(rf"(?:{PYRAMID.pattern})(?:\s+reps?\b)?", re.IGNORECASE)  # and its reps
-SETS_OF = re.compile(rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}", re.IGNORECASE)
+SETS_OF = re.compile(  # "3 sets of 10", "one set of 8 to 10" (not "a set of 2 dumbbells")
+    rf"\b(?:sets|rounds|(?<=\bone\s)set|(?<=\b1\s)set)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}",
+    re.IGNORECASE,
+)
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
     rf"\b(?:sets|rounds|goes|bouts|efforts|attempts|repetitions|reps)\s+of\s+{_RANGE}\s+{_UNIT}\b"
     r"(?!\s+(?:on|off|of work|hard|easy|holds?|hangs?|holding)\b)"
-    rf"|\b(?:sets|rounds)\s*[·|,]?\s+{_RANGE}\s+{_UNIT}\b"  # "6 sets · 30 sec", not its rest
+    rf"|(?<!\bbetween\s)(?<!\bbetween\sthe\s)\b(?:sets|rounds)\s*[·|,]?\s+{_RANGE}\s+{_UNIT}\b"  # "6 sets · 30 sec", not its rest
     r"(?!\s+(?:on|off|easy|holds?|hangs?|holding|rest(?!\s*:)|recovery|between|break)\b)",
     re.IGNORECASE,
 )
@@ -221,7 +225,7 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+timer?)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
     rf"(?:\s+as\s+needed\s*[,(]?\s*|\s*[:=]?\s+)(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full)\s+)?"
+    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full|[a-z]+-[a-z]+)\s+)?"
     r"(?:rest(?!\s*:)|off|easy|recovery"
     rf"|apart|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
@@ -231,6 +235,8 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     r"(a|one)\s+(min|minute)\b"
     # "pause 1 minute and half between the sets": a pause between sets is their rest
     rf"|\bpause\s+(?:for\s+)?{_RANGE}\s+{_UNIT}\s+between\s+(?:the\s+)?(?:{_EFFORTS})\b"
+    # "pause between the series 1 minute", "break between sets: 90 s"
+    rf"|\b(?:pause|break)\s+between\s+(?:the\s+)?(?:{_EFFORTS}|series)\s*[:=]?\s+{_RANGE}\s+{_UNIT}"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}"  # a recovery
     # "full rest (about 90 seconds)", "rest as needed, usually 2 to 3 minutes", "rest
     # between sets should be long enough that every rep is crisp—ninety seconds"
@@ -282,7 +288,9 @@ _DONE = re.compile(  # "after completing one set", "that's one set", "the last 2
 _TOTAL = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?{_RANGE}\s+{_UNIT}(?:\s+total)?", re.I)
 _IN_PASSING = re.compile(r"\b(?:last|first|final|remaining|extra)\s+$", re.I)  # "the last two reps"
 _ONE_SET = re.compile(
-    r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b", re.I
+    r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b"
+    r"|\b(?:reps|repetitions|times)\s+in\s+(?:one|1|a\s+single)\s+set\b",  # "8 reps in one set"
+    re.I,
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
 _SPOKEN_MINUTES = re.compile(  # "a minute and a half", "a minute or two", "two and a half minutes"
