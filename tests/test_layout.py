@@ -972,7 +972,7 @@ CHECK POINTS:
         (PARAGRAPH_STEPS, ["Strap", "Get", "Kick Back"]),
         (JSON_RECORD, ["Kneel", "Press The Bar Up", "Lower The Bar Back"]),
         (CODE_CHECKLIST, ["Lie", "Roll", "Roll Up"]),
-        (CUE_LINES, ["KB", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
+        (CUE_LINES, ["Kettlebell", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
         (
             PLACARD,
             ["SET THE PULLEY", "PULL THE ROPE", "SQUEEZE SHOULDER BLADES", "RETURN SLOWLY"],
@@ -1180,6 +1180,21 @@ def test_html_lists_and_headings_become_markdown():
     assert "### What you need" in exercise_equipment
     assert "- Two dumbbells" in exercise_equipment
     assert "1. Lie back with a dumbbell on each side of your chest." in exercise_equipment
+
+
+def test_a_blog_page_wrapped_in_a_div_keeps_its_list_and_its_dose(write_doc):
+    page = (
+        '<div class="entry-content">\n<h1>Donkey Kicks</h1>\n'
+        "<p>Donkey kicks target your glutes.</p>\n<h2>How to do a donkey kick</h2>\n<ol>\n"
+        "<li><strong>Start on all fours.</strong> Wrists under shoulders.</li>\n"
+        "<li><strong>Kick up.</strong> Press your left foot up toward the ceiling.</li>\n"
+        "<li><strong>Return.</strong> Lower the knee back down.</li>\n</ol>\n"
+        '<div class="callout"><strong>Try this:</strong> 3 sets of 15 reps, resting 30 '
+        "seconds between sets.</div>\n</div>\n"
+    )
+    exercise = parse_file(write_doc("kicks.md", page))
+    assert [step.title for step in exercise.steps] == ["Start", "Kick Up", "Return"]
+    assert prescribed(exercise) == {"sets": 3, "reps": 15, "rest": 30}
 
 
 def test_a_definition_named_after_another_part_goes_there(write_doc):

@@ -11,6 +11,7 @@ from conftest import spoken_lines
 from audio_builder.build import load
 from audio_builder.errors import DocumentError
 from audio_builder.reading.document import parse_file
+from audio_builder.reading.movement import analyse
 from audio_builder.reading.spoken import speakable
 
 DOCUMENTS = Path(__file__).resolve().parent / "reading_labels" / "documents"
@@ -140,6 +141,19 @@ def test_a_jotting_s_posture_line_is_its_set_up_and_its_dose_line_no_step(write_
     spoken = spoken_lines(load(path, {}).script)
     assert not any("last wk" in line or "(alternating)" in line for line in spoken)
     assert "3 sets of 10 reps." in spoken
+
+
+def test_a_caption_s_how_to_line_heads_its_cue_lines(write_doc):
+    text = (
+        "single arm cable rear delt fly > every other rear delt exercise 😤\n\n"
+        "how to 👇\nstand side on to the cable, pulley at shoulder height\n"
+        "grab the handle with the FAR hand so it crosses your body\n"
+        "arm slightly bent, sweep it out and back til your hand's in line w/ your shoulder\n"
+        "control it back across ur body, don't let the stack slam\n\n"
+        "2-3 sets of 15-20 each arm, short rest like 30-45 sec.\n"
+    )
+    movement = analyse(parse_file(write_doc("fly.md", text)))
+    assert movement.roles == ("setup", "setup", "up", "down")
 
 
 def test_a_post_that_acts_after_a_preamble_gives_a_step_per_acting_sentence(write_doc):

@@ -592,6 +592,8 @@ def _said_lines(block: dict, lang: str) -> list[str]:
     shouted cues: "STAND TALL like a rocket!", "RUN ON THE SPOT!") or when three or more
     short lines each say what to do (a placard's or a notebook's cue lines)."""
     said = [text for line in _lines(block) if (text := speakable(line, lang))]
+    if said and _section_name(said[0], lang, whole=True) == "execution":
+        said = said[1:]  # a caption's "how to 👇" over its cue lines
     if len(said) > 1 and all(re.search(r"[.!?]$", text) for text in said):
         return said
     if len(said) > 2 and all(len(text.split()) <= 20 for text in said):

@@ -42,7 +42,10 @@ _BLOCK_HTML = re.compile(r"<(?:ol|ul|li|p|h[1-6])\b", re.IGNORECASE)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_LIST = re.compile(r"<(ol|ul)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_ITEM = re.compile(r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|$)", re.IGNORECASE | re.DOTALL)
-_PARAGRAPH = re.compile(r"<(p|div)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_PARAGRAPH = re.compile(  # one that holds no other block: a page's wrapping <div> is not one
+    r"<(p|div)\b[^>]*>((?:(?!<(?:p|div)\b|\n[ \t]*\n).)*?)</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_WRAPPER = re.compile(r"</?div\b[^>]*>", re.IGNORECASE)  # left of a page's layout
 _TOGGLE = "▸▹▾▿"  # a collapsible entry's mark (Notion)
 _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...", "- Step 3 — Hold"
     r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?step[ \t]+(\d{1,2})"
@@ -259,7 +262,7 @@ def _counts(body: str) -> str:
 def _from_html(body: str) -> str:
     body = _HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {_one_line(m[2])}\n\n", body)
     body = _HTML_LIST.sub(_html_list, body)
-    return _PARAGRAPH.sub(lambda m: f"\n\n{_one_line(m[2])}\n\n", body)
+    return _WRAPPER.sub("\n", _PARAGRAPH.sub(lambda m: f"\n\n{_one_line(m[2])}\n\n", body))
 
 
 def _table(match: re.Match[str]) -> str:

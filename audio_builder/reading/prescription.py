@@ -141,7 +141,8 @@ SETS_OF = re.compile(  # "3 sets of 10", "one set of 8 to 10" (not "a set of 2 d
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
     rf"\b(?:sets|rounds|goes|bouts|efforts|attempts|repetitions|reps)\s+of\s+{_RANGE}\s+{_UNIT}\b"
     r"(?!\s+(?:on|off|of work|hard|easy|holds?|hangs?|holding)\b)"
-    rf"|(?<!\bbetween\s)(?<!\bbetween\sthe\s)\b(?:sets|rounds)\s*[·|,]?\s+{_RANGE}\s+{_UNIT}\b"  # "6 sets · 30 sec", not its rest
+    # "6 sets · 30 sec", not its rest ("rest between sets 60 seconds")
+    rf"|(?<!\bbetween\s)(?<!\bbetween\sthe\s)\b(?:sets|rounds)\s*[·|,]?\s+{_RANGE}\s+{_UNIT}\b"
     r"(?!\s+(?:on|off|easy|holds?|hangs?|holding|rest(?!\s*:)|recovery|between|break)\b)",
     re.IGNORECASE,
 )
