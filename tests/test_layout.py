@@ -973,6 +973,12 @@ CHECK POINTS:
         (JSON_RECORD, ["Kneel", "Press The Bar Up", "Lower The Bar Back"]),
         (CODE_CHECKLIST, ["Lie", "Roll", "Roll Up"]),
         (CUE_LINES, ["Kettlebell", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
+        (  # a carousel's slides, transcribed: "SLIDE 2" over what the slide says
+            "SLIDE 1\nsetup\nupper back on the bench, feet flat\n\n"
+            "SLIDE 2\ndrive\npush through the heel and lift your hips\n\n"
+            "SLIDE 3\nlower\nlower under control, then go again\n",
+            ["Setup", "Drive", "Lower"],
+        ),
         (
             PLACARD,
             ["SET THE PULLEY", "PULL THE ROPE", "SQUEEZE SHOULDER BLADES", "RETURN SLOWLY"],

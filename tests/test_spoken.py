@@ -60,6 +60,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("[0:07] So find a doorway.", "So find a doorway."),
         ("2 DBs at sides, a KB at the chest.", "2 dumbbells at sides, a kettlebell at the chest."),
         ("db's at sides, 80 dB music.", "dumbbells at sides, 80 dB music."),  # not decibels
+        ("Then, um, step back. Uh, let's do, erm, three.", "Then, step back. let's do, three."),
+        ("A drum, a plum, uh-oh.", "A drum, a plum, uh-oh."),
         ("Loop a strap around the foot.[1] Then lift.", "Loop a strap around the foot. Then lift."),
         (
             "10 ALT KB REV LUNGE (5 EA), REST 1:00 B/T RDS",

@@ -52,9 +52,10 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...",
     r"[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*|__)?[ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
-_STEP_OVER_TEXT = re.compile(  # an app's "Step 1" on a line of its own, its text under it
-    r"^[ \t]*(?:\*\*|__)?step[ \t]+(\d{1,2})[ \t]*[:.]?[ \t]*(?:\*\*|__)?[ \t]*\n"
-    r"(?:[ \t]*\n)?[ \t]*(?=[^\W\d])",
+_STEP_OVER_TEXT = re.compile(  # an app's "Step 1" (a carousel's "SLIDE 2") over its text
+    r"^[ \t]*(?:\*\*|__)?(?:step|slide)[ \t]+(\d{1,2})[ \t]*[:.]?[ \t]*(?:\*\*|__)?[ \t]*\n"
+    r"(?:[ \t]*\n)?[ \t]*(?=[^\W\d])"
+    r"(?:((?:[^\W\d][\w'-]*[ \t]*){1,3})\n(?=[ \t]*[^\W\d]))?",  # and its heading: "DRIVE"
     re.IGNORECASE | re.MULTILINE,
 )
 # "4. Hold ..." right under a line of text (a list broken by a page break) starts a list
@@ -226,7 +227,7 @@ def as_markdown(body: str) -> str:
         body = _PAREN_NUMBER.sub(r"\1\2. ", body)  # lines numbered "(1)", "(2)" ...
     if [int(m[2]) for m in _BARE_NUMBER.finditer(body)][:3] == [1, 2, 3]:
         body = _BARE_NUMBER.sub(r"\1\2. ", body)  # lines numbered without a dot, 1 2 3 ...
-    body = _STEP_OVER_TEXT.sub(lambda m: f"{m[1]}. ", body)
+    body = _STEP_OVER_TEXT.sub(lambda m: f"{m[1]}. " + (f"{m[2].strip()}. " if m[2] else ""), body)
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
     body = _in_order(body, _ROMAN, _NUMERALS, 3)
     body = _in_order(body, _LETTERED, _LETTERS, 2)
