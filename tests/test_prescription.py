@@ -426,6 +426,24 @@ def test_sessions_a_day_are_one_set_each_unless_the_text_says_more(prescription,
     assert from_text(prescription)["sets"] == sets
 
 
+@pytest.mark.parametrize(
+    ("routine", "found"),
+    [  # the others' lines of a routine are theirs; a lone line may be this one's own
+        (
+            "- squat 5x3 @ 140\n- rdl 3x8 @ 100\n\ndid 5 pulls, each one ~25-30 sec",
+            {"reps": 5},  # not the squat's 5 x 3
+        ),
+        ("- squats 3x10\n", {"sets": 3, "reps": 10}),
+    ],
+)
+def test_a_routine_s_lines_for_other_exercises_prescribe_nothing_here(write_doc, routine, found):
+    text = (
+        "# Monday notes\n\nsled rope pull:\n\n1. Grab the rope, arms straight.\n"
+        f"2. Pull hand over hand.\n\n{routine}\n"
+    )
+    assert prescribed(parse_file(write_doc("notes.md", text))) == found
+
+
 def test_a_range_is_counted_to_its_top_and_keeps_its_bottom():
     values = from_text({"sets": 3, "reps": (8, 12), "hold": (20, 30)})
     assert values == {"sets": 3, "reps": 12, "reps_low": 8}  # reps win over a hold

@@ -422,7 +422,8 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     lang = lang or exercise.lang or DEFAULT_LANGUAGE
     found: dict = {}
     named = _named_count(exercise.title, lang)
-    sentences = sorted(prescription_sentences(exercise, lang), key=_read_first)
+    sentences = _this_exercise_s(prescription_sentences(exercise, lang), exercise.title, lang)
+    sentences = sorted(sentences, key=_read_first)
     for rows in _rows_together(sentences):
         if named:
             rows = [named.sub(r"\1 reps", row) for row in rows]
@@ -436,6 +437,24 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     if any(_SESSIONS_A_DAY.search(s) and not _OTHER_CARE.search(s) for s in sentences):
         found["daily"] = True
     return found
+
+
+def _this_exercise_s(sentences: list[str], title: str, lang: str) -> list[str]:
+    """The sentences, without a routine's lines for other exercises ("Band pull-aparts x
+    15", "squat 5x3 @ 140" beside the sled pull): two or more lines that open on another
+    exercise's name, then their numbers, and share no word with the title."""
+    others = [sentence for sentence in sentences if _another_exercise(sentence, title, lang)]
+    return [s for s in sentences if s not in others] if len(others) > 1 else sentences
+
+
+def _another_exercise(sentence: str, title: str, lang: str) -> bool:
+    head = re.split(r"\d", sentence, maxsplit=1)[0]
+    if head == sentence or len(head.split()) > 6 or _columns(sentence):
+        return False
+    if not vocabulary(lang)["exercise_name"].search(head):
+        return False
+    named = {word[:4] for word in re.findall(r"[^\W\d_]{3,}", title.lower())}
+    return not named & {word[:4] for word in re.findall(r"[^\W\d_]{3,}", sentence.lower())}
 
 
 def _read_first(sentence: str) -> tuple[bool, bool, bool]:
