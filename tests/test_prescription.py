@@ -444,6 +444,17 @@ def test_a_routine_s_lines_for_other_exercises_prescribe_nothing_here(write_doc,
     assert prescribed(parse_file(write_doc("notes.md", text))) == found
 
 
+def test_a_dose_s_short_hold_times_each_rep_s_held_phase(write_doc):
+    text = (
+        "# Quadruped rock back\n\n1. Sink your hips back toward your heels.\n"
+        "2. Hold the end position.\n3. Rock forward to the start.\n\n"
+        "Sets: 2        Reps: 10        Hold: 3 sec\n"
+    )
+    movement = analyse(parse_file(write_doc("rock.md", text)))
+    assert [p.seconds for p in movement.phases if p.kind == "hold"] == [3]
+    assert movement.prescription == {"sets": 2, "reps": 10, "hold": 3}
+
+
 def test_a_range_is_counted_to_its_top_and_keeps_its_bottom():
     values = from_text({"sets": 3, "reps": (8, 12), "hold": (20, 30)})
     assert values == {"sets": 3, "reps": 12, "reps_low": 8}  # reps win over a hold
@@ -721,7 +732,8 @@ def test_a_count_of_the_exercise_by_its_name_is_reps(write_doc, title, line, fou
 def test_an_exports_row_of_spaced_fields_is_read_field_by_field(write_doc, line):
     """A physio export spaces its fields apart; "15    Sets: 3" is not 15 sets."""
     doc = write_doc("c.md", f"# Clamshell\n\n1. Lift the top knee.\n2. Lower it.\n\n{line}\n")
-    assert analyse(parse_file(doc)).prescription == {"sets": 3, "reps": 15, "rest": 30}
+    held = {"hold": 2} if "Hold: 2 s" in line else {}  # a rep's hold, from its field
+    assert analyse(parse_file(doc)).prescription == {"sets": 3, "reps": 15, "rest": 30} | held
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,10 @@ def analyse(
         phases = [_timed_from_execution(p, exercise, lang) for p in walk]
         steps[index] = (steps[index][0], tuple(phases))
         sided = [walked]
+    if (held := found.pop("rep_hold", None)) and work == "reps" and "hold" not in found:
+        found["hold"] = held  # the dose's hold of each rep times its held phase
+        phases = [_held_for(phase, held) for phase in phases]
+        steps = [(title, tuple(_held_for(p, held) for p in done)) for title, done in steps]
     if work == "reps" and not any(p.kind in ("up", "down") for p in phases):
         words = vocabulary(lang)  # a lift we could not follow is still counted
         phases = [Phase("up", words.up, None), Phase("down", words.lower, None)]
@@ -182,6 +186,13 @@ def analyse(
         first_side(said, sided, lang) if mode != "both" else "",
         only,
     )
+
+
+def _held_for(phase: Phase, seconds: float) -> Phase:
+    """A held phase whose text gives no time, held for the dose's ``seconds``."""
+    if phase.kind != "hold" or phase.seconds is not None:
+        return phase
+    return Phase(phase.kind, phase.cue, seconds)
 
 
 def _as_worked(found: dict, work: Work) -> None:

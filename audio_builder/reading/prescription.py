@@ -681,6 +681,9 @@ def read_sentence(sentence: str, found: dict) -> None:
         _add_rest(found, rest := _seconds(match))
         worked_before_rest = WORK_BEFORE_REST.search(sentence[: match.start()])
         sentence = sentence[: match.start()] + sentence[match.end() :]
+    held = HELD.search(sentence)  # "Sets: 2  Reps: 10  Hold: 3 sec": each rep's hold
+    if held and REPS.search(sentence) and not _long_enough(seconds := _seconds(held)):
+        found.setdefault("rep_hold", seconds)
     for pattern, name in ((HELD, "hold"), (HELD_IN_PASSING, "hold"), (WORKED, "duration")):
         if (match := pattern.search(sentence)) and _long_enough(seconds := _seconds(match)):
             found.setdefault(name, seconds)
