@@ -382,6 +382,8 @@ Lower your arms. {line}
             {"sets": 2, "times": 10, "rest": 60},
         ),
         ("Begin with 8 repetitions in one set.", {"sets": 1, "reps": 8}),
+        ("E2MOM x 6: 3 thrusters.", {"sets": 6, "reps": 3}),
+        ("E3MOM 5: 2 cleans.", {"sets": 5, "reps": 2}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

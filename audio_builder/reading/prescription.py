@@ -72,7 +72,8 @@ SETS = re.compile(
     re.IGNORECASE,
 )
 SETS_SAID = re.compile(
-    rf"\bemom\s*:?\s*{_NUMBER}\b(?!\s+(?:reps|times|min))"  # "EMOM 12: 6 reps": 12 sets
+    # "EMOM 12: 6 reps", "E2MOM x 6: 3 thrusters" (said "6 times"): 12 and 6 sets
+    rf"\be\d?mom\s*:?\s*{_NUMBER}(?:\s+times(?=\s*:))?\b(?!\s+(?:reps|times|min))"
     r"|\b(?:do|perform|repeat)\s+(?:it|this|that|them|the\s+whole\s+(?:thing|sequence|circuit))"
     r"\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
     r"|\b(twice)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
@@ -104,7 +105,7 @@ EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute
     re.IGNORECASE,
 )
 _EVERY_MINUTE_COUNT = re.compile(  # "EMOM 10: 12 KB SWINGS": the count a minute is reps
-    rf"\bemom\s*:?\s*{_NUMBER}(?:\s+min\w*)?\s*:\s*(\d{{1,3}})\s+"
+    rf"\be\d?mom\s*:?\s*{_NUMBER}(?:\s+min\w*|\s+times)?\s*:\s*(\d{{1,3}})\s+"
     r"(?!(?:seconds?|minutes?|secs?|mins?|s|m|meters?|metres?|calories|cal|kgs?|kilos?"
     r"|kilograms?|lbs?|pounds?|pood)\b)[^\W\d]",
     re.IGNORECASE,
