@@ -436,6 +436,11 @@ def test_sessions_a_day_are_one_set_each_unless_the_text_says_more(prescription,
             {"reps": 5},  # not the squat's 5 x 3
         ),
         ("- squats 3x10\n", {"sets": 3, "reps": 10}),
+        (  # a whiteboard: the other parts of the session are not this exercise's
+            "3 x 15 UNBROKEN\nrest 1:30 b/w sets\n\nMETCON\n12 min AMRAP\n10 burpees\n\n"
+            "COOL DOWN: couch stretch 2 min/side\n",
+            {"sets": 3, "reps": 15, "rest": 90},
+        ),
     ],
 )
 def test_a_routine_s_lines_for_other_exercises_prescribe_nothing_here(write_doc, routine, found):

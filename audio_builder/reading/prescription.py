@@ -442,8 +442,9 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
 
 def _this_exercise_s(sentences: list[str], title: str, lang: str) -> list[str]:
     """The sentences, without a routine's lines for other exercises ("Band pull-aparts x
-    15", "squat 5x3 @ 140" beside the sled pull): two or more lines that open on another
-    exercise's name, then their numbers, and share no word with the title."""
+    15", "squat 5x3 @ 140" beside the sled pull, a whiteboard's "METCON — 12 min AMRAP"):
+    two or more lines that open on another exercise's name or another part of the
+    session, then their numbers, and share no word with the title."""
     others = [sentence for sentence in sentences if _another_exercise(sentence, title, lang)]
     return [s for s in sentences if s not in others] if len(others) > 1 else sentences
 
@@ -452,7 +453,8 @@ def _another_exercise(sentence: str, title: str, lang: str) -> bool:
     head = re.split(r"\d", sentence, maxsplit=1)[0]
     if head == sentence or len(head.split()) > 6 or _columns(sentence):
         return False
-    if not vocabulary(lang)["exercise_name"].search(head):
+    words = vocabulary(lang)
+    if not (words["exercise_name"].search(head) or words["session_part"].match(head)):
         return False
     named = {word[:4] for word in re.findall(r"[^\W\d_]{3,}", title.lower())}
     return not named & {word[:4] for word in re.findall(r"[^\W\d_]{3,}", sentence.lower())}
