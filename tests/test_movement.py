@@ -150,6 +150,9 @@ def test_classify_by_leading_verb(sentence, kind):
         ("Swing your arms back and forth.", "up"),
         ("Swap legs and go again.", "transition"),
         ("Swing your arms back and dip into a quarter squat.", "down"),
+        ("Control it back across your body.", "down"),
+        ("Control your breathing throughout.", None),
+        ("Sweep your arm out and back.", "up"),
     ],
 )
 def test_continuing_and_unracking(sentence, kind):

@@ -179,6 +179,10 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             then = _lemma(_INFINITIVE.sub("", rest).split(" ")[0], vocab)
             moving = vocab.verbs.get(then) in ("up", "down")  # "continue lifting"
             return _CONTINUED.get(then) or (vocab.verbs[then] if moving else "transition")
+        if word == "control" and re.match(
+            r"(?:your |the )?(?:breath|breathing|core|pace|speed)", rest
+        ):
+            return None  # "control your breathing": no lowering, unlike "control it back"
         if word == "let" and rest.startswith("go"):
             return "transition"  # "let go of the bar"
         if word == "come" and re.match(r"(?:back |down )?onto\b", rest):
