@@ -973,6 +973,10 @@ CHECK POINTS:
         (JSON_RECORD, ["Kneel", "Press The Bar Up", "Lower The Bar Back"]),
         (CODE_CHECKLIST, ["Lie", "Roll", "Roll Up"]),
         (CUE_LINES, ["Kettlebell", "Hinge", "Stop When The Hamstring", "Drive Hips Fwd Plus"]),
+        (
+            "Step 1\nLie down\nStep 2\nLift your hips\nStep 3\nLower slowly\n",
+            ["Lie Down", "Lift Your Hips", "Lower Slowly"],
+        ),
         (  # a carousel's slides, transcribed: "SLIDE 2" over what the slide says
             "SLIDE 1\nsetup\nupper back on the bench, feet flat\n\n"
             "SLIDE 2\ndrive\npush through the heel and lift your hips\n\n"
@@ -1186,6 +1190,12 @@ def test_html_lists_and_headings_become_markdown():
     assert "### What you need" in exercise_equipment
     assert "- Two dumbbells" in exercise_equipment
     assert "1. Lie back with a dumbbell on each side of your chest." in exercise_equipment
+
+
+def test_a_paragraph_with_a_blank_line_inside_is_still_read():
+    assert "Lie on your back. Squeeze your glutes." in as_markdown(
+        "<p>Lie on your back.\n\nSqueeze your glutes.</p>"
+    )
 
 
 def test_a_blog_page_wrapped_in_a_div_keeps_its_list_and_its_dose(write_doc):

@@ -383,6 +383,10 @@ Lower your arms. {line}
         ),
         ("Begin with 8 repetitions in one set.", {"sets": 1, "reps": 8}),
         ("E2MOM x 6: 3 thrusters.", {"sets": 6, "reps": 3}),
+        ("Hold 30 s per side. Pause between the sides: 10 seconds.", {"hold": 30}),
+        ("Shuffle 10 metres right, then another 10 metres left.", {}),
+        ("Once you manage 12 reps in one set, go up a weight.", {"reps": 12}),
+        ("Hold 20 seconds feet-together off the floor.", {"hold": 20}),
         ("E3MOM 5: 2 cleans.", {"sets": 5, "reps": 2}),
     ],
 )
@@ -436,6 +440,14 @@ def test_sessions_a_day_are_one_set_each_unless_the_text_says_more(prescription,
             {"reps": 5},  # not the squat's 5 x 3
         ),
         ("- squats 3x10\n", {"sets": 3, "reps": 10}),
+        (
+            "Holds: 4 x 40 seconds.\nRest between holds: 60 seconds.\n",
+            {"sets": 4, "hold": 40, "rest": 60},
+        ),
+        (
+            "- Rope pull 5 x 5.\n- Rope pull: rest 3 min between sets.\n",
+            {"sets": 5, "reps": 5, "rest": 180},
+        ),
         (  # a whiteboard: the other parts of the session are not this exercise's
             "3 x 15 UNBROKEN\nrest 1:30 b/w sets\n\nMETCON\n12 min AMRAP\n10 burpees\n\n"
             "COOL DOWN: couch stretch 2 min/side\n",

@@ -62,6 +62,11 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("db's at sides, 80 dB music.", "dumbbells at sides, 80 dB music."),  # not decibels
         ("Then, um, step back. Uh, let's do, erm, three.", "Then, step back. let's do, three."),
         ("A drum, a plum, uh-oh.", "A drum, a plum, uh-oh."),
+        ("Press it overhead, um. Lower it.", "Press it overhead. Lower it."),
+        (
+            "Log every set in the DB, 8 dB quieter, a 500 KB file.",
+            "Log every set in the DB, 8 dB quieter, a 500 KB file.",
+        ),
         ("Loop a strap around the foot.[1] Then lift.", "Loop a strap around the foot. Then lift."),
         (
             "10 ALT KB REV LUNGE (5 EA), REST 1:00 B/T RDS",

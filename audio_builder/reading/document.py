@@ -582,9 +582,13 @@ def _dose(sentence: str, lang: str) -> bool:
 
 def _opens_with_dose(sentence: str, lang: str) -> bool:
     """The sentence's first clause is a count that only prescribes: "3x10 each arm
-    (alternating), 14kg" is the dose line of a jotting, not a step."""
-    first = re.split(r"\s*[,;:(]", sentence, maxsplit=1)[0]
-    return first[:1].isdigit() and _dose(first, lang)
+    (alternating), 14kg" is the dose line of a jotting, not a step; a count that leads
+    into the movement is not."""
+    first, *rest = re.split(r"\s*[,;:(]", sentence, maxsplit=1)
+    if not (first[:1].isdigit() and _dose(first, lang)):
+        return False
+    moving = rest and classify_step(rest[0], rest[0], None, lang) in ("up", "down", "hold")
+    return not moving  # "5 reps, lowering yourself to the floor ..." is a step
 
 
 def _said_lines(block: dict, lang: str) -> list[str]:

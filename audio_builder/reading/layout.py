@@ -42,8 +42,9 @@ _BLOCK_HTML = re.compile(r"<(?:ol|ul|li|p|h[1-6])\b", re.IGNORECASE)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_LIST = re.compile(r"<(ol|ul)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_ITEM = re.compile(r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|$)", re.IGNORECASE | re.DOTALL)
-_PARAGRAPH = re.compile(  # one that holds no other block: a page's wrapping <div> is not one
-    r"<(p|div)\b[^>]*>((?:(?!<(?:p|div)\b|\n[ \t]*\n).)*?)</\1\s*>", re.IGNORECASE | re.DOTALL
+_PARAGRAPH = re.compile(  # a <div> that holds no other block (a page's wrapper is not one)
+    r"<(p)\b[^>]*>(.*?)</p\s*>|<(div)\b[^>]*>((?:(?!<(?:p|div)\b|\n[ \t]*\n).)*?)</div\s*>",
+    re.IGNORECASE | re.DOTALL,
 )
 _WRAPPER = re.compile(r"</?div\b[^>]*>", re.IGNORECASE)  # left of a page's layout
 _TOGGLE = "▸▹▾▿"  # a collapsible entry's mark (Notion)
@@ -53,9 +54,10 @@ _NUMBERED_STEP = re.compile(  # "Step 1: Stand ...", "**Step 2 —** Hinge ...",
     re.IGNORECASE | re.MULTILINE,
 )
 _STEP_OVER_TEXT = re.compile(  # an app's "Step 1" (a carousel's "SLIDE 2") over its text
-    r"^[ \t]*(?:\*\*|__)?(?:step|slide)[ \t]+(\d{1,2})[ \t]*[:.]?[ \t]*(?:\*\*|__)?[ \t]*\n"
+    r"^[ \t]*(?:\*\*|__)?(?:step|(slide))[ \t]+(\d{1,2})[ \t]*[:.]?[ \t]*(?:\*\*|__)?[ \t]*\n"
     r"(?:[ \t]*\n)?[ \t]*(?=[^\W\d])"
-    r"(?:((?:[^\W\d][\w'-]*[ \t]*){1,3})\n(?=[ \t]*[^\W\d]))?",  # and its heading: "DRIVE"
+    # a slide's heading over its text ("DRIVE"), not the next slide's number
+    r"(?(1)(?:((?:[^\W\d][\w'-]*[ \t]*){1,3})\n(?![ \t]*slide\b)(?=[ \t]*[^\W\d]))?)",
     re.IGNORECASE | re.MULTILINE,
 )
 # "4. Hold ..." right under a line of text (a list broken by a page break) starts a list
@@ -227,7 +229,7 @@ def as_markdown(body: str) -> str:
         body = _PAREN_NUMBER.sub(r"\1\2. ", body)  # lines numbered "(1)", "(2)" ...
     if [int(m[2]) for m in _BARE_NUMBER.finditer(body)][:3] == [1, 2, 3]:
         body = _BARE_NUMBER.sub(r"\1\2. ", body)  # lines numbered without a dot, 1 2 3 ...
-    body = _STEP_OVER_TEXT.sub(lambda m: f"{m[1]}. " + (f"{m[2].strip()}. " if m[2] else ""), body)
+    body = _STEP_OVER_TEXT.sub(lambda m: f"{m[2]}. " + (f"{m[3].strip()}. " if m[3] else ""), body)
     body = _NUMBERED_STEP.sub(lambda m: f"{m[1]}. ", body)
     body = _in_order(body, _ROMAN, _NUMERALS, 3)
     body = _in_order(body, _LETTERED, _LETTERS, 2)
@@ -263,7 +265,9 @@ def _counts(body: str) -> str:
 def _from_html(body: str) -> str:
     body = _HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {_one_line(m[2])}\n\n", body)
     body = _HTML_LIST.sub(_html_list, body)
-    return _WRAPPER.sub("\n", _PARAGRAPH.sub(lambda m: f"\n\n{_one_line(m[2])}\n\n", body))
+    return _WRAPPER.sub(
+        "\n", _PARAGRAPH.sub(lambda m: f"\n\n{_one_line(m[2] or m[4] or '')}\n\n", body)
+    )
 
 
 def _table(match: re.Match[str]) -> str:

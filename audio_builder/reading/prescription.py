@@ -93,7 +93,7 @@ MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first
     rf"|\b{_NUMBER}\s+more\s+(?:sets|rounds)\b"
     # "Rest, then do 20 more", "then do a second set of 10": one set more
     r"|\bthen\s+(?:do\s+)?(?:it\s+|this\s+|that\s+)?\d+\s+more\b(?!\s+(?:sets|rounds))()"
-    r"|\bthen\s+(?:do\s+)?another\s+\d+\b(?!\s+(?:sets|rounds|seconds?|minutes?|m\b))()"
+    r"|\bthen\s+(?:do\s+)?another\s+\d+(?=\s*(?:[.,;!]|$|reps?\b|times\b|if\b))()"
     r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()"
     # "up to 10, then a rest, then the same again", not "the same again on the right"
     r"|\bthen\s+(?:do\s+)?the\s+same\s+again(?=\s*(?:[.,;!]|$))()",
@@ -136,7 +136,8 @@ PYRAMID = re.compile(  # "10 reps, then 8, then 6", "3 sets: 12, 10, 8", "Pyrami
 )
 _SCHEME_SAID = re.compile(rf"(?:{PYRAMID.pattern})(?:\s+reps?\b)?", re.IGNORECASE)  # and its reps
 SETS_OF = re.compile(  # "3 sets of 10", "one set of 8 to 10" (not "a set of 2 dumbbells")
-    rf"\b(?:sets|rounds|(?<=\bone\s)set|(?<=\b1\s)set)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}",
+    rf"\b(?:sets|rounds)\s+of\s+{_RANGE}\b{_NOT_A_COUNT}"
+    rf"|(?:(?<=\bone\s)|(?<=\b1\s))set\s+of\s+{_RANGE}(?=\s*(?:[.,;!)]|$|reps?\b|repetitions?\b|each\b|per\b))",
     re.IGNORECASE,
 )
 SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is intervals)
@@ -227,9 +228,11 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+timer?)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
     rf"(?:\s+as\s+needed\s*[,(]?\s*|\s*[:=]?\s+)(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
-    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full|[a-z]+-[a-z]+)\s+)?"
+    rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full)\s+)?"
     r"(?:rest(?!\s*:)|off|easy|recovery"
     rf"|apart|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
+    # "15 sec knees-down rest"
+    rf"|\b{_RANGE}\s+{_UNIT}\s+[a-z]+-[a-z]+\s+(?:rest|recovery)\b(?!\s*:)"
     rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
     rf"(?:of\s+rest|rest|breather|off|apart|between\s+(?:{_EFFORTS}))\b"
     # "Rest as needed (about a minute)"
@@ -238,7 +241,7 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     # "pause 1 minute and half between the sets": a pause between sets is their rest
     rf"|\bpause\s+(?:for\s+)?{_RANGE}\s+{_UNIT}\s+between\s+(?:the\s+)?(?:{_EFFORTS})\b"
     # "pause between the series 1 minute", "break between sets: 90 s"
-    rf"|\b(?:pause|break)\s+between\s+(?:the\s+)?(?:{_EFFORTS}|series)\s*[:=]?\s+{_RANGE}\s+{_UNIT}"
+    rf"|\b(?:pause|break)\s+between\s+(?:the\s+)?(?:sets|series|rounds)\s*[:=]?\s+{_RANGE}\s+{_UNIT}"
     rf"|\b(?:paddle|spin|pedal|jog|walk|row)\s+easy\s+for\s+{_RANGE}\s+{_UNIT}"  # a recovery
     # "full rest (about 90 seconds)", "rest as needed, usually 2 to 3 minutes", "rest
     # between sets should be long enough that every rep is crisp—ninety seconds"
@@ -291,7 +294,8 @@ _TOTAL = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?{_RANGE}\s+{_UNIT}(?:\s+tot
 _IN_PASSING = re.compile(r"\b(?:last|first|final|remaining|extra)\s+$", re.I)  # "the last two reps"
 _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b"
-    r"|\b(?:reps|repetitions|times)\s+in\s+(?:one|1|a\s+single)\s+set\b",  # "8 reps in one set"
+    # "begin with 8 repetitions in one set", not "once you manage 12 reps in one set"
+    r"|\b(?:with|do|perform)\s+\d+\s+(?:reps|repetitions|times)\s+in\s+(?:one|1|a\s+single)\s+set\b",
     re.I,
 )
 _MINUTES_AND_SECONDS = re.compile(r"\b(\d+|a|one) minutes? (?:and )?(\d+) seconds?\b", re.I)
@@ -445,19 +449,22 @@ def _this_exercise_s(sentences: list[str], title: str, lang: str) -> list[str]:
     15", "squat 5x3 @ 140" beside the sled pull, a whiteboard's "METCON — 12 min AMRAP"):
     two or more lines that open on another exercise's name or another part of the
     session, then their numbers, and share no word with the title."""
-    others = [sentence for sentence in sentences if _another_exercise(sentence, title, lang)]
-    return [s for s in sentences if s not in others] if len(others) > 1 else sentences
+    named = {sentence: _another_exercise(sentence, title, lang) for sentence in sentences}
+    others = {name for name in named.values() if name}  # two exercises at least
+    return [s for s in sentences if not named[s]] if len(others) > 1 else sentences
 
 
-def _another_exercise(sentence: str, title: str, lang: str) -> bool:
+def _another_exercise(sentence: str, title: str, lang: str) -> str:
+    """The other exercise (or part of the session) a line opens on, if any."""
     head = re.split(r"\d", sentence, maxsplit=1)[0]
     if head == sentence or len(head.split()) > 6 or _columns(sentence):
-        return False
+        return ""
     words = vocabulary(lang)
-    if not (words["exercise_name"].search(head) or words["session_part"].match(head)):
-        return False
+    found = words["exercise_name"].search(head) or words["session_part"].match(head)
     named = {word[:4] for word in re.findall(r"[^\W\d_]{3,}", title.lower())}
-    return not named & {word[:4] for word in re.findall(r"[^\W\d_]{3,}", sentence.lower())}
+    if not found or named & {word[:4] for word in re.findall(r"[^\W\d_]{3,}", sentence.lower())}:
+        return ""
+    return found[0].strip(" -—:").lower()
 
 
 def _read_first(sentence: str) -> tuple[bool, bool, bool]:

@@ -48,6 +48,10 @@ _PASSIVE = re.compile(
     r"^((?:the|your|this|that|each|both|one)\s+(?:[\w-]+\s+){0,3}?)(?:is|are)\s+(?:\w+ly\s+)?(\w+)\b"
 )
 # the pulls of a clean or snatch: the first two lift the bar, the third pulls under it
+_CONTROLLED_DOWN = (  # "control it back", "control the descent", "control the bar down"
+    r"(?:(?:it|them|the\s+\w+|your\s+\w+)\s+)?(?:back|down)\b"
+    r"|the\s+(?:descent|lowering|negative)\b"
+)
 _PULL = re.compile(r"^(?:\w+\s+){0,3}?the\s+(first|second|third)\s+pull\b", re.IGNORECASE)
 
 
@@ -128,9 +132,17 @@ def classify_step(
         for clause in (sentence, *_CLAUSE.split(lead_removed(sentence, lang))[1:]):
             if kind := classify(clause, previous, lang):
                 return kind
-    if vocabulary(lang)["posture"].match(text.strip()):
+    first = whole_sentences(text)[0]
+    if vocabulary(lang)["posture"].match(first) and _only_posed(first, lang):
         return "setup"  # a posture and nothing else: "Standing, dumbbells at your sides"
     return None
+
+
+def _only_posed(sentence: str, lang: str) -> bool:
+    """A short line of a posture and where the body is, telling nothing about it ("Standing,
+    most people feel this in the hamstring" tells)."""
+    words = re.findall(WORD, sentence.lower())
+    return len(words) <= 10 and not any(vocabulary(lang)["told_about"].match(w) for w in words)
 
 
 def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Kind | None:
@@ -179,10 +191,12 @@ def classify(text: str, previous: str | None = None, lang: str = DEFAULT_LANGUAG
             then = _lemma(_INFINITIVE.sub("", rest).split(" ")[0], vocab)
             moving = vocab.verbs.get(then) in ("up", "down")  # "continue lifting"
             return _CONTINUED.get(then) or (vocab.verbs[then] if moving else "transition")
-        if word == "control" and re.match(
-            r"(?:your |the )?(?:breath|breathing|core|pace|speed)", rest
+        if word == "sweep" and re.match(
+            r"(?:your |the )?(?:\w+ )?(?:leg|foot)\b[^.]*\b(?:behind|across)\b", rest
         ):
-            return None  # "control your breathing": no lowering, unlike "control it back"
+            return "down"  # a curtsy lunge's "sweep your right leg behind and across"
+        if word == "control" and not re.match(_CONTROLLED_DOWN, rest):
+            return None  # "control your breathing", "control the tempo": no lowering
         if word == "let" and rest.startswith("go"):
             return "transition"  # "let go of the bar"
         if word == "come" and re.match(r"(?:back |down )?onto\b", rest):
