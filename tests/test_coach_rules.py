@@ -384,8 +384,9 @@ def test_a_lowering_as_long_as_its_aside_says(write_doc, said):
 
 def test_the_side_the_steps_name_first_is_worked_first(write_doc):
     one_leg = (
-        "# Single-Leg Bridge\n\n1. Lie on your back.\n2. Lift your left foot off the floor.\n"
-        "3. Drive your hips up.\n4. Lower them.\n5. Repeat on the other side.\n"
+        "# Single-Leg Bridge\n\n1. Lie on your back, one foot off the floor.\n"
+        "2. Drive your hips up through your left heel.\n3. Lower them.\n"
+        "4. Repeat on the other side.\n"
     )
     script = coach(parse_file(write_doc("b.md", one_leg)), DEFAULTS)
     assert "We'll work one leg at a time, left first." in spoken(script.sections[0])
