@@ -427,7 +427,9 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     lang = lang or exercise.lang or DEFAULT_LANGUAGE
     found: dict = {}
     named = _named_count(exercise.title, lang)
-    sentences = _this_exercise_s(prescription_sentences(exercise, lang), exercise.title, lang)
+    sentences = _without_other_exercises(
+        prescription_sentences(exercise, lang), exercise.title, lang
+    )
     sentences = sorted(sentences, key=_read_first)
     for rows in _rows_together(sentences):
         if named:
@@ -444,25 +446,29 @@ def prescribed(exercise: Exercise, lang: str | None = None) -> dict:
     return found
 
 
-def _this_exercise_s(sentences: list[str], title: str, lang: str) -> list[str]:
+def _without_other_exercises(sentences: list[str], title: str, lang: str) -> list[str]:
     """The sentences, without a routine's lines for other exercises ("Band pull-aparts x
     15", "squat 5x3 @ 140" beside the sled pull, a whiteboard's "METCON — 12 min AMRAP"):
     two or more lines that open on another exercise's name or another part of the
     session, then their numbers, and share no word with the title."""
-    named = {sentence: _another_exercise(sentence, title, lang) for sentence in sentences}
+    titled = _prefixes(title)  # the title's words, by their first four letters
+    named = {sentence: _another_exercise(sentence, titled, lang) for sentence in sentences}
     others = {name for name in named.values() if name}  # two exercises at least
     return [s for s in sentences if not named[s]] if len(others) > 1 else sentences
 
 
-def _another_exercise(sentence: str, title: str, lang: str) -> str:
+def _prefixes(text: str) -> set[str]:
+    return {word[:4] for word in re.findall(r"[^\W\d_]{3,}", text.lower())}
+
+
+def _another_exercise(sentence: str, titled: set[str], lang: str) -> str:
     """The other exercise (or part of the session) a line opens on, if any."""
     head = re.split(r"\d", sentence, maxsplit=1)[0]
     if head == sentence or len(head.split()) > 6 or _columns(sentence):
         return ""
     words = vocabulary(lang)
     found = words["exercise_name"].search(head) or words["session_part"].match(head)
-    named = {word[:4] for word in re.findall(r"[^\W\d_]{3,}", title.lower())}
-    if not found or named & {word[:4] for word in re.findall(r"[^\W\d_]{3,}", sentence.lower())}:
+    if not found or titled & _prefixes(sentence):
         return ""
     return found[0].strip(" -—:").lower()
 
