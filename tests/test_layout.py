@@ -1019,7 +1019,7 @@ CHECK POINTS:
         (BILINGUAL_STEPS, ["Stand", "Slide Down The Wall", "Hold The Position"]),
         (
             NOTES_AFTER_THE_MOVE,
-            ["Side Lying", "Top Foot", "Bottom Knee Bent", "Lift Hips Up Body", "Hold", "Lower"],
+            ["Side Lying", "Top Foot", "Bottom Knee Bent", "Lift Hips Up", "Hold", "Lower"],
         ),
         (DRILL_CARD, ["Step Forward", "Push Back", "Step Forward", "Push Back"]),
         (EMOJI_SQUARES, ["Damper", "Sit Tall", "Drive", "Reach Forward", "Tempo"]),
@@ -1218,6 +1218,18 @@ def test_a_definition_named_after_another_part_goes_there(write_doc):
     assert exercise.mistakes[0].text == "The lower back peeling off the pad."
     assert prescribed(exercise) == {"sets": 3, "reps": (8, 12), "rest": 90}
     assert exercise.equipment == ("A pair of dumbbells; A bench",)
+
+
+def test_a_label_with_an_aside_names_its_part(write_doc):
+    sheet = (
+        "### Clamshell\n\nStarting position: Lie on your side with your knees bent.\n\n"
+        "Action: Keeping your feet together, lift your top knee.\n\n"
+        "Return: Lower the knee slowly back down.\n\n"
+        "Progression (only when advised by your physio): a green band / pause at the top for 3 s.\n"
+    )
+    exercise = parse_file(write_doc("clam.md", sheet))
+    assert [step.title for step in exercise.steps] == ["Action", "Return"]  # no progression
+    assert exercise.variations[0].label == "Progression"
 
 
 @pytest.mark.parametrize(

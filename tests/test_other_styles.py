@@ -68,7 +68,7 @@ def test_shorthand_is_read_as_a_coach_says_it():
     assert speakable("Do 3 x 10 reps @ RPE 7.") == "Do 3 sets of 10 reps at effort 7 out of 10."
     assert speakable("10-12 reps, x3") == "10 to 12 reps, 3 times"
     assert (
-        speakable("2× per side / 50% & breathe 💪🏽") == "2 times per side 50 percent and breathe"
+        speakable("2× per side / 50% & breathe 💪🏽") == "2 times per side, 50 percent and breathe"
     )
 
 

@@ -764,6 +764,10 @@ def test_an_exports_row_of_spaced_fields_is_read_field_by_field(write_doc, line)
             {"sets": 3, "reps": (8, 10), "rest": 90},
         ),
         ("prescription:\n  sets: 4\n  rest_seconds: 90", {"sets": 4, "rest": 90}),
+        (
+            "default_prescription:\n  sets: 5\n  reps: 5\n  rest_seconds: 180",
+            {"sets": 5, "reps": 5, "rest": 180},
+        ),
         ("category: strength\nlast_edited: 2024-03-02", {}),
         (
             "default_sets: 3\ndefault_reps: 10\nrest_seconds: 45",
@@ -798,6 +802,7 @@ def test_an_apps_own_names_for_a_dose_are_read(write_doc, front, found):
         "Walk back to the start (about 30 seconds) and go again.",
         "Do 15, then turn over.",
         "Do 5 slowly.",
+        "After 10 circles, change direction and make 10 circles the other way.",
     ],
 )
 def test_a_count_said_in_the_steps_own_words_is_left_whole(step):
@@ -982,6 +987,12 @@ def test_a_dose_in_the_title_is_read_after_the_texts(write_doc, heading, line, f
         ("Do 10 reps of 3 seconds each.", {"reps": 10}),  # a pause in each rep
         ("4010 tempo, 4 x 6.", {"tempo": ("4", "0", "1", "0"), "sets": 4, "reps": 6}),
         ("Tempo 3-1-1.", {"tempo": ("3", "1", "1")}),
+        ("Interval: work 40 sec / rest 20 sec", {"duration": 40, "rest": 20}),
+        ("Work 40 seconds rest 20 seconds.", {"duration": 40, "rest": 20}),  # rest's own time
+        ("20s hold / 10s rest → 30s / 10s → 40s / 10s.", {"hold": 20, "rest": 10}),
+        ("3 hard sets of 8.", {"sets": 3, "reps": 8}),
+        ("2 easy sets, 12 slow reps.", {"sets": 2, "reps": 12}),
+        ("10 circles in each direction, 4 times a day.", {"reps": 10}),
         ("Use a 31X1 tempo.", {"tempo": ("3", "1", "X", "1")}),
     ],
 )

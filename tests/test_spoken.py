@@ -34,13 +34,17 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Carry 2 x 24kg bells.", "Carry 2 by 24 kilograms bells."),  # a load, not sets
         ("4x6 @ RPE 7-8.", "4 sets of 6 at effort 7 to 8 out of 10."),
         ("30/30 x 8.", "8 rounds of 30 seconds on and 30 seconds off."),
+        ("Interval: work 40 sec / rest 20 sec", "Interval: work 40 seconds, rest 20 seconds"),
+        ("20s hold → 30s → 40s", "20 seconds hold, 30 seconds, 40 seconds"),  # one, then the next
+        ("Squat→stand→press", "Squat, stand, press"),
+        ("→ counterbalance pistols", "counterbalance pistols"),
         ("40 sec work / 20 sec rest × 6 rounds", "6 rounds of 40 seconds on and 20 seconds off"),
         ("8 ROUNDS: 15 SEC PUSH / 45 SEC REST", "8 rounds of 15 seconds on and 45 seconds off"),
         ("10 x 20s all-out / 40s easy.", "10 rounds of 20 seconds on and 40 seconds off."),
         (":20 ON / :40 OFF", "20 seconds on and 40 seconds off"),
         ("1:00 on / 2:00 off x 5", "5 rounds of 1 minute on and 2 minutes off"),
-        ("20s hold / 10s rest", "20 seconds hold 10 seconds rest"),  # a hold stays a hold
-        ("10 reps / 30 s rest", "10 reps 30 seconds rest"),  # a count is not a time on
+        ("20s hold / 10s rest", "20 seconds hold, 10 seconds rest"),  # a hold stays a hold
+        ("10 reps / 30 s rest", "10 reps, 30 seconds rest"),  # a count is not a time on
         ("Bells: 24/16 kg.", "Bells: 24 or 16 kilograms."),
         ("I do 5 x 45s.", "I do 5 sets of 45 seconds."),
         ("30-45s x3, 30s rest.", "3 sets of 30 to 45 seconds, 30 seconds rest."),

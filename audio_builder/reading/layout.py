@@ -170,7 +170,9 @@ _TURN = re.compile(  # "Sam: ...", a chat export's "[18:42, 09/04/2024] Sam: ...
 _EMOJI_LINES = re.compile(  # three lines or more in a row, each led by an emoji
     rf"(?:^[ \t]*(?:{_PICTOGRAPH})+[ \t]*\S[^\n]*(?:\n|$)){{3,}}", re.MULTILINE
 )
-PLAIN_LABEL = re.compile(r"([^\W\d_][\w' -]{1,30}):\s+")  # "Progressions: tuck → ..."
+PLAIN_LABEL = re.compile(  # "Progressions: tuck → ...", "Progression (when advised): ..."
+    r"([^\W\d_][\w' -]{1,30}?)\s*(?:\([^()\n]{1,60}\)\s*)?:\s+"
+)
 _ARROW = re.compile(r"[ \t]*(?:→|⟶|->|=>|⇒)[ \t]*")
 _FIELD_GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=[^\W\d_][\w' -]{1,30}:\s)")  # "15    Sets: 3"
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")  # a step of a list already

@@ -58,10 +58,12 @@ _DOSE_TALK = re.compile(  # "A typical dose for untrained adults is ...": about 
 _RANGE = rf"{_NUMBER}(?:\s+(?:to|or|until)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 _ABOUT = r"(?:about\s+|around\s+|roughly\s+|approx(?:\.|imately)?\s+)?"
+_MANNER = r"(?:(?:slow|controlled|gentle|easy|hard|full|strict|steady)\s+)"  # "10 slow reps"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
     r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups|pushes)\b"
     rf"|\b(?:sets|rounds)\s*:\s*{_RANGE}\b"  # a table's row: "Sets: 3, Reps: 10"
+    rf"|\b{_RANGE}\s+{_MANNER}sets?\b"  # "3 hard sets" (a round may be a rep: "8 slow rounds")
     rf"|\b{_RANGE}(?=\s+by\s+\d+\s*(?:m|km|meters?|metres?|yards?|yd|miles?)\b)"  # 4 by 40m
     # "5 bananas, 10 seconds each": so many efforts of a time each
     rf"|\b{_RANGE}(?=\s+(?!times|reps|repetitions)[^\W\d_]+s\s*,\s*(?:[5-9]|\d\d+)\s+"
@@ -150,7 +152,7 @@ SET_TIME = re.compile(  # "3 x 20 s": each set's time ("rounds of 30 s on" is in
 )
 REPS = re.compile(
     rf"\b(?:do|perform)\s+{_RANGE}(?=\s+(?:on\s+|with\s+)?(?:each|per)\s+(?:side|leg|arm|way)\b)"
-    rf"|\b{_RANGE}\s+(?:(?:slow|controlled)\s+)?"
+    rf"|\b{_RANGE}\s+{_MANNER}?"
     rf"(?:reps(?!\s*:|{_OF_A_TIME})|repetitions?(?!{_OF_A_TIME})|rep|breath(?:ing)?\s+cycles"
     r"|times(?!\s+(?:through|more|daily|weekly|since|today|(?:a|per|each|this|every)\s+(?:week|day)"
     r"|\d|your|body|out\s+of)))\b"  # not "nine times out of ten"
@@ -170,7 +172,9 @@ REPS_IN_PASSING = re.compile(  # a count the sentence says in its own words, lef
     r"(?=\s*(?:[.,;!)]|$|reps?\b|(?:each|per)\b))"
     # "all 8 on the left leg, then swap", "5 one way, then 5 the other way": a side's count
     rf"|\b{_RANGE}\s+(?=(?:on\s+(?:the\s+|your\s+)?(?:left|right)(?:\s+(?:side|leg|arm|hand|foot))?"
-    r"|one\s+way)\s*,?\s+(?:and\s+)?then\b)",
+    r"|one\s+way)\s*,?\s+(?:and\s+)?then\b)"
+    # "After 10 circles, change direction"
+    rf"|\b{_RANGE}\s+{_MANNER}?(?:small\s+|big\s+)?circles\b",
     re.IGNORECASE,
 )
 SECONDS = re.compile(
@@ -229,7 +233,8 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+timer?)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
     rf"(?:\s+as\s+needed\s*[,(]?\s*|\s*[:=]?\s+)(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full)\s+)?"
-    r"(?:rest(?!\s*:)|off|easy|recovery"
+    # "work 40 s rest 20 s": the rest's own time follows it
+    rf"(?:rest(?!\s*:|\s+{_RANGE}\s+{_UNIT})|off|easy|recovery"
     rf"|apart|between(?:\s+(?:{_EFFORTS})\b|\s*(?=[.,;)]|$)))"
     # "15 sec knees-down rest"
     rf"|\b{_RANGE}\s+{_UNIT}\s+[a-z]+-[a-z]+\s+(?:rest|recovery)\b(?!\s*:)"

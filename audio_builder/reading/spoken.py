@@ -265,11 +265,14 @@ def sayable(char: str, script: str) -> bool:
 
 def unspeakable(text: str, words: Catalog) -> str:
     """Whatever is left that a voice cannot say: square and curly brackets become round
-    ones, other marks (# * / \\ | < > = ~ and the like) are dropped, and so is text in
-    another script (a Japanese line beside its English)."""
+    ones, a slash between words is "or" and between two fields (or an arrow) a comma, other
+    marks (# * / \\ | < > = ~ and the like) are dropped, and so is text in another script (a
+    Japanese line beside its English)."""
     said = words.data["spoken"]
     text = text.translate(str.maketrans("[]{}", "()()"))
     text = re.sub(r"(?<=\w)/(?=\w)", f" {said['or']} ", text)
+    # "work 40 s / rest 20 s", "20 s hold → 30 s": two fields, or one after the other
+    text = re.sub(r"(?<=\S)(?:\s+/\s+|\s*(?:→|⟶|➔|➜|-+>)\s*)(?=\S)", ", ", text)
     text = re.sub(r"(?:≥|>=)\s*(?=\d)", f" {said['at_least']} ", text)
     text = re.sub(r"(?:≤|<=)\s*(?=\d)", f" {said['at_most']} ", text)
     text = re.sub(r"(?<=\d)\s*<\s*(?=\d)", f" {said['less_than']} ", text)
