@@ -349,6 +349,38 @@ def test_kickback_outro_suggests_ankle_weights():
     assert "Too easy? Add ankle weights next time." in outro
 
 
+@pytest.mark.parametrize(
+    ("variations", "said"),
+    [
+        (  # filed under the part's own name: the text says what to do
+            "Progression (at review only): add a 1 kg weight in each hand.\n",
+            ["Too easy? Add a 1 kilogram weight in each hand next time."],
+        ),
+        (  # each way as its name says, though the other's words are in the text
+            "Make it easier: drop to your knees.\nMake it harder: bring your feet together.\n",
+            ["Too hard? Drop to your knees instead."],
+        ),
+        (
+            "**Harder:** hold a light weight (a water bottle) in each hand.\n",
+            ["Too easy? Hold a light weight in each hand next time."],
+        ),
+        (
+            "**Easier:** do it from your knees instead of your toes.\n",
+            ["Too hard? Do it from your knees instead."],
+        ),
+        # no variation to name: never "Try progression"
+        ("**Progression:** if you get all 8 reps, add 5 lb next week.\n", []),
+    ],
+)
+def test_a_variation_is_suggested_by_what_it_says(write_doc, variations, said):
+    text = (
+        "# Dead Bug\n\nA drill for the deep abdominals.\n\n"
+        f"1. Lie on your back.\n2. Lower one arm.\n3. Bring it back.\n\n{variations}"
+    )
+    outro = spoken(script_of(write_doc("v.md", text)).sections[-1])
+    assert [line for line in outro if line.startswith("Too ")] == said
+
+
 @pytest.mark.parametrize("path", [KICKBACK, PLANK, LUNGE], ids=["kickback", "plank", "lunge"])
 @pytest.mark.parametrize("sets", [1, 2, 3])
 def test_set_announcements(path, sets):

@@ -367,24 +367,41 @@ def _tip_line(item: Item) -> str:
 def variation_lines(variations: tuple[Item, ...], words: Catalog) -> list[str]:
     """ "Too easy? Add ankle weights next time." and "Too hard? Try ... instead." """
     lines = []
-    if harder := _pick(variations, words.pattern("variations.harder")):
-        lines.append(words.say("coach.too_easy", variation=_suggest(harder.label, words)))
-    if (easier := _pick(variations, words.pattern("variations.easier"))) and easier is not harder:
-        lines.append(words.say("coach.too_hard", variation=_suggest(easier.label, words)))
+    harder_words, easier_words = (
+        words.pattern(f"variations.{way}") for way in ("harder", "easier")
+    )
+    harder = _pick(variations, harder_words, easier_words)
+    if harder and (said := _suggest(harder, words)):
+        lines.append(words.say("coach.too_easy", variation=said))
+    easier = _pick(variations, easier_words, harder_words)
+    if easier and easier is not harder and (said := _suggest(easier, words)):
+        lines.append(words.say("coach.too_hard", variation=said))
     return lines
 
 
-def _pick(variations: tuple[Item, ...], pattern: re.Pattern[str]) -> Item | None:
-    """The first variation whose name matches, else the first whose text does."""
-    named = [v for v in variations if v.label and pattern.search(v.label)]
-    described = [v for v in variations if v.label and pattern.search(v.text)]
+def _pick(
+    variations: tuple[Item, ...], way: re.Pattern[str], other_way: re.Pattern[str]
+) -> Item | None:
+    """The first variation whose name matches ``way``, else the first whose text does
+    and whose name does not say the other way ("Make it easier: ... harder ...")."""
+    named = [v for v in variations if v.label and way.search(v.label)]
+    described = [v for v in variations if v.label and way.search(v.text)]
+    described = [v for v in described if not other_way.search(v.label)]
     return next(iter(named + described), None)
 
 
-def _suggest(label: str, words: Catalog) -> str:
-    """ "Add ankle weights" stays; "Single band" -> "Try single band"."""
-    label = label.rstrip(".:!").strip()
-    if label.split()[0].lower() in words.text("variations.imperatives"):
+def _suggest(variation: Item, words: Catalog) -> str:
+    """ "Add ankle weights" stays; "Single band" -> "Try single band". One filed under the
+    part's own name ("Progression: add a 1 kg weight") by its text, when that says what
+    to do ("Add a 1 kg weight"), else not at all."""
+    label = variation.label.rstrip(".:!").strip()
+    imperatives = words.text("variations.imperatives")
+    if words.pattern("sections.variations", whole=True).fullmatch(label):
+        said = re.split(r"[,;.!?]|\s+instead\b", without_asides(variation.text))[0].strip()
+        if not said or said.split()[0].lower() not in imperatives or len(said.split()) > 10:
+            return ""
+        return said[0].upper() + said[1:]
+    if label.split()[0].lower() in imperatives:
         return label
     if words.text("words.lowercase"):
         label = label[0].lower() + label[1:]
