@@ -1220,6 +1220,24 @@ def test_a_definition_named_after_another_part_goes_there(write_doc):
     assert exercise.equipment == ("A pair of dumbbells; A bench",)
 
 
+@pytest.mark.parametrize(
+    ("aside", "part"),
+    [
+        ("**Common faults:** dipping too deep.", "mistakes"),
+        ("**Easier:** bend both knees.", "variations"),
+        ("Dose: 3 sets of 10 to 12 reps per arm.", "programming"),
+    ],
+)
+def test_a_paragraph_under_a_step_that_names_another_part_goes_there(write_doc, aside, part):
+    text = (
+        "# Push Press\n\n<!-- howto -->\n\n### Dip\nBend the knees a little.\n\n"
+        f"### Drive\nPress the bar overhead.\n\n{aside}\n"
+    )
+    exercise = parse_file(write_doc("pp.md", text))
+    assert exercise.steps[-1].text == "Press the bar overhead."
+    assert getattr(exercise, part)[0].text.split()[-1] == aside.split()[-1]
+
+
 def test_a_label_with_an_aside_names_its_part(write_doc):
     sheet = (
         "### Clamshell\n\nStarting position: Lie on your side with your knees bent.\n\n"

@@ -619,6 +619,14 @@ def _lines(block: dict) -> list[str]:
     return [_inline_text(part) for part in [*lines, line]]
 
 
+def _another_parts(block: dict, lang: str) -> list[Item]:
+    """A paragraph under a step that opens on another part's name ("**Tip:** ...",
+    "Common faults: ...", "Dose: 3 x 10"): that part's, not the step's to say."""
+    items = _items(block, lang) if block["type"] == "paragraph" else []
+    named = _part_named(items[0].text, lang) if len(items) == 1 else None
+    return items if named not in (None, "execution", "starting position") else []
+
+
 def _part_named(text: str, lang: str) -> str | None:
     """The part of the document a paragraph's plain label names ("Dosage: 3 x 10")."""
     plain = PLAIN_LABEL.match(text)
@@ -691,7 +699,10 @@ def _read_body(
                 if current is not None and name == "execution":
                     current = _ExecutionItems(current, sections, lang)
         elif steps is not None and step_title is not None and not in_section:
-            step_text.append(_block_text(block))
+            if aside := _another_parts(block, lang):  # "**Tip:** ..." under the last step
+                _file(aside, [], sections, lang)
+            else:
+                step_text.append(_block_text(block))
         elif current is not None:
             current.extend(_items(block, lang))
         elif not in_section and kind in ("paragraph", "table", "list", "block_quote"):
