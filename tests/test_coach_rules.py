@@ -280,6 +280,21 @@ def test_a_tip_of_two_sentences_is_not_repeated_by_the_outro(tmp_path):
         assert before != after, (said, spoken(outro))
 
 
+def test_a_tip_under_the_last_step_is_said_whole_in_a_rest_not_in_the_steps(write_doc):
+    text = (
+        "---\nsets: 2\nrest: 60\n---\n# Dead Hang\n\nA grip drill.\n\n<!-- howto -->\n\n"
+        "### Hang\nStep off the box and hang with straight arms.\n\n"
+        "### Come Down\nPut your feet back on the box.\n\n"
+        "*Tip:* if your shoulders feel pinchy, try an active hang: pull your shoulder blades"
+        " down.\n"
+    )
+    script = script_of(write_doc("hang.md", text))
+    intro, rest = script.sections[0], rest_sections(script)[0]
+    assert not any("pinchy" in line for line in spoken(intro))
+    tip = "If your shoulders feel pinchy, try an active hang: pull your shoulder blades down."
+    assert tip in spoken(rest)
+
+
 def test_tips_are_really_spoken_in_rests_and_sets():
     script = script_of(KICKBACK, sets=4)
     said = spoken_tips(script, tip_lines(KICKBACK))

@@ -16,7 +16,12 @@ from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Item
 from audio_builder.reading.movement import Movement, Phase, analyse
 from audio_builder.reading.prescription import unspoken
-from audio_builder.reading.spoken import sentences, spoken_title, without_asides
+from audio_builder.reading.spoken import (
+    sentences,
+    spoken_title,
+    whole_sentences,
+    without_asides,
+)
 from audio_builder.settings import DEFAULT_HOLD, Settings
 
 COUNTDOWN = 3  # short beeps before each "go"
@@ -190,8 +195,8 @@ def outro(part: Part, tips: Tips) -> Section:
     """Well done, the last tip, and a variation for next time."""
     exercise, words = part.exercise, part.words
     lines = [words.say("coach.done", title=spoken_title(exercise.title, part.lang))]
-    if exercise.tips and sentences(exercise.tips[-1])[:1] != [tips.last]:
-        lines.append(exercise.tips[-1])
+    if exercise.tips and _first_sentence(exercise.tips[-1]) != tips.last:
+        lines.append(capital(exercise.tips[-1]))
     lines.extend(variation_lines(exercise.variations, words))
     return closing(lines, words)
 
@@ -352,15 +357,20 @@ def rest_for(words: Catalog, seconds: float) -> str:
 def coaching_lines(exercise: Exercise) -> list[str]:
     """Short form tips: Common Mistakes first, then the Tip, then the Starting Position."""
     lines = [_tip_line(item) for item in exercise.mistakes]
-    lines += [sentences(tip)[0] for tip in exercise.tips if sentences(tip)]
+    lines += [_first_sentence(tip) for tip in exercise.tips]
     lines += [_tip_line(item) for item in exercise.starting_position]
     short = [line for line in lines if line and len(line.split()) <= TIP_MAX_WORDS]
     return list(dict.fromkeys(short))
 
 
+def _first_sentence(text: str) -> str:
+    """A tip's first sentence whole, as a line begins ("" for no text)."""
+    return capital(whole_sentences(text)[0]) if whole_sentences(text) else ""
+
+
 def _tip_line(item: Item) -> str:
     """ "Arching the back: Maintain a neutral spine..." -> "Maintain a neutral spine..." """
-    first = sentences(item.text)[0] if item.text else item.label
+    first = _first_sentence(item.text) or item.label
     return first if first.endswith((".", "!", "?")) else first + "."
 
 
