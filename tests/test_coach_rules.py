@@ -373,7 +373,10 @@ def test_kickback_outro_suggests_ankle_weights():
         ),
         (  # each way as its name says, though the other's words are in the text
             "Make it easier: drop to your knees.\nMake it harder: bring your feet together.\n",
-            ["Too hard? Drop to your knees instead."],
+            [
+                "Too easy? Bring your feet together next time.",
+                "Too hard? Drop to your knees instead.",
+            ],
         ),
         (
             "**Harder:** hold a light weight (a water bottle) in each hand.\n",

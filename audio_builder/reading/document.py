@@ -766,8 +766,10 @@ def _acting_step(text: str, lang: str) -> bool:
 
 def _file(items: list[Item], default: list, sections: dict[str, list], lang: str) -> None:
     """Each entry into ``default``, unless its label, bold or plain, names another part
-    of the document ("Dosage: 3 x 10", "Equipment: a bench"): then into that part."""
-    for item in items:
+    of the document ("Dosage: 3 x 10", "Equipment: a bench"): then into that part. An
+    entry whose later sentence opens on such a name ("Make it easier: drop to your knees.
+    Make it harder: ...") is cut there."""
+    for item in (piece for whole in items for piece in _cut_at_labels(whole, lang)):
         plain = None if item.label else PLAIN_LABEL.match(item.text)
         if plain and _section_name(plain[1], lang):
             item = Item(plain[1], item.text[plain.end() :])
@@ -779,6 +781,20 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
         else:
             sections.setdefault(part, []).append(item)
 
+
+
+def _cut_at_labels(item: Item, lang: str) -> list[Item]:
+    """The entry, cut before each later sentence that opens on a part's name and no more
+    ("Harder: ...", not "You'll need a soft surface: your bed")."""
+    ends = [m.end() for m in re.finditer(r"(?<=[.!?])\s+", item.text)]
+    cuts = [end for end in ends if _names_a_part(item.text[end:], lang)]
+    pieces = [item.text[a:b].strip() for a, b in pairwise([0, *cuts, len(item.text)])]
+    return [Item(item.label, pieces[0]), *(Item("", piece) for piece in pieces[1:])]
+
+
+def _names_a_part(text: str, lang: str) -> bool:
+    plain = PLAIN_LABEL.match(text)
+    return bool(plain and _section_name(plain[1], lang, whole=True))
 
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # "4.3.2 Performing the exercise"
 
