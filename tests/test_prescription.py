@@ -803,6 +803,7 @@ def test_an_apps_own_names_for_a_dose_are_read(write_doc, front, found):
         "Do 15, then turn over.",
         "Do 5 slowly.",
         "After 10 circles, change direction and make 10 circles the other way.",
+        "Continue alternating for 10 on each side.",  # not "Continue alternating for."
     ],
 )
 def test_a_count_said_in_the_steps_own_words_is_left_whole(step):

@@ -37,6 +37,11 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Interval: work 40 sec / rest 20 sec", "Interval: work 40 seconds, rest 20 seconds"),
         ("20s hold → 30s → 40s", "20 seconds hold, 30 seconds, 40 seconds"),  # one, then the next
         ("Squat→stand→press", "Squat, stand, press"),
+        (
+            "Hike it back. a. Tip the bell back.",
+            "Hike it back. Tip the bell back.",
+        ),  # sub-step letter
+        ("Plan a) warm up first, option b. Then go.", "Plan a) warm up first, option b. Then go."),
         ("→ counterbalance pistols", "counterbalance pistols"),
         ("40 sec work / 20 sec rest × 6 rounds", "6 rounds of 40 seconds on and 20 seconds off"),
         ("8 ROUNDS: 15 SEC PUSH / 45 SEC REST", "8 rounds of 15 seconds on and 45 seconds off"),

@@ -856,6 +856,11 @@ def unspoken(sentence: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return text if not text or text.endswith((".", "!", "?")) else text + "."
 
 
+_OBJECT_LEFT_OUT = re.compile(  # the dose was what the sentence ends on
+    r"\b(?:to|at|for|of|into|onto|until|by|from)[.!?]?$", re.IGNORECASE
+)
+
+
 def _without_dose(sentence: str) -> str:
     found: dict = {}
     read_sentence(sentence, found)
@@ -899,4 +904,6 @@ def _without_dose(sentence: str) -> str:
         or (words[0].lower() in ("do", "perform", "complete", "then") and len(words) < 6)
     ):
         return ""
+    if _OBJECT_LEFT_OUT.search(text):
+        return sentence  # "Continue alternating for 10 on each side": not "... for."
     return text if text.endswith((".", "!", "?")) else text + "."
