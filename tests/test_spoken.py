@@ -141,6 +141,12 @@ def test_sentences_keep_decimals_intact():
     ]
 
 
+def test_a_long_sentence_is_said_in_even_parts():
+    """Cut every 25 words, a 26-word sentence left its last word alone ("up.")."""
+    sentence = " ".join(["lower"] * 25) + " up."
+    assert [len(part.split()) for part in sentences(sentence)] == [13, 13]
+
+
 def test_sentences_of_nothing():
     assert sentences("   ") == []
 

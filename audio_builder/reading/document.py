@@ -782,7 +782,6 @@ def _file(items: list[Item], default: list, sections: dict[str, list], lang: str
             sections.setdefault(part, []).append(item)
 
 
-
 def _cut_at_labels(item: Item, lang: str) -> list[Item]:
     """The entry, cut before each later sentence that opens on a part's name and no more
     ("Harder: ...", not "You'll need a soft surface: your bed")."""
@@ -795,6 +794,7 @@ def _cut_at_labels(item: Item, lang: str) -> list[Item]:
 def _names_a_part(text: str, lang: str) -> bool:
     plain = PLAIN_LABEL.match(text)
     return bool(plain and _section_name(plain[1], lang, whole=True))
+
 
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # "4.3.2 Performing the exercise"
 

@@ -4,6 +4,7 @@ the text's language: the words for symbols, units and shorthand come from its ca
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -385,4 +386,5 @@ def _shorten(sentence: str) -> list[str]:
     if len(clauses) > 1:
         return [piece for clause in clauses for piece in _shorten(clause)]
     words = sentence.split()
-    return [" ".join(words[i : i + MAX_WORDS]) for i in range(0, len(words), MAX_WORDS)]
+    size = math.ceil(len(words) / math.ceil(len(words) / MAX_WORDS))  # even: no "up." alone
+    return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
