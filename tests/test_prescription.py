@@ -865,6 +865,13 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
             "## How to\n\n1. Step back and lower the knee.\n2. Drive up through the front heel.\n",
             {"sets": 3, "reps": 8, "rest": 60},
         ),
+        (  # the row named as the title shortens it: "SCAP PUSH-UPS", "Scapular push-up"
+            "# SCAP PUSH-UPS\n\n| # | Exercise | Dose | Rest |\n|---|---|---|---|\n"
+            "| 1 | Streamline squat | 2 x 15 | 30 s |\n| 2 | Scapular push-up | 3 x 12 | 45 s |\n"
+            "| 3 | Band pull-apart | 2 x 20 | 30 s |\n\n"
+            "## How to\n\n1. Let your chest sink.\n2. Push the floor away.\n",
+            {"sets": 3, "reps": 12, "rest": 45},
+        ),
         (  # an export's dose lines over a rule of "=" are not a heading
             "# Seated Hamstring Stretch\n\n1. Sit with one leg straight.\n2. Hinge forward.\n\n"
             "Hold: 30 seconds\nRepetitions: 3\nRest: 15 seconds\nNotes: gently (first 72 hours).\n"
@@ -944,6 +951,7 @@ def test_a_rest_in_brackets_is_not_said_in_the_step():
         "said-twice",
         "program-sheet",
         "program-sheet-by-words",
+        "program-sheet-by-word-starts",
         "dose-over-equals",
         "set-log",
         "spaced-log",

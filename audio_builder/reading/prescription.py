@@ -523,13 +523,14 @@ def _columns(sentence: str) -> tuple[str, ...]:
 
 def _this_exercise(rows: list[str], title: str) -> list[str]:
     """The rows of a table that prescribe today's work: a program sheet's row that most
-    names this exercise (two of the title's words at least); a log's rows, one a set,
-    all together; else the first that prescribes anything (week 1, the first level, the
-    main set after a warm-up row)."""
+    names this exercise (two of the title's words at least, by their first four letters:
+    "SCAP PUSH-UPS" names "Scapular push-up"); a log's rows, one a set, all together;
+    else the first that prescribes anything (week 1, the first level, the main set after
+    a warm-up row)."""
     if len(rows) == 1:
         return rows
-    names = set(re.findall(r"[a-z]{3,}", title.lower()))
-    shared = [len(names & set(re.findall(r"[a-z]{3,}", row.lower()))) for row in rows]
+    names = _prefixes(title)
+    shared = [len(names & _prefixes(row)) for row in rows]
     if names and max(shared) >= min(2, len(names)) and shared.count(max(shared)) == 1:
         return [rows[shared.index(max(shared))]]  # the row that most names the exercise
     if _set_rows(rows):
