@@ -1238,6 +1238,11 @@ def test_a_paragraph_under_a_step_that_names_another_part_goes_there(write_doc, 
     assert getattr(exercise, part)[0].text.split()[-1] == aside.split()[-1]
 
 
+def test_steps_run_between_arrows_after_a_label_with_an_aside_are_still_steps():
+    line = "Flow (slowly, with the breath): reach up → fold forward → step back to plank\n"
+    assert as_markdown(line).count("1. ") == 3
+
+
 def test_a_label_with_an_aside_names_its_part(write_doc):
     sheet = (
         "### Clamshell\n\nStarting position: Lie on your side with your knees bent.\n\n"

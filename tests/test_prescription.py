@@ -1000,7 +1000,8 @@ def test_a_dose_in_the_title_is_read_after_the_texts(write_doc, heading, line, f
         ("Work 40 seconds rest 20 seconds.", {"duration": 40, "rest": 20}),  # rest's own time
         ("20s hold / 10s rest → 30s / 10s → 40s / 10s.", {"hold": 20, "rest": 10}),
         ("3 hard sets of 8.", {"sets": 3, "reps": 8}),
-        ("2 easy sets, 12 slow reps.", {"sets": 2, "reps": 12}),
+        ("2 gentle sets, 12 slow reps.", {"sets": 2, "reps": 12}),
+        ("2 easy sets, then 3 hard sets of 6.", {"sets": 3, "reps": 6}),  # not the warm-up's
         ("10 circles in each direction, 4 times a day.", {"reps": 10}),
         ("Use a 31X1 tempo.", {"tempo": ("3", "1", "X", "1")}),
     ],

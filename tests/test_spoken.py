@@ -37,6 +37,11 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Interval: work 40 sec / rest 20 sec", "Interval: work 40 seconds, rest 20 seconds"),
         ("20s hold → 30s → 40s", "20 seconds hold, 30 seconds, 40 seconds"),  # one, then the next
         ("Squat→stand→press", "Squat, stand, press"),
+        ("Build from 10 → 15 reps.", "Build from 10 to 15 reps."),
+        (
+            "A 24 / 20 kg bell, to the left / right.",
+            "A 24 or 20 kilograms bell, to the left or right.",
+        ),
         (
             "Hike it back. a. Tip the bell back.",
             "Hike it back. Tip the bell back.",

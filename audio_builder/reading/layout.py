@@ -490,7 +490,8 @@ def _inline_list(line: str) -> str:
     if items:
         return (f"{lead}\n\n" if lead else "\n") + "\n".join(f"1. {i}" for i in items) + "\n"
     parts = _ARROW.split(line)
-    labeled = PLAIN_LABEL.match(line.strip())  # "Progressions: a → b"
+    labeled = PLAIN_LABEL.match(line.strip())  # "Progressions: a → b", not "Flow (slowly): a → b"
+    labeled = labeled and "(" not in labeled[0]
     listed = _LIST_ITEM.match(line)  # "4. Bring it down (shoulder → hip → floor)"
     if (
         len(parts) > 2

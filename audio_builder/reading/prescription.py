@@ -58,7 +58,7 @@ _DOSE_TALK = re.compile(  # "A typical dose for untrained adults is ...": about 
 _RANGE = rf"{_NUMBER}(?:\s+(?:to|or|until)\s+{_NUMBER})?(?!\s+(?:to|or)\s+\d)"
 _UNIT = r"(seconds?|secs?|minutes?|mins?)"
 _ABOUT = r"(?:about\s+|around\s+|roughly\s+|approx(?:\.|imately)?\s+)?"
-_MANNER = r"(?:(?:slow|controlled|gentle|easy|hard|full|strict|steady)\s+)"  # "10 slow reps"
+_MANNER = r"(?:(?:slow|controlled|gentle|hard|full|strict|steady)\s+)"  # "10 slow reps"
 SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets|rounds|set|round|series|serie|hangs|holds|intervals|times through"
     r"|carries|goes|efforts|attempts|bouts|sprints|walks|runs|trips|laps|pieces|groups|pushes)\b"

@@ -264,6 +264,16 @@ def sayable(char: str, script: str) -> bool:
     return unicodedata.category(char)[0] == "L" and unicodedata.name(char, "").startswith(script)
 
 
+_ARROW_RANGE = re.compile(  # "10 → 15 reps" (rising), not a pyramid's "12 → 10 → 8"
+    r"(?<![\d→>]\s)(?<![\d→>])\b(\d+)\s*(?:→|⟶|➔|➜|-+>)\s*(\d+)\b(?!\s*(?:→|⟶|➔|➜|-+>))"
+)
+_EITHER = re.compile(  # "24 / 20 kg", "left / right.": a number or a clause's last word
+    r"(?<!/\s\d)(?<!/\s\d\d)(?<=\d)\s+/\s+(?=\d+\b(?!\s*/)(?!\s*(?:seconds?|minutes?|hours?)\b))"
+    r"|(?<=[^\W\d])\s+/\s+(?=[^\W\d]{2,}\s*(?:[,.;:!?)]|$))",
+    re.IGNORECASE,
+)
+
+
 def unspeakable(text: str, words: Catalog) -> str:
     """Whatever is left that a voice cannot say: square and curly brackets become round
     ones, a slash between words is "or" and between two fields (or an arrow) a comma, other
@@ -272,7 +282,13 @@ def unspeakable(text: str, words: Catalog) -> str:
     said = words.data["spoken"]
     text = text.translate(str.maketrans("[]{}", "()()"))
     text = re.sub(r"(?<=\w)/(?=\w)", f" {said['or']} ", text)
-    # "work 40 s / rest 20 s", "20 s hold → 30 s": two fields, or one after the other
+    # "10 → 15 reps": a range; "24 / 20 kg", "left / right": either; "work 40 s / rest
+    # 20 s", "20 s hold → 30 s": two fields, or one after the other
+    text = _ARROW_RANGE.sub(
+        lambda m: said["range"].format(low=m[1], high=m[2]) if int(m[1]) < int(m[2]) else m[0],
+        text,
+    )
+    text = re.sub(_EITHER, f" {said['or']} ", text)
     text = re.sub(r"(?<=\S)(?:\s+/\s+|\s*(?:→|⟶|➔|➜|-+>)\s*)(?=\S)", ", ", text)
     text = re.sub(r"(?:≥|>=)\s*(?=\d)", f" {said['at_least']} ", text)
     text = re.sub(r"(?:≤|<=)\s*(?=\d)", f" {said['at_most']} ", text)
