@@ -386,8 +386,27 @@ def test_kickback_outro_suggests_ankle_weights():
             "**Easier:** do it from your knees instead of your toes.\n",
             ["Too hard? Do it from your knees instead."],
         ),
+        (
+            "Progression: add a 2.5 kg ankle weight.\n",
+            ["Too easy? Add a 2.5 kilograms ankle weight next time."],
+        ),
+        # the part's own name goes the way its text says
+        (
+            "Modification: add a 3-second pause at the bottom.\n",
+            ["Too easy? Add a 3-second pause at the bottom next time."],
+        ),
+        (
+            "## Variations\n\n- **Beginner progression:** band-assisted reps.\n",
+            ["Too hard? Try beginner progression instead."],
+        ),
+        (
+            "## Variations\n\n- **Drop sets:** add one drop set after your last set.\n",
+            ["Too easy? Try drop sets next time."],
+        ),
         # no variation to name: never "Try progression"
         ("**Progression:** if you get all 8 reps, add 5 lb next week.\n", []),
+        ("Progression: do not add load until this is pain-free.\n", []),
+        ("## Variations\n\n- **Box squat:** sit to a box each rep; progress to a lower box.\n", []),
     ],
 )
 def test_a_variation_is_suggested_by_what_it_says(write_doc, variations, said):

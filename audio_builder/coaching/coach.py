@@ -22,6 +22,7 @@ from audio_builder.reading.spoken import (
     whole_sentences,
     without_asides,
 )
+from audio_builder.reading.verbs import classify
 from audio_builder.settings import DEFAULT_HOLD, Settings
 
 COUNTDOWN = 3  # short beeps before each "go"
@@ -376,46 +377,72 @@ def _tip_line(item: Item) -> str:
 
 def variation_lines(variations: tuple[Item, ...], words: Catalog) -> list[str]:
     """ "Too easy? Add ankle weights next time." and "Too hard? Try ... instead." """
+    ways = {way: words.pattern(f"variations.{way}") for way in ("harder", "easier")}
+    harder, easier = (_pick(variations, way, ways, words) for way in ways)
     lines = []
-    harder_words, easier_words = (
-        words.pattern(f"variations.{way}") for way in ("harder", "easier")
-    )
-    harder = _pick(variations, harder_words, easier_words)
     if harder and (said := _suggest(harder, words)):
         lines.append(words.say("coach.too_easy", variation=said))
-    easier = _pick(variations, easier_words, harder_words)
     if easier and easier is not harder and (said := _suggest(easier, words)):
         lines.append(words.say("coach.too_hard", variation=said))
     return lines
 
 
 def _pick(
-    variations: tuple[Item, ...], way: re.Pattern[str], other_way: re.Pattern[str]
+    variations: tuple[Item, ...], way: str, ways: dict[str, re.Pattern[str]], words: Catalog
 ) -> Item | None:
-    """The first variation whose name matches ``way``, else the first whose text does
-    and whose name does not say the other way ("Make it easier: ... harder ...")."""
-    named = [v for v in variations if v.label and way.search(v.label)]
-    described = [v for v in variations if v.label and way.search(v.text)]
-    described = [v for v in described if not other_way.search(v.label)]
+    """The first variation whose name goes ``way`` (by the first of its words that says
+    a way: "Beginner progression" is easier), else the first whose text does and whose
+    name says no way. One named only as the part goes the way its name says ("Make it
+    harder: ..."), else the way its text does ("Modification: add a pause")."""
+    named, described = [], []
+    for variation in (v for v in variations if v.label):
+        label_way, text_way = _way(variation.label, ways), _way(variation.text, ways)
+        if _named_as_the_part(variation, words):
+            label_way = label_way or text_way
+        if label_way == way:
+            named.append(variation)
+        elif label_way is None and text_way == way:
+            described.append(variation)
     return next(iter(named + described), None)
 
 
+def _way(text: str, ways: dict[str, re.Pattern[str]]) -> str | None:
+    found = [(match.start(), way) for way, said in ways.items() if (match := said.search(text))]
+    return min(found)[1] if found else None
+
+
+def _named_as_the_part(variation: Item, words: Catalog) -> bool:
+    return bool(words.pattern("sections.variations", whole=True).fullmatch(variation.label))
+
+
+_NOT_AN_ORDER = re.compile(r"\b(?:not|never|off)\b|n't\b", re.IGNORECASE)  # "do not add load"
+
+
 def _suggest(variation: Item, words: Catalog) -> str:
-    """ "Add ankle weights" stays; "Single band" -> "Try single band". One filed under the
-    part's own name ("Progression: add a 1 kg weight") by its text, when that says what
-    to do ("Add a 1 kg weight"), else not at all."""
+    """ "Add ankle weights" stays; "Single band" -> "Try single band". One named only
+    as the part ("Progression: add a 1 kg weight") by its text's first clause, when that
+    says what to do ("Add a 1 kg weight"), else not at all ("do not add load yet")."""
     label = variation.label.rstrip(".:!").strip()
     imperatives = words.text("variations.imperatives")
-    if words.pattern("sections.variations", whole=True).fullmatch(label):
-        said = re.split(r"[,;.!?]|\s+instead\b", without_asides(variation.text))[0].strip()
-        if not said or said.split()[0].lower() not in imperatives or len(said.split()) > 10:
+    if _named_as_the_part(variation, words):
+        sentence = (whole_sentences(without_asides(variation.text)) or [""])[0]
+        said = _FIRST_CLAUSE.split(sentence)[0].strip().rstrip(".!?")
+        ordered = said and (
+            said.split()[0].lower() in imperatives or classify(said, None, words.code)
+        )
+        if not ordered or _NOT_AN_ORDER.search(said) or not 1 < len(said.split()) <= 10:
             return ""
-        return said[0].upper() + said[1:]
+        return capital(said)
     if label.split()[0].lower() in imperatives:
         return label
     if words.text("words.lowercase"):
         label = label[0].lower() + label[1:]
     return words.say("coach.try_variation", variation=label)
+
+
+_FIRST_CLAUSE = re.compile(  # "add a band, or ...", "... instead of ...", "... when it is easy"
+    r"[,;:]|\s+(?:instead|for example|when|once|until|if|unless|as soon as)\b", re.IGNORECASE
+)
 
 
 _COUNTED = r"(a|an|the|some|one|two|three|four|a pair|pair|\d)\b"  # no article before these
