@@ -366,7 +366,8 @@ def coaching_lines(exercise: Exercise) -> list[str]:
 
 def _first_sentence(text: str) -> str:
     """A tip's first sentence whole, as a line begins ("" for no text)."""
-    return capital(whole_sentences(text)[0]) if whole_sentences(text) else ""
+    first = whole_sentences(text)[:1]
+    return capital(first[0]) if first else ""
 
 
 def _tip_line(item: Item) -> str:

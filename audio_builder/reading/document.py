@@ -627,10 +627,11 @@ def _another_parts(block: dict, lang: str) -> list[Item]:
     return items if named not in (None, "execution", "starting position") else []
 
 
-def _part_named(text: str, lang: str) -> str | None:
-    """The part of the document a paragraph's plain label names ("Dosage: 3 x 10")."""
+def _part_named(text: str, lang: str, whole: bool = False) -> str | None:
+    """The part of the document a paragraph's plain label names ("Dosage: 3 x 10";
+    ``whole``: the label is the part's name and no more)."""
     plain = PLAIN_LABEL.match(text)
-    return _section_name(plain[1], lang) if plain else None
+    return _section_name(plain[1], lang, whole) if plain else None
 
 
 def _stages(text: str, lang: str) -> list[str]:
@@ -786,14 +787,9 @@ def _cut_at_labels(item: Item, lang: str) -> list[Item]:
     """The entry, cut before each later sentence that opens on a part's name and no more
     ("Harder: ...", not "You'll need a soft surface: your bed")."""
     ends = [m.end() for m in re.finditer(r"(?<=[.!?])\s+", item.text)]
-    cuts = [end for end in ends if _names_a_part(item.text[end:], lang)]
+    cuts = [end for end in ends if _part_named(item.text[end:], lang, whole=True)]
     pieces = [item.text[a:b].strip() for a, b in pairwise([0, *cuts, len(item.text)])]
     return [Item(item.label, pieces[0]), *(Item("", piece) for piece in pieces[1:])]
-
-
-def _names_a_part(text: str, lang: str) -> bool:
-    plain = PLAIN_LABEL.match(text)
-    return bool(plain and _section_name(plain[1], lang, whole=True))
 
 
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # "4.3.2 Performing the exercise"

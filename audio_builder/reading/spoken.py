@@ -264,8 +264,9 @@ def sayable(char: str, script: str) -> bool:
     return unicodedata.category(char)[0] == "L" and unicodedata.name(char, "").startswith(script)
 
 
+_ARROW = r"(?:→|⟶|➔|➜|-+>)"
 _ARROW_RANGE = re.compile(  # "10 → 15 reps" (rising), not a pyramid's "12 → 10 → 8"
-    r"(?<![\d→>]\s)(?<![\d→>])\b(\d+)\s*(?:→|⟶|➔|➜|-+>)\s*(\d+)\b(?!\s*(?:→|⟶|➔|➜|-+>))"
+    rf"(?<![\d→>]\s)(?<![\d→>])\b(\d+)\s*{_ARROW}\s*(\d+)\b(?!\s*{_ARROW})"
 )
 _EITHER = re.compile(  # "24 / 20 kg", "left / right.": a number or a clause's last word
     r"(?<!/\s\d)(?<!/\s\d\d)(?<=\d)\s+/\s+(?=\d+\b(?!\s*/)(?!\s*(?:seconds?|minutes?|hours?)\b))"
@@ -288,8 +289,8 @@ def unspeakable(text: str, words: Catalog) -> str:
         lambda m: said["range"].format(low=m[1], high=m[2]) if int(m[1]) < int(m[2]) else m[0],
         text,
     )
-    text = re.sub(_EITHER, f" {said['or']} ", text)
-    text = re.sub(r"(?<=\S)(?:\s+/\s+|\s*(?:→|⟶|➔|➜|-+>)\s*)(?=\S)", ", ", text)
+    text = _EITHER.sub(f" {said['or']} ", text)
+    text = re.sub(rf"(?<=\S)(?:\s+/\s+|\s*{_ARROW}\s*)(?=\S)", ", ", text)
     text = re.sub(r"(?:≥|>=)\s*(?=\d)", f" {said['at_least']} ", text)
     text = re.sub(r"(?:≤|<=)\s*(?=\d)", f" {said['at_most']} ", text)
     text = re.sub(r"(?<=\d)\s*<\s*(?=\d)", f" {said['less_than']} ", text)
