@@ -98,8 +98,13 @@ class Session:
 
 
 def run_child(args: list[str], cache: Path, cwd: Path) -> Run:
-    """Run one child to the end, through ``measure.py``: its wall time and peak RSS."""
+    """Run one child to the end, through ``measure.py``: its wall time and peak RSS.
+
+    Children keep their bytecode (under ``cwd``), as an installed package does, even
+    where the shell says not to write it: else every run compiles every module anew."""
     env = {**os.environ, "AUDIO_BUILDER_CACHE_DIR": str(cache), "PYTHONWARNINGS": "ignore"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(cwd / "bytecode")
     command = [sys.executable, str(HERE / "measure.py"), *args]
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd)
     output = done.stdout + done.stderr
