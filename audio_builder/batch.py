@@ -16,7 +16,6 @@ from audio_builder.audio.songs import music_digest
 from audio_builder.build import Built, Failed, Options, Track, build_one, load, songs
 from audio_builder.errors import AudioBuilderError, DocumentError, EngineError, WorkerError
 from audio_builder.manifest import Entry, Manifest, track_key
-from audio_builder.workers import Pool, run_in_workers
 
 Result = Built | Failed
 
@@ -188,6 +187,8 @@ def _run(
         for track, key in pending:
             yield track, key, _build(track, narrator, options)
         return
+    from audio_builder.workers import Pool, run_in_workers  # 9 ms: only a pool needs them
+
     workers = Pool(jobs, _start_worker, (choice,), partial(_work, options=options), _lost)
     for (track, key), result in run_in_workers(pending, workers):
         yield track, key, result

@@ -14,7 +14,7 @@ from pydub import AudioSegment
 
 from audio_builder.audio.cache import default_cache_dir
 from audio_builder.audio.encode import BITRATES, DEFAULT_BITRATE, MUSIC_BITRATE
-from audio_builder.audio.engines import choose_engine, create_engine, engine_classes
+from audio_builder.audio.engines import BUILTIN, choose_engine, create_engine, engine_classes
 from audio_builder.audio.estimate import estimated_lengths
 from audio_builder.audio.narrator import VoiceChoice, with_fallback
 from audio_builder.audio.pcm import TARGET_LUFS
@@ -51,15 +51,31 @@ def _setting(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         raise click.BadParameter(str(exc)) from None
 
 
-def _engine_names() -> list[str]:
-    return ["auto", *engine_classes()]
+class EngineName(click.ParamType):
+    """auto, a built-in engine or a plugin's; plugins are looked for only when another
+    name is given or help is shown, so a build does not import every engine."""
+
+    name = "engine"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self.names()) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value != "auto" and value not in BUILTIN and value not in self.names():
+            known = ", ".join(map(repr, self.names()))
+            self.fail(f"{value!r} is not one of {known}.", param, ctx)
+        return value
+
+    @staticmethod
+    def names() -> list[str]:
+        return ["auto", *engine_classes()]
 
 
 engine_option = click.option(
     "--engine",
     default="auto",
     show_default=True,
-    type=click.Choice(_engine_names()),
+    type=EngineName(),
     help="Voice: auto (Google when reachable, else offline), piper (offline) or gtts (Google).",
 )
 

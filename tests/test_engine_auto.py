@@ -14,7 +14,7 @@ import requests
 import responses
 from conftest import SIMPLE_DOC, FakeEngine, batchexecute_body, fake_ms, tone_mp3
 
-from audio_builder.audio.engines import BUILTIN
+from audio_builder.audio.engines import piper_voice
 from audio_builder.audio.engines.google import PROBE_URL
 from audio_builder.audio.engines.piper_voice import PiperEngine
 from audio_builder.cli import main
@@ -77,7 +77,7 @@ class Offline(FakeEngine):
 
 @pytest.fixture
 def offline(monkeypatch) -> None:
-    monkeypatch.setitem(BUILTIN, "piper", Offline)
+    monkeypatch.setattr(piper_voice, "PiperEngine", Offline)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ speaks a track."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -112,3 +113,35 @@ def test_the_plugin_speaks_a_track(plugin, write_doc, tmp_path):
     assert isinstance(result, Built), result
     assert result.output.stat().st_size > 0
     assert result.synthesized > 0
+
+
+def test_the_command_line_builds_with_the_plugin_named(plugin, runner, write_doc, tmp_path):
+    doc = write_doc("arm-raise.md", SIMPLE_DOC.format(title="Arm Raise"))
+
+    args = ["build", str(doc), "--engine", plugin, "--sets", "1", "--reps", "2"]
+    result = runner.invoke(main, [*args, "-o", str(tmp_path / "out")])
+
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "arm-raise.mp3").stat().st_size > 0
+
+
+def test_an_unknown_engine_is_refused_with_the_known_ones(plugin, runner, write_doc):
+    doc = write_doc("arm-raise.md", SIMPLE_DOC.format(title="Arm Raise"))
+
+    result = runner.invoke(main, ["build", str(doc), "--engine", "nope"])
+
+    assert result.exit_code == 2
+    assert "'nope' is not one of 'auto', 'piper', 'gtts', 'hum'." in result.stderr
+
+
+def test_a_build_on_the_offline_voice_imports_neither_google_nor_the_plugin_lookup():
+    probe = "import sys, audio_builder.cli; print(sorted(set(sys.modules) & {NAMES}))"
+    names = {"audio_builder.audio.engines.google", "importlib.metadata"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe.replace("{NAMES}", repr(names))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert done.stdout.strip() == "[]"

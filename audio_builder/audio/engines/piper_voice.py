@@ -8,7 +8,6 @@ import importlib
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import distributions
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +70,8 @@ def _language(config: object) -> str:
 def installed_voices() -> tuple[PiperModel, ...]:
     """The voices installed as packages named ``*-piper-voice`` (each module offering
     ``model_path()``), the bundled one first."""
+    from importlib.metadata import distributions  # 5 ms: only when voices are looked for
+
     found = []
     for dist in distributions():
         name = (dist.metadata["Name"] or "").lower().replace("_", "-")
