@@ -388,6 +388,13 @@ Lower your arms. {line}
         ("Once you manage 12 reps in one set, go up a weight.", {"reps": 12}),
         ("Hold 20 seconds feet-together off the floor.", {"hold": 20}),
         ("E3MOM 5: 2 cleans.", {"sets": 5, "reps": 2}),
+        (
+            "Time: 20 seconds of crab walking, then 40 seconds rest. Do it 4 times!",
+            {"time": 20, "rest": 40, "times": 4},
+        ),
+        ("Do 10 of each, twice a day.", {"reps": 10, "daily": True}),
+        ("Do 2 of each dumbbell curl.", {}),
+        ("Most people new to these can't do clean sets of 10 yet.", {}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

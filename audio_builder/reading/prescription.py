@@ -159,6 +159,7 @@ REPS = re.compile(
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b"  # as "times"
+    rf"|\b(?:do|perform)\s+{_RANGE}\s+of\s+each(?=\s*(?:[.,;!]|$))"  # of each movement
     rf"|[—–:]\s*{_RANGE}\s+of\s+(?:these|them)(?=\s*(?:[.;!]|$))",  # "rounds — three of them"
     re.IGNORECASE,
 )
@@ -267,8 +268,9 @@ REST_IN_PASSING = re.compile(  # a recovery told in the step's own words, left t
     re.IGNORECASE,
 )
 WORK_BEFORE_REST = re.compile(  # "30 seconds of skipping, 30 seconds rest": the work's time
-    rf"\b{_RANGE}\s+{_UNIT}(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+)?"
-    r"\s*(?:,|followed by|then|and|with)?\s*$",
+    # "20 seconds of crab walking, then"
+    rf"\b{_RANGE}\s+{_UNIT}(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){{0,2}})?"
+    r"\s*,?\s*(?:followed by|then|and|with)?\s*$",
     re.IGNORECASE,
 )
 OPENING_TIME = re.compile(  # a list's "- 45 sec farmers carry" beside "- 90 sec rest"
@@ -328,6 +330,7 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     rf"|^(?!.*\bhow\s+many\b.*\bin\s+(?:{_NUMBER}|a)\s+(?:seconds?|minutes?)\b)"
     r".*?\b(?:can|could|are|will|would)\s+you\b[^.?]*\?"
     r"|\binstead\W*$"  # another option: "First session? Do 30 second holds instead."
+    r"|\b(?:can'?t|cannot|can\s+not|unable\s+to)\s+(?:yet\s+)?do\b"  # "most can't do 10 yet"
     r"|^\W*next\s+(?:station|up|exercise|move)\b",  # the next exercise's dose
     re.IGNORECASE,
 )
