@@ -101,6 +101,9 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ('3 x 10 e/arm · 60–90" rest.', "3 sets of 10 each arm 60 to 90 seconds rest."),
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),
         ("右足を一歩後ろに引く。Step your right foot back.", "Step your right foot back."),
+        ("Stress on the knee joint. li>", "Stress on the knee joint."),  # a tag without "<"
+        ("Brace <b>hard</b>.</li>", "Brace hard."),
+        ("Keep your heart rate > 150.", "Keep your heart rate over 150."),
     ],
 )
 def test_speakable(written, spoken):

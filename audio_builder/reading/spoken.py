@@ -274,13 +274,19 @@ _EITHER = re.compile(  # "24 / 20 kg", "left / right.": a number or a clause's l
     re.IGNORECASE,
 )
 
+_TAG = re.compile(  # "<li>", "</p>", and a tag that lost its "<": "... the knee joint. li>"
+    r"</?[a-z][a-z0-9]*\b[^<>]*>|(?<![\w<])/?(?:li|ul|ol|p|br|div|span|em|strong|b|i|h[1-6])/?>",
+    re.IGNORECASE,
+)
+
 
 def unspeakable(text: str, words: Catalog) -> str:
-    """Whatever is left that a voice cannot say: square and curly brackets become round
-    ones, a slash between words is "or" and between two fields (or an arrow) a comma, other
-    marks (# * / \\ | < > = ~ and the like) are dropped, and so is text in another script (a
-    Japanese line beside its English)."""
+    """Whatever is left that a voice cannot say: HTML tags are dropped, square and curly
+    brackets become round ones, a slash between words is "or" and between two fields (or
+    an arrow) a comma, other marks (# * / \\ | < > = ~ and the like) are dropped, and so
+    is text in another script (a Japanese line beside its English)."""
     said = words.data["spoken"]
+    text = _TAG.sub(" ", text)
     text = text.translate(str.maketrans("[]{}", "()()"))
     text = re.sub(r"(?<=\w)/(?=\w)", f" {said['or']} ", text)
     # "10 → 15 reps": a range; "24 / 20 kg", "left / right": either; "work 40 s / rest
