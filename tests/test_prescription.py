@@ -395,6 +395,7 @@ Lower your arms. {line}
         ("Do 10 of each, twice a day.", {"reps": 10, "daily": True}),
         ("Do 2 of each dumbbell curl.", {}),
         ("Most people new to these can't do clean sets of 10 yet.", {}),
+        ("Logged: 0/4 sets · Last done: never", {"sets": 4}),  # none of 4 done yet
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):

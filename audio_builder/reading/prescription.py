@@ -420,7 +420,10 @@ def _number(word: str) -> int:
 
 
 def _span(low: str, high: str | None) -> int | tuple[int, int]:
+    """A count or a range of them; from none it is the top ("Logged: 0/4 sets": 4 to do)."""
     first = _number(low)
+    if first == 0 and high:
+        return _number(high)
     return (first, _number(high)) if high and _number(high) > first else first
 
 
