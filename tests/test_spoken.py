@@ -102,6 +102,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),
         ("右足を一歩後ろに引く。Step your right foot back.", "Step your right foot back."),
         ("Stress on the knee joint. li>", "Stress on the knee joint."),  # a tag without "<"
+        ("A. Stand on the step. B. Let your heels sink.", "Stand on the step. Let your heels sink."),
+        ("Coach J. Smith says so.", "Coach J. Smith says so."),
         ("Brace <b>hard</b>.</li>", "Brace hard."),
         ("Keep your heart rate > 150.", "Keep your heart rate over 150."),
     ],
@@ -167,6 +169,8 @@ def test_sentences_of_nothing():
         ("Push-ups (3 x 8-12)", "Push-ups"),
         ("BUNNY HOPS!", "BUNNY HOPS"),  # said as a name: "BUNNY HOPS!." is no sentence
         ("Drill 3: High Knees", "High Knees"),
+        ("Week 3 — Lower A: Barbell Back Squat", "Barbell Back Squat"),  # a program's day
+        ("Plan A", "Plan A"),
         ("Box Jumps: U16 Off-Season Handout", "Box Jumps"),
         ("Lizard Pose (Utthan Pristhasana) — Class Script", "Lizard Pose"),
         ("Voice memo – doorway pec stretch (for Dana)", "doorway pec stretch"),

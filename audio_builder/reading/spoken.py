@@ -313,7 +313,7 @@ def sentence_spacing(text: str) -> str:
     """Mend sentences run together ("torso.This") and odd dashes and quotes; drop a
     sub-step's letter ("Hike it back. a. Tip the bell")."""
     text = re.sub(r"(?<=[a-z])([.!?])(?=[A-Z])", r"\1 ", text)
-    text = re.sub(r"(?:^|(?<=[.!?:]\s))[a-h][.)]\s+(?=[A-Z])", "", text)  # "a. Tip the bell"
+    text = re.sub(r"(?:^|(?<=[.!?:]\s))[a-hA-H][.)]\s+(?=[A-Z])", "", text)  # "a. Tip the bell"
     text = re.sub(r"\s*[—–]\s*", " — ", text)
     text = re.sub(r"[“”]", '"', text)
     return re.sub(r"[‘’]", "'", text)
