@@ -7,13 +7,14 @@ hold for every part, so a section is matched by the chapter name it starts with.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 import pytest
 from conftest import SEEDS
 
 from audio_builder.catalog import catalog
-from audio_builder.coaching.coach import TEN_SECONDS, coach
+from audio_builder.coaching.coach import TEN_SECONDS, coach, intro, prepare
 from audio_builder.reading.document import parse_file
 from audio_builder.reading.movement import analyse
 from audio_builder.reading.spoken import sentences
@@ -85,6 +86,19 @@ def test_intro_speaks_the_set_up_steps_in_full_and_in_order(script, kickback):
     assert len(setup) == 3
     positions = [lines.index(line) for line in setup]
     assert positions == sorted(positions)
+
+
+def test_intro_says_every_step_once_in_order_when_a_set_up_step_follows_a_move(kickback):
+    """A set-up step after a moving one ("You should feel a stretch") is said in its
+    place in the movement; no step is left out and none is said twice."""
+    part = prepare(kickback, DEFAULTS)
+    steps = kickback.steps
+    later_setup = replace(part.movement, setup=(steps[0], steps[2]))
+    lines = spoken(intro(replace(part, movement=later_setup)))
+
+    said = [line for step in steps for line in sentences(step.text)]
+    assert [line for line in lines if line in said] == said
+    assert lines.index("The movement:") == lines.index(sentences(steps[1].text)[0]) - 1
 
 
 def test_sections_in_order(script):

@@ -13,7 +13,7 @@ from audio_builder.catalog import Catalog, catalog
 from audio_builder.coaching.phrases import prescription_line
 from audio_builder.coaching.script import Cue, CueScript, Section, Segment, beep, say
 from audio_builder.languages import DEFAULT_LANGUAGE
-from audio_builder.reading.document import Exercise, Item
+from audio_builder.reading.document import Exercise, Item, Step
 from audio_builder.reading.movement import Movement, Phase, analyse
 from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import (
@@ -120,13 +120,12 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
     lines = [words.say("coach.title", title=spoken_title(exercise.title, part.lang))]
     if needs := equipment_needed(exercise.equipment, words):
         lines.append(words.say("coach.needs", things=needs))
-    told = exercise.steps if part.timed else movement.setup
-    for step in told:
+    steps = exercise.steps
+    setting_up = len(steps) if part.timed else _setting_up(steps, movement.setup)
+    for index, step in enumerate(steps):
+        if index == setting_up:
+            lines.append(words.say("coach.movement"))
         lines.extend(_instructions(step.text, part.lang))
-    if not part.timed and len(told) < len(exercise.steps):
-        lines.append(words.say("coach.movement"))
-        for step in exercise.steps[len(told) :]:
-            lines.extend(_instructions(step.text, part.lang))
     if prescribe and any(source == "text" for _, source in part.settings.sources):
         lines.append(
             prescription_line(part.settings, part.work, part.timed, len(part.sides) > 1, words)
@@ -143,6 +142,12 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
         lines.append(words.say(f"coach.alternating_start{right_first}"))
     title = heading or words.say("chapters.intro")
     return Section(title, (Segment("intro", tuple(say(line) for line in lines)),), heading)
+
+
+def _setting_up(steps: tuple[Step, ...], setup: tuple[Step, ...]) -> int:
+    """How many steps set up before the first that moves; the rest are said in their
+    order as the movement, a set-up step among them too ("You should feel ...")."""
+    return next((index for index, step in enumerate(steps) if step not in setup), len(steps))
 
 
 def _instructions(text: str, lang: str) -> list[str]:
