@@ -102,7 +102,7 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),
         ("右足を一歩後ろに引く。Step your right foot back.", "Step your right foot back."),
         ("Stress on the knee joint. li>", "Stress on the knee joint."),  # a tag without "<"
-        ("A. Stand on the step. B. Let your heels sink.", "Stand on the step. Let your heels sink."),
+        ("A. Stand on the step. B. Sink your heels.", "Stand on the step. Sink your heels."),
         ("Coach J. Smith says so.", "Coach J. Smith says so."),
         ("Brace <b>hard</b>.</li>", "Brace hard."),
         ("Keep your heart rate > 150.", "Keep your heart rate over 150."),
