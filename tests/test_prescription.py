@@ -394,7 +394,15 @@ Lower your arms. {line}
         ),
         ("Do 10 of each, twice a day.", {"reps": 10, "daily": True}),
         ("Do 2 of each dumbbell curl.", {}),
+        ("Do 4 of each, 12 reps apiece.", {"reps": 12}),
         ("Most people new to these can't do clean sets of 10 yet.", {}),
+        ("If you can't do a full push-up, do 3 sets of 8 on your knees.", {"sets": 3, "reps": 8}),
+        ("You cannot do too many: aim for 3 sets of 15.", {"sets": 3, "reps": 15}),
+        ("Do 10 reps in 30 seconds, then rest 30 seconds.", {"reps": 10, "rest": 30}),
+        (
+            "Do 3 sets of 12 after 2 minutes of light rowing, then rest 90 seconds.",
+            {"sets": 3, "reps": 12, "rest": 90},
+        ),
         ("Logged: 0/4 sets · Last done: never", {"sets": 4}),  # none of 4 done yet
     ],
 )

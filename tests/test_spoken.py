@@ -102,10 +102,14 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Squeeze the ball 2x/day, 3x/wk.", "Squeeze the ball 2 times a day, 3 times a week."),
         ("右足を一歩後ろに引く。Step your right foot back.", "Step your right foot back."),
         ("Stress on the knee joint. li>", "Stress on the knee joint."),  # a tag without "<"
-        ("A. Stand on the step. B. Sink your heels.", "Stand on the step. Sink your heels."),
+        ("A. Face the step. B. Step up.", "Face the step. Step up."),  # lettered steps
+        ("See Dr. B. Jones.", "See Dr. B. Jones."),
+        ("Grade: C. Keep the knees out.", "Grade: C. Keep the knees out."),
         ("Coach J. Smith says so.", "Coach J. Smith says so."),
         ("Brace <b>hard</b>.</li>", "Brace hard."),
         ("Keep your heart rate > 150.", "Keep your heart rate over 150."),
+        ("If reps<target and form>good", "If reps target and form good"),  # no tags
+        ("Option b> is harder.", "Option b is harder."),
     ],
 )
 def test_speakable(written, spoken):
@@ -170,7 +174,8 @@ def test_sentences_of_nothing():
         ("BUNNY HOPS!", "BUNNY HOPS"),  # said as a name: "BUNNY HOPS!." is no sentence
         ("Drill 3: High Knees", "High Knees"),
         ("Week 3 — Lower A: Barbell Back Squat", "Barbell Back Squat"),  # a program's day
-        ("Plan A", "Plan A"),
+        ("Day 1 — Lower A", "Lower A"),  # when nothing else names it
+        ("Barbell Complex A — Week 2", "Barbell Complex A"),
         ("Box Jumps: U16 Off-Season Handout", "Box Jumps"),
         ("Lizard Pose (Utthan Pristhasana) — Class Script", "Lizard Pose"),
         ("Voice memo – doorway pec stretch (for Dana)", "doorway pec stretch"),

@@ -159,7 +159,7 @@ REPS = re.compile(
     rf"|\b(?:reps|repetitions)\s*:\s*{_RANGE}\b"
     rf"|(?<!\()\b{_RANGE}\s+(?:on\s+)?(?:per|each|a)\s+(?:side|leg|arm|way)\b"  # "8 on each side"
     rf"|(?:^|\b(?:take|do|perform|make)\s+){_RANGE}\s+of\s+(?:these|them)\b"  # as "times"
-    rf"|\b(?:do|perform)\s+{_RANGE}\s+of\s+each(?=\s*(?:[.,;!]|$))"  # of each movement
+    rf"|\b(?:do|perform)\s+{_RANGE}\s+of\s+each(?=\s*(?:[.,;!]|$))(?![^.;!]*\d)"  # each move
     rf"|[—–:]\s*{_RANGE}\s+of\s+(?:these|them)(?=\s*(?:[.;!]|$))",  # "rounds — three of them"
     re.IGNORECASE,
 )
@@ -269,7 +269,8 @@ REST_IN_PASSING = re.compile(  # a recovery told in the step's own words, left t
 )
 WORK_BEFORE_REST = re.compile(  # "30 seconds of skipping, 30 seconds rest": the work's time
     # "20 seconds of crab walking, then"
-    rf"\b{_RANGE}\s+{_UNIT}(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){{0,2}})?"
+    rf"(?<!\bafter\s)\b{_RANGE}\s+{_UNIT}"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?(?!total\b)[\w-]+(?:\s+[\w-]+){0,2})?"
     r"\s*,?\s*(?:followed by|then|and|with)?\s*$",
     re.IGNORECASE,
 )
@@ -330,8 +331,12 @@ _INFORMATION = re.compile(  # not this exercise's plan: what it burns, what not 
     rf"|^(?!.*\bhow\s+many\b.*\bin\s+(?:{_NUMBER}|a)\s+(?:seconds?|minutes?)\b)"
     r".*?\b(?:can|could|are|will|would)\s+you\b[^.?]*\?"
     r"|\binstead\W*$"  # another option: "First session? Do 30 second holds instead."
-    r"|\b(?:can'?t|cannot|can\s+not|unable\s+to)\s+(?:yet\s+)?do\b"  # "most can't do 10 yet"
     r"|^\W*next\s+(?:station|up|exercise|move)\b",  # the next exercise's dose
+    re.IGNORECASE,
+)
+_NOT_YET = re.compile(  # "most can't do clean sets of 10 yet": what they cannot, not the dose
+    rf"\b(?:can'?t|cannot|can\s+not|unable\s+to)\s+(?:yet\s+)?do\b"
+    rf"(?:[^,;:?.\d]*?\b{_NUMBER}(?:\s+[a-z-]+)?(?:\s+yet)?|[^,;:?]*)",
     re.IGNORECASE,
 )
 _AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "5 min easy warm-up"
@@ -668,6 +673,7 @@ def read_sentence(sentence: str, found: dict) -> None:
     if _INFORMATION.search(sentence):
         return
     sentence = _LATER.sub("", _AROUND_THE_WORK.sub("", _HISTORY.sub("", sentence)))
+    sentence = _NOT_YET.sub("", sentence)
     sentence = _in_seconds(sentence)
     if split := _SPLIT_COUNT.search(sentence):
         whole, each = (_number(count) for count in split.groups() if count)
@@ -726,6 +732,8 @@ def read_sentence(sentence: str, found: dict) -> None:
     if any(name in found for name in ("hold", "duration", "time")):
         return
     # "30 seconds of skipping, 30 seconds rest"; a list's "45 sec farmers carry"
+    if "reps" in found:  # "Do 10 reps in 30 seconds, then rest": the reps are the work
+        return
     for match in (worked_before_rest, OPENING_TIME.search(sentence)):
         if match and _long_enough(seconds := _seconds(match)):
             found["time"] = seconds

@@ -274,8 +274,9 @@ _EITHER = re.compile(  # "24 / 20 kg", "left / right.": a number or a clause's l
     re.IGNORECASE,
 )
 
-_TAG = re.compile(  # "<li>", "</p>", and a tag that lost its "<": "... the knee joint. li>"
-    r"</?[a-z][a-z0-9]*\b[^<>]*>|(?<![\w<])/?(?:li|ul|ol|p|br|div|span|em|strong|b|i|h[1-6])/?>",
+_TAG_NAME = r"(?:li|ul|ol|p|br|div|span|em|strong|b|i|u|a|h[1-6]|td|tr|th|table|img|sup|sub)"
+_TAG = re.compile(  # "<li>", "</p>", and a list tag that lost its "<": "the knee joint. li>"
+    rf"</?{_TAG_NAME}\b[^<>]*>|(?<!\S)/?(?:li|ul|ol|br|div|span)/?>(?!\S)",
     re.IGNORECASE,
 )
 
@@ -313,7 +314,9 @@ def sentence_spacing(text: str) -> str:
     """Mend sentences run together ("torso.This") and odd dashes and quotes; drop a
     sub-step's letter ("Hike it back. a. Tip the bell")."""
     text = re.sub(r"(?<=[a-z])([.!?])(?=[A-Z])", r"\1 ", text)
-    text = re.sub(r"(?:^|(?<=[.!?:]\s))[a-hA-H][.)]\s+(?=[A-Z])", "", text)  # "a. Tip the bell"
+    text = re.sub(r"(?:^|(?<=[.!?:]\s))[a-h][.)]\s+(?=[A-Z])", "", text)  # "a. Tip the bell"
+    if re.match(r"[A-H][.)]\s", text):  # steps lettered "A. Stand ... B. Place ..."
+        text = re.sub(r"(?:^|(?<=[.!?]\s))[A-H][.)]\s+(?=[A-Z][a-z])", "", text)
     text = re.sub(r"\s*[—–]\s*", " — ", text)
     text = re.sub(r"[“”]", '"', text)
     return re.sub(r"[‘’]", "'", text)
@@ -363,6 +366,9 @@ def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return speakable(_named(said, catalog(lang)) or said, lang).rstrip(" .!?")
 
 
+_DAY_BY_LETTER = re.compile(r"\s[A-F]$")  # "Lower A": a program's day, if another part names
+
+
 def _named(title: str, words: Catalog) -> str:
     """The part of a title that names the exercise, without asides in brackets, its dose
     nor a guide's "How to do a"."""
@@ -371,7 +377,8 @@ def _named(title: str, words: Catalog) -> str:
     parts = [part.strip() for part in re.split(r"\s+[—–-]\s+|:\s+", bare) if part.strip()]
     context = re.compile(words.text("spoken.title_context"), re.IGNORECASE)
     named = [part for part in parts if not context.search(part)]
-    return named[0] if len(parts) > 1 and named else bare
+    exercises = [part for part in named if not _DAY_BY_LETTER.search(part)]
+    return (exercises or named)[0] if len(parts) > 1 and named else bare
 
 
 def _language_score(text: str, lang: str) -> int:
