@@ -61,10 +61,9 @@ class EngineName(click.ParamType):
         return "[" + "|".join(self.names()) + "]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        if value != "auto" and value not in BUILTIN and value not in self.names():
-            known = ", ".join(map(repr, self.names()))
-            self.fail(f"{value!r} is not one of {known}.", param, ctx)
-        return value
+        if value == "auto" or value in BUILTIN or value in (names := self.names()):
+            return value
+        self.fail(f"{value!r} is not one of {', '.join(map(repr, names))}.", param, ctx)
 
     @staticmethod
     def names() -> list[str]:

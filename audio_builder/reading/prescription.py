@@ -729,10 +729,9 @@ def read_sentence(sentence: str, found: dict) -> None:
         if _long_enough(seconds := _seconds(match)):
             found.setdefault(_held_or_worked(sentence[: match.start()]), seconds)
             break
-    if any(name in found for name in ("hold", "duration", "time")):
-        return
-    # "30 seconds of skipping, 30 seconds rest"; a list's "45 sec farmers carry"
-    if "reps" in found:  # "Do 10 reps in 30 seconds, then rest": the reps are the work
+    # a time found, or reps as the work ("Do 10 reps in 30 seconds, then rest"); else
+    # "30 seconds of skipping, 30 seconds rest", a list's "45 sec farmers carry"
+    if any(name in found for name in ("hold", "duration", "time", "reps")):
         return
     for match in (worked_before_rest, OPENING_TIME.search(sentence)):
         if match and _long_enough(seconds := _seconds(match)):

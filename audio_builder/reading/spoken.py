@@ -366,7 +366,7 @@ def spoken_title(title: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return speakable(_named(said, catalog(lang)) or said, lang).rstrip(" .!?")
 
 
-_DAY_BY_LETTER = re.compile(r"\s[A-F]$")  # "Lower A": a program's day, if another part names
+_DAY_BY_LETTER = re.compile(r"\s[A-F]$")  # "Lower A": a program's day, not the exercise
 
 
 def _named(title: str, words: Catalog) -> str:
