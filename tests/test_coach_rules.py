@@ -209,7 +209,8 @@ def test_reverse_lunge_each_side_counts_as_a_rep_and_sides_alternate_rep_by_rep(
 
 def tip_lines(path: Path) -> set[str]:
     exercise = parse_file(path)
-    return set(coaching_lines(exercise)) | set(exercise.tips)
+    part = prepare(exercise, DEFAULTS.override(exercise.settings))
+    return set(coaching_lines(part)) | set(exercise.tips)
 
 
 def rest_of(path: Path) -> float:
@@ -293,6 +294,31 @@ def test_a_tip_under_the_last_step_is_said_whole_in_a_rest_not_in_the_steps(writ
     assert not any("pinchy" in line for line in spoken(intro))
     tip = "If your shoulders feel pinchy, try an active hang: pull your shoulder blades down."
     assert tip in spoken(rest)
+
+
+def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_doc):
+    """A coach never tells the listener to make the mistake: a fault listed alone is
+    said as one to avoid; a fault with its correction says the correction."""
+    text = (
+        "# Goblet Squat\n\n1. Hold the bell at your chest.\n2. Squat down.\n3. Stand up.\n\n"
+        "## Common Mistakes\n- Letting your knees cave in\n- ROUNDING THE BACK\n"
+        "- **Heels lifting:** Keep your weight over your whole foot.\n"
+        "- Leaning forward is the usual sign of tight ankles\n"
+    )
+    path = write_doc("goblet.md", text)
+    exercise = parse_file(path)
+
+    lines = coaching_lines(prepare(exercise, DEFAULTS))
+
+    assert lines == [
+        "Avoid letting your knees cave in.",
+        "Avoid rounding the back.",
+        "Keep your weight over your whole foot.",
+        "Leaning forward is the usual sign of tight ankles.",
+    ]
+    said = [line for section in script_of(path).sections for line in spoken(section)]
+    assert "Avoid letting your knees cave in." in said
+    assert "Letting your knees cave in." not in said
 
 
 def test_tips_are_really_spoken_in_rests_and_sets():

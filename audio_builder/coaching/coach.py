@@ -88,7 +88,7 @@ def prepare(exercise: Exercise, settings: Settings, lang: str = DEFAULT_LANGUAGE
 def coach(exercise: Exercise, settings: Settings, lang: str = DEFAULT_LANGUAGE) -> CueScript:
     """The whole track: intro, each set (with rests between), outro."""
     part = prepare(exercise, settings, lang)
-    tips = Tips(coaching_lines(exercise))
+    tips = Tips(coaching_lines(part))
     sections = [intro(part), *sets(part, tips), outro(part, tips)]
     return CueScript(exercise.title, tuple(sections))
 
@@ -195,6 +195,12 @@ def side_name(part: Part, side: str) -> str:
 def capital(text: str) -> str:
     """The first letter in capital, the rest as written ("right leg" -> "Right leg")."""
     return text[:1].upper() + text[1:]
+
+
+def _mid_sentence(text: str, words: Catalog) -> str:
+    """Its first letter in lower case, where the language writes so mid-sentence ("try
+    single band"), else as written ("Einbeinig")."""
+    return text[:1].lower() + text[1:] if words.text("words.lowercase") else text
 
 
 def outro(part: Part, tips: Tips) -> Section:
@@ -360,9 +366,11 @@ def rest_for(words: Catalog, seconds: float) -> str:
     return capital(words.say("coach.rest_for", time=words.duration(seconds)))
 
 
-def coaching_lines(exercise: Exercise) -> list[str]:
+def coaching_lines(part: Part) -> list[str]:
     """Short form tips: Common Mistakes first, then the Tip, then the Starting Position."""
-    lines = [_tip_line(item) for item in exercise.mistakes]
+    exercise = part.exercise
+    written_in = catalog(exercise.lang or part.lang)
+    lines = [_mistake_line(item, written_in) for item in exercise.mistakes]
     lines += [_first_sentence(tip) for tip in exercise.tips]
     lines += [_tip_line(item) for item in exercise.starting_position]
     short = [line for line in lines if line and len(line.split()) <= TIP_MAX_WORDS]
@@ -379,6 +387,17 @@ def _tip_line(item: Item) -> str:
     """ "Arching the back: Maintain a neutral spine..." -> "Maintain a neutral spine..." """
     first = _first_sentence(item.text) or item.label
     return first if first.endswith((".", "!", "?")) else first + "."
+
+
+def _mistake_line(item: Item, words: Catalog) -> str:
+    """A mistake's correction; a mistake named with none ("Letting your knees cave in")
+    as one to avoid ("Avoid letting your knees cave in."), never as what to do."""
+    line = _tip_line(item)
+    if not re.match(words.text("reading.fault"), line, re.IGNORECASE):
+        return line
+    fault = line.rstrip(".!?")
+    shouted = fault.isupper() and " " in fault  # "ROUNDING THE BACK"
+    return words.say("coach.avoid", fault=_mid_sentence(fault.lower() if shouted else fault, words))
 
 
 def variation_lines(variations: tuple[Item, ...], words: Catalog) -> list[str]:
@@ -441,9 +460,7 @@ def _suggest(variation: Item, words: Catalog) -> str:
         return capital(said)
     if label.split()[0].lower() in imperatives:
         return label
-    if words.text("words.lowercase"):
-        label = label[0].lower() + label[1:]
-    return words.say("coach.try_variation", variation=label)
+    return words.say("coach.try_variation", variation=_mid_sentence(label, words))
 
 
 _FIRST_CLAUSE = re.compile(  # "add a band, or ...", "... instead of ...", "... when it is easy"
@@ -463,8 +480,7 @@ def equipment_needed(items: tuple[str, ...], words: Catalog) -> str:
         name = without_asides(item.split(":")[0]).rstrip(".")
         if not name or nothing.match(name):
             continue
-        if words.text("words.lowercase"):
-            name = name[0].lower() + name[1:]
+        name = _mid_sentence(name, words)
         bare = not re.match(_COUNTED, name) and not name.endswith("s")
         if words.text("equipment.articles") and bare:
             name = ("an " if name[0] in "aeiou" else "a ") + name

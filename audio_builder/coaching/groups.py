@@ -75,7 +75,7 @@ def circuit(parts: tuple[Part, ...], settings: dict[str, Any], title: str) -> It
     names = ", ".join(spoken_title(p.exercise.title, p.lang) for p in parts)
     said = said_by.CIRCUIT_START.format(rounds=said_by.times(rounds, "round"), names=names)
     yield group_intro(chapter, title, [said], parts)
-    tips = [Tips(coaching_lines(p.exercise)) for p in parts]
+    tips = [Tips(coaching_lines(p)) for p in parts]
     for number in range(1, rounds + 1):
         segments: list[Segment] = []
         for index, part in enumerate(parts):
@@ -113,7 +113,7 @@ def superset(parts: tuple[Part, ...], settings: dict[str, Any], title: str) -> I
         said_by.SUPERSET_SETS.format(sets=said_by.times(count, "set")),
     ]
     yield group_intro(chapter, title, lines, parts)
-    tips = [Tips(coaching_lines(p.exercise)) for p in parts]
+    tips = [Tips(coaching_lines(p)) for p in parts]
     for number in range(1, count + 1):
         segments: list[Segment] = []
         for index, part in enumerate(parts):

@@ -122,7 +122,7 @@ def _block(block: Block) -> Iterator[Section]:
         return
     part = block.parts[0]
     name = part.exercise.title
-    tips = Tips(coaching_lines(part.exercise))
+    tips = Tips(coaching_lines(part))
     yield intro(part, heading=name)
     yield from sets(part, tips, group=name)
     words = part.words
@@ -141,7 +141,7 @@ def _easy(chapter: str, announcement: str, parts: tuple[Part, ...]) -> Iterator[
         name, words = part.exercise.title, part.words
         named = in_group(words, chapter, name)
         body.append(replace(intro(part, heading=name), title=named, group=chapter))
-        tips = Tips(coaching_lines(part.exercise))
+        tips = Tips(coaching_lines(part))
         if part.settings.sets == 1:  # done once: no "Set 1 of 1"
             work = one_set(part, 1, tips, [])
             go = in_group(words, name, words.say("chapters.go"))
