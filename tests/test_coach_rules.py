@@ -304,6 +304,8 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
         "## Common Mistakes\n- Letting your knees cave in\n- ROUNDING THE BACK\n"
         "- **Heels lifting:** Keep your weight over your whole foot.\n"
         "- Leaning forward is the usual sign of tight ankles\n"
+        "- Dropping too fast: count two seconds on the way down\n\n"
+        "Repeat 10 times, 2 sets.\n"
     )
     path = write_doc("goblet.md", text)
     exercise = parse_file(path)
@@ -315,10 +317,25 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
         "Avoid rounding the back.",
         "Keep your weight over your whole foot.",
         "Leaning forward is the usual sign of tight ankles.",
+        "Count two seconds on the way down.",
     ]
-    said = [line for section in script_of(path).sections for line in spoken(section)]
+    script = script_of(path)
+    said = [line for section in script.sections for line in spoken(section)]
     assert "Avoid letting your knees cave in." in said
     assert "Letting your knees cave in." not in said
+
+
+def test_a_dose_after_the_mistakes_is_obeyed_not_said_as_a_tip(write_doc):
+    text = (
+        "# Sit to Stand\n\n1. Sit on a chair.\n2. Stand up.\n3. Sit back down.\n\n"
+        "## Common Mistakes\n- Using your hands: cross your arms.\n\n"
+        "Repeat 10 times, 2 sets.\n"
+    )
+    exercise = parse_file(write_doc("sit-to-stand.md", text))
+    part = prepare(exercise, DEFAULTS.override(exercise.settings))
+
+    assert coaching_lines(part) == ["Cross your arms."]
+    assert part.movement.prescription == {"sets": 2, "reps": 10}
 
 
 def test_tips_are_really_spoken_in_rests_and_sets():

@@ -367,14 +367,15 @@ def rest_for(words: Catalog, seconds: float) -> str:
 
 
 def coaching_lines(part: Part) -> list[str]:
-    """Short form tips: Common Mistakes first, then the Tip, then the Starting Position."""
+    """Short form tips: Common Mistakes first, then the Tip, then the Starting Position;
+    none that only prescribes ("Repeat 10 times, 2 sets."): the settings say that once."""
     exercise = part.exercise
     written_in = catalog(exercise.lang or part.lang)
     lines = [_mistake_line(item, written_in) for item in exercise.mistakes]
     lines += [_first_sentence(tip) for tip in exercise.tips]
     lines += [_tip_line(item) for item in exercise.starting_position]
     short = [line for line in lines if line and len(line.split()) <= TIP_MAX_WORDS]
-    return list(dict.fromkeys(short))
+    return list(dict.fromkeys(line for line in short if unspoken(line, written_in.code)))
 
 
 def _first_sentence(text: str) -> str:
@@ -390,14 +391,22 @@ def _tip_line(item: Item) -> str:
 
 
 def _mistake_line(item: Item, words: Catalog) -> str:
-    """A mistake's correction; a mistake named with none ("Letting your knees cave in")
-    as one to avoid ("Avoid letting your knees cave in."), never as what to do."""
+    """A mistake's correction ("Rounding the back: keep your chest up" too); a mistake
+    named with none ("Letting your knees cave in") as one to avoid ("Avoid letting your
+    knees cave in."), never as what to do."""
     line = _tip_line(item)
-    if not re.match(words.text("reading.fault"), line, re.IGNORECASE):
+    named, _, correction = line.partition(": ")
+    if correction and not item.label and _a_fault(named, words):
+        return capital(correction)
+    if not _a_fault(line, words):
         return line
     fault = line.rstrip(".!?")
     shouted = fault.isupper() and " " in fault  # "ROUNDING THE BACK"
     return words.say("coach.avoid", fault=_mid_sentence(fault.lower() if shouted else fault, words))
+
+
+def _a_fault(text: str, words: Catalog) -> bool:
+    return bool(re.match(words.text("reading.fault"), text, re.IGNORECASE))
 
 
 def variation_lines(variations: tuple[Item, ...], words: Catalog) -> list[str]:

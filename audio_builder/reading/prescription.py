@@ -621,12 +621,14 @@ def _plural(head: str) -> str:
 
 def prescription_sentences(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """The sentences a dose is read from: the programming (not the steps filed there
-    too), the description, the steps, the rest."""
+    too), the description, the steps, the rest, and a line of only a dose that follows
+    the mistakes ("Repeat 10 times, 2 sets.")."""
     steps = {step.text for step in exercise.steps}
     texts = [item.whole for item in exercise.programming if item.whole not in steps]
     texts += [speakable(exercise.description, lang), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
     texts += exercise.tips  # a "Target: 3 x 10" line left under the tips
+    texts += [item.whole for item in exercise.mistakes if not unspoken(item.whole, lang)]
     if dose := TITLE_DOSE.search(exercise.title):  # last: "Wall Sit 3x45s"
         texts.append(speakable(dose[0].strip(" ([)]—–:-"), lang))
     parts = (part for text in texts for s in _sentences(text) for part in _LABELED.split(s))
