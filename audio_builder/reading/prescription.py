@@ -590,7 +590,8 @@ def _named_count(title: str, lang: str) -> re.Pattern[str] | None:
     preposition ("Return Push from Stance"), or any of its words that names a movement."""
     if re.search(r"\d", title):
         return None  # "90/90 Hamstring": the title's own number is not a count
-    named = re.split(r"\s+(?:from|with|on|to|in|at|of|using|behind|over|under|and)\s+|\(", title)[0]
+    prepositions = r"\s+(?:from|with|on|to|in|at|of|using|behind|over|under|and)\s+|\("
+    named = re.split(prepositions, title, flags=re.IGNORECASE)[0]
     words = [word.lower() for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", named)]
     movements = vocabulary(lang)["exercise_name"]
     heads = {word for word in words[-1:] + [w for w in words if movements.fullmatch(w)]}
