@@ -304,7 +304,9 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
         "## Common Mistakes\n- Letting your knees cave in\n- ROUNDING THE BACK\n"
         "- **Heels lifting:** Keep your weight over your whole foot.\n"
         "- Leaning forward is the usual sign of tight ankles\n"
-        "- Dropping too fast: count two seconds on the way down\n\n"
+        "- Dropping too fast: count two seconds on the way down\n"
+        "- Keeping your elbows in\n- Looking down throws off your balance\n"
+        "- Timing: rushing the reps\n\n"
         "Repeat 10 times, 2 sets.\n"
     )
     path = write_doc("goblet.md", text)
@@ -318,6 +320,9 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
         "Keep your weight over your whole foot.",
         "Leaning forward is the usual sign of tight ankles.",
         "Count two seconds on the way down.",
+        "Keeping your elbows in.",  # advice, not a fault
+        "Looking down throws off your balance.",  # a sentence of its own
+        "Timing: rushing the reps.",  # no correction after the colon
     ]
     script = script_of(path)
     said = [line for section in script.sections for line in spoken(section)]
@@ -329,7 +334,7 @@ def test_a_dose_after_the_mistakes_is_obeyed_not_said_as_a_tip(write_doc):
     text = (
         "# Sit to Stand\n\n1. Sit on a chair.\n2. Stand up.\n3. Sit back down.\n\n"
         "## Common Mistakes\n- Using your hands: cross your arms.\n\n"
-        "Repeat 10 times, 2 sets.\n"
+        "Repeat 10 times. Do 2 sets.\n"
     )
     exercise = parse_file(write_doc("sit-to-stand.md", text))
     part = prepare(exercise, DEFAULTS.override(exercise.settings))

@@ -23,6 +23,7 @@ from audio_builder.reading.spoken import (
     without_asides,
 )
 from audio_builder.reading.verbs import classify
+from audio_builder.reading.vocabulary import instruction_verbs
 from audio_builder.settings import DEFAULT_HOLD, Settings
 
 COUNTDOWN = 3  # short beeps before each "go"
@@ -393,20 +394,30 @@ def _tip_line(item: Item) -> str:
 def _mistake_line(item: Item, words: Catalog) -> str:
     """A mistake's correction ("Rounding the back: keep your chest up" too); a mistake
     named with none ("Letting your knees cave in") as one to avoid ("Avoid letting your
-    knees cave in."), never as what to do."""
+    knees cave in."), never as what to do. Anything else as written."""
     line = _tip_line(item)
     named, _, correction = line.partition(": ")
-    if correction and not item.label and _a_fault(named, words):
+    if not item.label and _a_fault(named, words) and _a_correction(correction, words):
         return capital(correction)
     if not _a_fault(line, words):
         return line
     fault = line.rstrip(".!?")
-    shouted = fault.isupper() and " " in fault  # "ROUNDING THE BACK"
-    return words.say("coach.avoid", fault=_mid_sentence(fault.lower() if shouted else fault, words))
+    if (fault.isupper() or fault.istitle()) and " " in fault:  # "ROUNDING THE BACK"
+        fault = fault.lower()
+    return words.say("coach.avoid", fault=_mid_sentence(fault, words))
 
 
 def _a_fault(text: str, words: Catalog) -> bool:
     return bool(re.match(words.text("reading.fault"), text, re.IGNORECASE))
+
+
+def _a_correction(text: str, words: Catalog) -> bool:
+    """Whether ``text`` tells what to do: it opens on a verb of a movement or on advice."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and (
+        first[0].lower() in instruction_verbs()
+        or bool(re.match(words.text("reading.correction"), text, re.IGNORECASE))
+    )
 
 
 def variation_lines(variations: tuple[Item, ...], words: Catalog) -> list[str]:

@@ -629,7 +629,8 @@ def prescription_sentences(exercise: Exercise, lang: str = DEFAULT_LANGUAGE) -> 
     texts += [speakable(exercise.description, lang), *(step.text for step in exercise.steps)]
     texts += [item.whole for item in (*exercise.execution, *exercise.notes)]
     texts += exercise.tips  # a "Target: 3 x 10" line left under the tips
-    texts += [item.whole for item in exercise.mistakes if not unspoken(item.whole, lang)]
+    mistakes = (s for item in exercise.mistakes for s in _sentences(item.whole))
+    texts += [sentence for sentence in mistakes if not unspoken(sentence, lang)]
     if dose := TITLE_DOSE.search(exercise.title):  # last: "Wall Sit 3x45s"
         texts.append(speakable(dose[0].strip(" ([)]—–:-"), lang))
     parts = (part for text in texts for s in _sentences(text) for part in _LABELED.split(s))
