@@ -217,6 +217,35 @@ def test_a_list_led_by_a_line_that_names_the_steps_is_the_steps(write_doc):
 
 
 @pytest.mark.parametrize(
+    "part",
+    ["Common mistakes:", "**Common mistakes**", "## Common mistakes", "### Variations", "Tips:"],
+)
+def test_a_list_under_a_part_that_is_never_the_steps_is_not_the_steps(write_doc, part):
+    """However the part is named (a heading, a line, a bold line), its list of moving
+    words ("Lifting too high") is that part's, not the steps of the exercise."""
+    path = write_doc(
+        "bridge.md",
+        "# Glute Bridge\n\n1. Lie on your back, knees bent.\n2. Lift your hips.\n"
+        f"3. Lower them.\n\n{part}\n- Lifting the hips too high\n- Dropping down fast\n"
+        "- Pushing up through the toes\n",
+    )
+
+    exercise = parse_file(path)
+
+    assert [step.text for step in exercise.steps] == [
+        "Lie on your back, knees bent.",
+        "Lift your hips.",
+        "Lower them.",
+    ]
+    if part.strip("#*: ").lower() == "common mistakes":
+        assert [item.text for item in exercise.mistakes] == [
+            "Lifting the hips too high",
+            "Dropping down fast",
+            "Pushing up through the toes",
+        ]
+
+
+@pytest.mark.parametrize(
     ("headings", "titles"),
     [
         (["Dosage", "Set up", "Pull"], ["Set up", "Pull"]),  # the dose, and the steps go on

@@ -373,7 +373,7 @@ def coaching_lines(part: Part) -> list[str]:
     exercise = part.exercise
     written_in = catalog(exercise.lang or part.lang)
     lines = [_mistake_line(item, written_in) for item in exercise.mistakes]
-    lines += [_first_sentence(tip) for tip in exercise.tips]
+    lines += [_ended(_first_sentence(tip)) for tip in exercise.tips]
     lines += [_tip_line(item) for item in exercise.starting_position]
     short = [line for line in lines if line and len(line.split()) <= TIP_MAX_WORDS]
     return list(dict.fromkeys(line for line in short if unspoken(line, written_in.code)))
@@ -387,8 +387,12 @@ def _first_sentence(text: str) -> str:
 
 def _tip_line(item: Item) -> str:
     """ "Arching the back: Maintain a neutral spine..." -> "Maintain a neutral spine..." """
-    first = _first_sentence(item.text) or item.label
-    return first if first.endswith((".", "!", "?")) else first + "."
+    return _ended(_first_sentence(item.text) or item.label)
+
+
+def _ended(line: str) -> str:
+    """The line with the stop of a sentence ("" stays "")."""
+    return line if not line or line.endswith((".", "!", "?")) else line + "."
 
 
 def _mistake_line(item: Item, words: Catalog) -> str:

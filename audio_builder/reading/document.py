@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import frontmatter
 import mistune
@@ -46,6 +46,7 @@ SECTIONS = (  # the parts of a document, named in each language's catalog
     "notes",
 )
 DOCUMENT_SUFFIXES = (".md",)  # what an exercise document is named
+_ASIDES = ("equipment", "common mistakes", "variations", "tip")  # never the steps
 MAX_DOCUMENT_BYTES = 512 * 1024
 MAX_STEPS = 40
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -312,6 +313,19 @@ def _header_lines(blocks: list[dict], lang: str) -> list[str]:
     return [whitespace(line) for line in lines]
 
 
+def _an_aside(block: dict | None, lang: str) -> bool:
+    """Whether a line only names such a part ("Common mistakes:", "**Tips**")."""
+    if block is None or block["type"] != "paragraph":
+        return False
+    return _names_an_aside(_block_text(block), lang)
+
+
+def _names_an_aside(text: str, lang: str) -> bool:
+    """Whether a heading or a line names a part that is never the steps: the equipment,
+    the mistakes, the variations or the tips."""
+    return len(text.split()) <= 5 and _section_name(text, lang, whole=True) in _ASIDES
+
+
 def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     """Without a howto or an Execution section: the list (or a table's column of
     instructions) that says what to do, else the first list, else the paragraphs that
@@ -379,16 +393,23 @@ def _step_column(block: dict, lang: str) -> list[Item]:
 
 
 def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, bool]]:
-    """Every list, a quoted one too, and every table's column of instructions: its
-    items, its first number if it is numbered, and whether a short line right before it
-    names the steps ("How to press", "Instructions:")."""
+    """Every list, a quoted one too, and every table's column of instructions (none under
+    the mistakes, tips, variations or equipment): its items, its first number if it is
+    numbered, and whether a short line right before it names the steps ("How to press",
+    "Instructions:")."""
     found: list[tuple[list[Item], int | None, bool]] = []
     nested: list[tuple[list[Item], int | None, bool]] = []  # lists in items, after the rest
     before: dict | None = None
     between: list[str] = []  # the paragraphs since the last list
     titled = False  # the last list's steps are titles, each told by a paragraph
     part = False  # under a how-to's "Part 2 of 2": the list goes on from the last
+    aside = False  # under a heading of a part that is never the steps ("Common mistakes")
     for block in blocks:
+        if block["type"] == "heading":
+            aside = _names_an_aside(_block_text(block), lang)
+        if block["type"] in ("list", "table", "block_quote") and (aside or _an_aside(before, lang)):
+            between, before = None, block  # a list of another part ends the last for good
+            continue
         if found and (way := _way_of_doing(block, lang)):
             if way == "method":
                 break  # "Method 2 of 2": another way to do it, not more steps
@@ -668,6 +689,7 @@ def _read_body(
     lead = ""
     in_section = False
     ended = False  # the howto's steps are over: a part such as "Common mistakes" follows
+    previous: dict | None = None  # the last block that shows
 
     def close_step() -> None:
         if steps is not None and step_title is not None:
@@ -707,12 +729,17 @@ def _read_body(
         elif current is not None:
             current.extend(_items(block, lang))
         elif not in_section and kind in ("paragraph", "table", "list", "block_quote"):
-            if lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
+            if kind == "list" and _an_aside(previous, lang):  # "Common mistakes:" over it
+                named = _section_name(_block_text(cast(dict, previous)), lang, whole=True)
+                sections.setdefault(cast(str, named), []).extend(_items(block, lang))
+            elif lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
                 quoted = kind == "block_quote"  # a forum's quoted question: after the answer
                 part = sections.setdefault("notes" if quoted else "programming", [])
                 _file(_items(block, lang), part, sections, lang)
             else:
                 lead = whitespace(_block_text(block))
+        if kind != "blank_line":
+            previous = block
     close_step()
     found = {
         name: tuple(item for item in items if item.text or item.label)
