@@ -515,6 +515,8 @@ def test_the_prescription_is_not_read_out_of_the_steps():
     assert unspoken("Rest 2.5 minutes between sets.") == ""
     # a scheme's counts go with it: not "Drive it overhead: 21, 15."
     assert unspoken("Drive it overhead: 21, 15, 9 reps.") == "Drive it overhead."
+    # a word with accents is one word: "Répète" is all that is left, as "Repeat" would be
+    assert unspoken("Répète 10 fois, 3 séries.", "fr") == ""
 
 
 def test_an_opening_dose_line_is_read_before_the_steps(write_doc):

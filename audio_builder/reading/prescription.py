@@ -915,7 +915,7 @@ def _without_dose(sentence: str) -> str:
     text = re.sub(r"[,\s]+(?:and|then|or|with)(?=[.!?]?$)", "", text)  # "Put them down and."
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
-    words = re.findall(r"[A-Za-z]+", text)
+    words = re.findall(r"[^\W\d_]+", text)  # "Répète": one word
     if (
         _RESIDUE.match(text)
         or len(words) < 3
