@@ -343,6 +343,19 @@ def test_a_dose_after_the_mistakes_is_obeyed_not_said_as_a_tip(write_doc):
     assert part.movement.prescription == {"sets": 2, "reps": 10}
 
 
+def test_a_tip_that_counts_is_not_said_over_the_count(write_doc):
+    """A tip's own count ("Build up to 3 sets of 15") is not the one counted: it is
+    never said between the sets; a tip that times the rep is."""
+    text = (
+        "# Calf Raise\n\n1. Stand on a step.\n2. Rise onto your toes.\n3. Lower slowly.\n\n"
+        "## Tips\n- Build up to 3 sets of 15 over two weeks.\n"
+        "- Squeeze for 2 seconds at the top.\n- 2 sets of 8.\n"
+    )
+    exercise = parse_file(write_doc("calf-raise.md", text))
+
+    assert coaching_lines(prepare(exercise, DEFAULTS)) == ["Squeeze for 2 seconds at the top."]
+
+
 def test_tips_are_really_spoken_in_rests_and_sets():
     script = script_of(KICKBACK, sets=4)
     said = spoken_tips(script, tip_lines(KICKBACK))

@@ -15,7 +15,7 @@ from audio_builder.coaching.script import Cue, CueScript, Section, Segment, beep
 from audio_builder.languages import DEFAULT_LANGUAGE
 from audio_builder.reading.document import Exercise, Item, Step
 from audio_builder.reading.movement import Movement, Phase, analyse
-from audio_builder.reading.prescription import unspoken
+from audio_builder.reading.prescription import counts, unspoken
 from audio_builder.reading.spoken import (
     sentences,
     spoken_title,
@@ -369,14 +369,17 @@ def rest_for(words: Catalog, seconds: float) -> str:
 
 def coaching_lines(part: Part) -> list[str]:
     """Short form tips: Common Mistakes first, then the Tip, then the Starting Position;
-    none that only prescribes ("Repeat 10 times, 2 sets."): the settings say that once."""
+    none that prescribes or counts ("Repeat 10 times, 2 sets.", "Build up to 3 sets of
+    30."): the settings say the dose once, and a count said mid-set may not be the one
+    counted."""
     exercise = part.exercise
     written_in = catalog(exercise.lang or part.lang)
     lines = [_mistake_line(item, written_in) for item in exercise.mistakes]
     lines += [_ended(_first_sentence(tip)) for tip in exercise.tips]
     lines += [_tip_line(item) for item in exercise.starting_position]
     short = [line for line in lines if line and len(line.split()) <= TIP_MAX_WORDS]
-    return list(dict.fromkeys(line for line in short if unspoken(line, written_in.code)))
+    said = (line for line in short if unspoken(line, written_in.code))
+    return list(dict.fromkeys(line for line in said if not counts(line, written_in.code)))
 
 
 def _first_sentence(text: str) -> str:

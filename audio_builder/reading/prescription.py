@@ -860,6 +860,13 @@ def _held_or_worked(before: str) -> str:
     return "duration" if nearest.re is _WORK_FOR_TIME else "hold"
 
 
+def counts(sentence: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether the sentence counts sets or reps ("Build up to 3 sets of 30")."""
+    found: dict = {}
+    read_sentence(in_reading_terms(sentence, lang), found)
+    return any(name in found for name in ("sets", "reps", "times"))
+
+
 def unspoken(sentence: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The sentence without its prescription (the coach says that once, from the
     settings); empty when nothing worth saying is left. In another language than the
