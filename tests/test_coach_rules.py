@@ -330,6 +330,28 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
     assert "Letting your knees cave in." not in said
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        (
+            "es",
+            "## Errores comunes\n- Bajar demasiado rápido\n- Mantener la espalda recta\n",
+            ["Evita bajar demasiado rápido.", "Mantener la espalda recta."],
+        ),
+        (
+            "fr",
+            "## Erreurs courantes\n- Laisser tomber les hanches\n- Garder le dos droit\n",
+            ["À éviter : laisser tomber les hanches.", "Garder le dos droit."],
+        ),
+    ],
+)
+def test_a_mistake_named_in_another_language_is_said_as_one_to_avoid(write_doc, lang, text, said):
+    doc = f"---\nlang: {lang}\n---\n# Squat\n\n1. Baja.\n2. Sube.\n\n{text}"
+    exercise = parse_file(write_doc(f"squat-{lang}.md", doc))
+
+    assert coaching_lines(prepare(exercise, DEFAULTS, lang)) == said
+
+
 def test_a_dose_after_the_mistakes_is_obeyed_not_said_as_a_tip(write_doc):
     text = (
         "# Sit to Stand\n\n1. Sit on a chair.\n2. Stand up.\n3. Sit back down.\n\n"

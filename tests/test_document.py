@@ -218,9 +218,9 @@ def test_a_list_led_by_a_line_that_names_the_steps_is_the_steps(write_doc):
 
 @pytest.mark.parametrize(
     "part",
-    ["Common mistakes:", "**Common mistakes**", "## Common mistakes", "### Variations", "Tips:"],
+    ["Common mistakes:", "**Common mistakes**", "## Common mistakes", "### Variations", "Easier:"],
 )
-def test_a_list_under_a_part_that_is_never_the_steps_is_not_the_steps(write_doc, part):
+def test_a_list_under_the_mistakes_or_variations_is_not_the_steps(write_doc, part):
     """However the part is named (a heading, a line, a bold line), its list of moving
     words ("Lifting too high") is that part's, not the steps of the exercise."""
     path = write_doc(
@@ -243,6 +243,28 @@ def test_a_list_under_a_part_that_is_never_the_steps_is_not_the_steps(write_doc,
             "Dropping down fast",
             "Pushing up through the toes",
         ]
+
+
+def test_a_list_under_a_tips_line_is_the_steps_when_it_is_the_only_one(write_doc):
+    """ "Tips:" over the only list is a coach's way to give the steps; "Tips:" over a
+    list after the steps files it under the tips."""
+    only = "# Dead Bug\n\nTips:\n- Lie on your back, arms up.\n- Lower one leg.\n- Bring it back.\n"
+    after = "# Dead Bug\n\n1. Lie on your back, arms up.\n2. Lower one leg.\n3. Bring it back.\n\n"
+    after += "Tips:\n- Keep your lower back on the floor.\n- Breathe out as the leg goes down.\n"
+
+    steps = parse_file(write_doc("only.md", only)).steps
+    exercise = parse_file(write_doc("after.md", after))
+
+    assert [step.text for step in steps] == [
+        "Lie on your back, arms up.",
+        "Lower one leg.",
+        "Bring it back.",
+    ]
+    assert [step.text for step in exercise.steps] == [step.text for step in steps]
+    assert exercise.tips == (
+        "Keep your lower back on the floor.",
+        "Breathe out as the leg goes down.",
+    )
 
 
 @pytest.mark.parametrize(

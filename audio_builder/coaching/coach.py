@@ -394,8 +394,11 @@ def _tip_line(item: Item) -> str:
 
 
 def _ended(line: str) -> str:
-    """The line with the stop of a sentence ("" stays "")."""
-    return line if not line or line.endswith((".", "!", "?")) else line + "."
+    """The line with the stop of a sentence; "" for none, or for a line that only leads
+    into more ("How to do it:")."""
+    if not line or line.endswith(":"):
+        return ""
+    return line if line.endswith((".", "!", "?")) else line + "."
 
 
 def _mistake_line(item: Item, words: Catalog) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import frontmatter
 import mistune
@@ -46,7 +46,7 @@ SECTIONS = (  # the parts of a document, named in each language's catalog
     "notes",
 )
 DOCUMENT_SUFFIXES = (".md",)  # what an exercise document is named
-_ASIDES = ("equipment", "common mistakes", "variations", "tip")  # never the steps
+_ASIDES = ("common mistakes", "variations")  # parts whose lists are not the steps
 MAX_DOCUMENT_BYTES = 512 * 1024
 MAX_STEPS = 40
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -142,6 +142,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
             f"{source}: too many steps ({len(steps)}); an exercise may have at most "
             f"{MAX_STEPS} — split it into several exercises"
         )
+    sections = _with_named_lists(sections, blocks, steps, lang or language)
     description = whitespace(_plain_value(metadata.get("description", "")))
     programming = sections.get("programming", ())
     if description and lead:  # an opening paragraph beside the description may prescribe
@@ -313,28 +314,53 @@ def _header_lines(blocks: list[dict], lang: str) -> list[str]:
     return [whitespace(line) for line in lines]
 
 
+def _with_named_lists(
+    sections: dict[str, tuple], blocks: list[dict], steps: tuple[Step, ...], lang: str
+) -> dict[str, tuple]:
+    """The sections, each with the lists right under a line that only names it ("Common
+    mistakes:", "**Tips**", "You'll need:"), unless such a list is the steps."""
+    told = {step.text for step in steps}
+    shown = [block for block in blocks if block["type"] != "blank_line"]
+    for before, block in pairwise(shown):
+        name = _part_line(before, lang) if before["type"] == "paragraph" else None
+        if block["type"] != "list" or name not in (*_ASIDES, "equipment", "tip"):
+            continue  # (a heading's list is its section's already)
+        items = _items(block, lang)
+        if told & {step.text for step in _as_steps(items)}:
+            continue
+        if name in ("equipment", "tip"):
+            items = [Item("", item.whole) for item in items]
+        sections = {**sections, name: (*sections.get(name, ()), *items)}
+    return sections
+
+
+def _part_line(block: dict, lang: str) -> str | None:
+    """The part a heading or a line of its own names, and nothing more ("Tips:")."""
+    if block["type"] not in ("paragraph", "heading"):
+        return None
+    text = _block_text(block)
+    return _section_name(text, lang, whole=True) if len(text.split()) <= 5 else None
+
+
 def _an_aside(block: dict | None, lang: str) -> bool:
-    """Whether a line only names such a part ("Common mistakes:", "**Tips**")."""
-    if block is None or block["type"] != "paragraph":
-        return False
-    return _names_an_aside(_block_text(block), lang)
-
-
-def _names_an_aside(text: str, lang: str) -> bool:
-    """Whether a heading or a line names a part that is never the steps: the equipment,
-    the mistakes, the variations or the tips."""
-    return len(text.split()) <= 5 and _section_name(text, lang, whole=True) in _ASIDES
+    """Whether a heading or a line of its own only names the mistakes or the variations
+    ("Common mistakes:", "**Make it easier**"), whose lists are not the steps (a list
+    under "Tips:" or "You'll need:" often is)."""
+    return block is not None and _part_line(block, lang) in _ASIDES
 
 
 def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     """Without a howto or an Execution section: the list (or a table's column of
     instructions) that says what to do, else the first list, else the paragraphs that
-    act."""
-    lists = _lists(blocks, lang)
+    act; a list right under the name of the mistakes or the variations ("Common
+    mistakes:") only when there is nothing else."""
+    lists, every = _lists(blocks, lang, asides=False), _lists(blocks, lang)
     return (
         _acting_list(lists, lang)
         or (_as_steps(lists[0][0]) if lists else ())
         or _acting_paragraphs(blocks, lang)
+        or _acting_list(every, lang)
+        or (_as_steps(every[0][0]) if every else ())
     )
 
 
@@ -392,22 +418,22 @@ def _step_column(block: dict, lang: str) -> list[Item]:
     return [Item("", speakable(cell, lang)) for cell in cells]
 
 
-def _lists(blocks: list[dict], lang: str) -> list[tuple[list[Item], int | None, bool]]:
-    """Every list, a quoted one too, and every table's column of instructions (none under
-    the mistakes, tips, variations or equipment): its items, its first number if it is
-    numbered, and whether a short line right before it names the steps ("How to press",
-    "Instructions:")."""
+def _lists(
+    blocks: list[dict], lang: str, asides: bool = True
+) -> list[tuple[list[Item], int | None, bool]]:
+    """Every list, a quoted one too, and every table's column of instructions (without
+    ``asides``, none right under the name of the mistakes or the variations): its items,
+    its first number if it is numbered, and whether a short line right before it names
+    the steps ("How to press", "Instructions:")."""
     found: list[tuple[list[Item], int | None, bool]] = []
     nested: list[tuple[list[Item], int | None, bool]] = []  # lists in items, after the rest
     before: dict | None = None
     between: list[str] = []  # the paragraphs since the last list
     titled = False  # the last list's steps are titles, each told by a paragraph
     part = False  # under a how-to's "Part 2 of 2": the list goes on from the last
-    aside = False  # under a heading of a part that is never the steps ("Common mistakes")
     for block in blocks:
-        if block["type"] == "heading":
-            aside = _names_an_aside(_block_text(block), lang)
-        if block["type"] in ("list", "table", "block_quote") and (aside or _an_aside(before, lang)):
+        listed = block["type"] in ("list", "table", "block_quote")
+        if listed and not asides and _an_aside(before, lang):  # "Common mistakes:" over it
             between, before = None, block  # a list of another part ends the last for good
             continue
         if found and (way := _way_of_doing(block, lang)):
@@ -689,7 +715,6 @@ def _read_body(
     lead = ""
     in_section = False
     ended = False  # the howto's steps are over: a part such as "Common mistakes" follows
-    previous: dict | None = None  # the last block that shows
 
     def close_step() -> None:
         if steps is not None and step_title is not None:
@@ -729,17 +754,12 @@ def _read_body(
         elif current is not None:
             current.extend(_items(block, lang))
         elif not in_section and kind in ("paragraph", "table", "list", "block_quote"):
-            if kind == "list" and _an_aside(previous, lang):  # "Common mistakes:" over it
-                named = _section_name(_block_text(cast(dict, previous)), lang, whole=True)
-                sections.setdefault(cast(str, named), []).extend(_items(block, lang))
-            elif lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
+            if lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
                 quoted = kind == "block_quote"  # a forum's quoted question: after the answer
                 part = sections.setdefault("notes" if quoted else "programming", [])
                 _file(_items(block, lang), part, sections, lang)
             else:
                 lead = whitespace(_block_text(block))
-        if kind != "blank_line":
-            previous = block
     close_step()
     found = {
         name: tuple(item for item in items if item.text or item.label)
