@@ -318,19 +318,24 @@ def _with_named_lists(
     sections: dict[str, tuple], blocks: list[dict], steps: tuple[Step, ...], lang: str
 ) -> dict[str, tuple]:
     """The sections, each with the lists right under a line that only names it ("Common
-    mistakes:", "**Tips**", "You'll need:"), unless such a list is the steps."""
+    mistakes:", "**Tips**", "You'll need:"), unless such a list is the steps; they are
+    no longer the programming ("Doing 30 reps" is a mistake, not the dose)."""
     told = {step.text for step in steps}
     shown = [block for block in blocks if block["type"] != "blank_line"]
     for before, block in pairwise(shown):
+        # a line of its own (a heading's list is its section's already)
         name = _part_line(before, lang) if before["type"] == "paragraph" else None
         if block["type"] != "list" or name not in (*_ASIDES, "equipment", "tip"):
-            continue  # (a heading's list is its section's already)
+            continue
         items = _items(block, lang)
         if told & {step.text for step in _as_steps(items)}:
             continue
+        filed = {item.whole for item in items}
+        programming = [item for item in sections.get("programming", ()) if item.whole not in filed]
         if name in ("equipment", "tip"):
             items = [Item("", item.whole) for item in items]
-        sections = {**sections, name: (*sections.get(name, ()), *items)}
+        sections = {**sections, "programming": tuple(programming)}
+        sections[name] = (*sections.get(name, ()), *items)
     return sections
 
 
