@@ -352,32 +352,25 @@ def test_a_mistake_named_in_another_language_is_said_as_one_to_avoid(write_doc, 
     assert coaching_lines(prepare(exercise, DEFAULTS, lang)) == said
 
 
-def test_a_count_in_a_listed_mistake_is_not_the_dose(write_doc):
-    text = (
-        "# Sit to Stand\n\n1. Sit on a chair.\n2. Stand up.\n3. Sit back down.\n\n"
-        "Common mistakes:\n- Using your hands to push off\n- Doing 30 reps on day one\n\n"
-        "Repeat 10 times, 2 sets.\n"
-    )
+@pytest.mark.parametrize(
+    ("mistakes", "tips"),
+    [
+        # a dose paragraph after the mistakes is the dose, not a tip
+        ("## Common Mistakes\n- Using your hands: cross your arms.\n", ["Cross your arms."]),
+        # a listed mistake's count is a fault to avoid, not the dose
+        (
+            "Common mistakes:\n- Using your hands to push off\n- Doing 30 reps on day one\n",
+            ["Avoid using your hands to push off.", "Avoid doing 30 reps on day one."],
+        ),
+    ],
+)
+def test_the_dose_after_the_mistakes_is_obeyed_not_said_as_a_tip(write_doc, mistakes, tips):
+    text = "# Sit to Stand\n\n1. Sit on a chair.\n2. Stand up.\n3. Sit back down.\n\n"
+    text += f"{mistakes}\nRepeat 10 times. Do 2 sets.\n"
     exercise = parse_file(write_doc("sit-to-stand.md", text))
     part = prepare(exercise, DEFAULTS.override(exercise.settings))
 
-    assert part.movement.prescription == {"sets": 2, "reps": 10}
-    assert coaching_lines(part) == [
-        "Avoid using your hands to push off.",
-        "Avoid doing 30 reps on day one.",  # a fault to avoid, not a count to do
-    ]
-
-
-def test_a_dose_after_the_mistakes_is_obeyed_not_said_as_a_tip(write_doc):
-    text = (
-        "# Sit to Stand\n\n1. Sit on a chair.\n2. Stand up.\n3. Sit back down.\n\n"
-        "## Common Mistakes\n- Using your hands: cross your arms.\n\n"
-        "Repeat 10 times. Do 2 sets.\n"
-    )
-    exercise = parse_file(write_doc("sit-to-stand.md", text))
-    part = prepare(exercise, DEFAULTS.override(exercise.settings))
-
-    assert coaching_lines(part) == ["Cross your arms."]
+    assert coaching_lines(part) == tips
     assert part.movement.prescription == {"sets": 2, "reps": 10}
 
 
