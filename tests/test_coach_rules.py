@@ -306,7 +306,7 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
         "- Leaning forward is the usual sign of tight ankles\n"
         "- Dropping too fast: count two seconds on the way down\n"
         "- Keeping your elbows in\n- Looking down throws off your balance\n"
-        "- Timing: rushing the reps\n\n"
+        "- Timing: rushing the reps\n- Bending the knees (this becomes a push press)\n\n"
         "Repeat 10 times, 2 sets.\n"
     )
     path = write_doc("goblet.md", text)
@@ -323,6 +323,7 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
         "Keeping your elbows in.",  # advice, not a fault
         "Looking down throws off your balance.",  # a sentence of its own
         "Timing: rushing the reps.",  # no correction after the colon
+        "Avoid bending the knees (this becomes a push press).",  # an aside is no verb
     ]
     script = script_of(path)
     said = [line for section in script.sections for line in spoken(section)]

@@ -418,7 +418,9 @@ def _mistake_line(item: Item, words: Catalog) -> str:
 
 
 def _a_fault(text: str, words: Catalog) -> bool:
-    return bool(re.match(words.text("reading.fault"), text, re.IGNORECASE))
+    """Whether ``text`` names a fault; an aside in brackets ("(this becomes a push
+    press)") is not its verb."""
+    return bool(re.match(words.text("reading.fault"), without_asides(text), re.IGNORECASE))
 
 
 def _a_correction(text: str, words: Catalog) -> bool:
