@@ -321,6 +321,7 @@ def _with_named_lists(
     mistakes:", "**Tips**", "You'll need:"), unless such a list is the steps; they are
     no longer the programming ("Doing 30 reps" is a mistake, not the dose)."""
     told = {step.text for step in steps}
+    sections = dict(sections)
     shown = [block for block in blocks if block["type"] != "blank_line"]
     for before, block in pairwise(shown):
         # a line of its own (a heading's list is its section's already)
@@ -331,10 +332,10 @@ def _with_named_lists(
         if told & {step.text for step in _as_steps(items)}:
             continue
         filed = {item.whole for item in items}
-        programming = [item for item in sections.get("programming", ()) if item.whole not in filed]
+        programming = sections.get("programming", ())
+        sections["programming"] = tuple(item for item in programming if item.whole not in filed)
         if name in ("equipment", "tip"):
             items = [Item("", item.whole) for item in items]
-        sections = {**sections, "programming": tuple(programming)}
         sections[name] = (*sections.get(name, ()), *items)
     return sections
 
@@ -359,14 +360,16 @@ def _steps_without_marker(blocks: list[dict], lang: str) -> tuple[Step, ...]:
     instructions) that says what to do, else the first list, else the paragraphs that
     act; a list right under the name of the mistakes or the variations ("Common
     mistakes:") only when there is nothing else."""
-    lists, every = _lists(blocks, lang, asides=False), _lists(blocks, lang)
     return (
-        _acting_list(lists, lang)
-        or (_as_steps(lists[0][0]) if lists else ())
+        _list_of_steps(_lists(blocks, lang, asides=False), lang)
         or _acting_paragraphs(blocks, lang)
-        or _acting_list(every, lang)
-        or (_as_steps(every[0][0]) if every else ())
+        or _list_of_steps(_lists(blocks, lang), lang)
     )
+
+
+def _list_of_steps(lists: list[tuple[list[Item], int | None, bool]], lang: str) -> tuple[Step, ...]:
+    """The list that says what to do, else the first."""
+    return _acting_list(lists, lang) or (_as_steps(lists[0][0]) if lists else ())
 
 
 def _acting_list(lists: list[tuple[list[Item], int | None]], lang: str) -> tuple[Step, ...]:
