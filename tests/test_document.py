@@ -362,6 +362,41 @@ def test_a_manual_s_numbered_performing_section_holds_the_steps(write_doc):
     ]
 
 
+def test_the_page_around_the_exercise_is_not_read(write_doc):
+    """Where the document came from and what the page asks of its reader are no part of
+    the exercise: not a step, a tip or a dose."""
+    text = (
+        "# Plank\n_Exported from StrideLog · Workout #4471_\n\n1. Get onto your forearms.\n"
+        "2. Hold your body in a straight line.\n\n## Tips\n- Squeeze your glutes.\n\n"
+        "*Exported from LiftLibrary.com*\n\n"
+        "Try 3 x 45 sec with 15 sec rest between 🔥 Drop your time in the comments 👇\n\n"
+        "Got questions? Leave a comment below. Questions to coach@example.com.\n\n"
+        "© 2024 FitStack Media · Privacy Policy\n\nSent from my iPhone\n"
+    )
+    exercise = parse_file(write_doc("plank.md", text))
+    told = " ".join(
+        [exercise.description, *exercise.tips, *(i.whole for i in exercise.programming)]
+        + [step.text for step in exercise.steps]
+    )
+    assert exercise.tips[0] == "Squeeze your glutes."
+    assert "Try 3 sets of 45 seconds with 15 seconds rest between" in told
+    for chrome in ("Exported", "comment", "questions", "example", "2024", "iPhone"):
+        assert chrome not in told, chrome
+
+
+def test_a_paragraph_of_fields_is_filed_field_by_field(write_doc):
+    """ "Equipment: ..." on the line before "Total time: ..." is the equipment alone, and
+    such a paragraph under the title is no description."""
+    text = (
+        "# Elliptical Intervals\n**Equipment:** elliptical cross-trainer\n**Total time:** 20:00\n\n"
+        "Equipment: Dumbbells · Primary: Biceps · Secondary: Forearms\n\n"
+        "1. Step on and pedal easy.\n2. Drive hard for a minute.\n"
+    )
+    exercise = parse_file(write_doc("elliptical.md", text))
+    assert exercise.equipment == ("elliptical cross-trainer", "Dumbbells")
+    assert exercise.description == ""
+
+
 def test_crlf_and_bom_parse_like_the_plain_file():
     raw = KICKBACK.read_bytes()
     assert b"\r" not in raw

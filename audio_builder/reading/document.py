@@ -127,7 +127,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         raise DocumentError(
             f"{source}: only front matter, no body; add the steps after the closing '---'"
         )
-    blocks = _markdown(as_markdown(body))
+    blocks = _markdown(_without_boilerplate(as_markdown(body), lang or language))
     sections, howto, heading, lead = _read_body(blocks, lang or language)
     steps = howto or tuple(_step(i) for i in sections.get("execution", ()))
     steps = steps or _steps_without_marker(blocks, lang or language)
@@ -171,6 +171,23 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         video=_plain_value(metadata.get("video", "")),
         lang=lang,
     )
+
+
+_ENDS = ".!?\n\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"  # of a sentence in a post
+
+
+def _without_boilerplate(body: str, lang: str) -> str:
+    """The body without the page's lines around the exercise: where it came from
+    ("Exported from LiftLog", "Sent from my iPhone", "© 2024 ...", an email address) and
+    what it asks of its reader ("Subscribe ...", "Drop them in the comments below!")."""
+    words = catalog(lang)
+    boilerplate = re.compile(words.text("reading.boilerplate"), re.IGNORECASE)
+    asks = words.text("reading.call_to_action")
+    asking = re.compile(  # the sentence that asks, not the line; a pictograph ends one too
+        rf"[^{_ENDS}]*?(?:{asks})[^{_ENDS}]*[.!?]*\s*", re.IGNORECASE
+    )
+    kept = (asking.sub("", line) for line in body.split("\n") if not boilerplate.search(line))
+    return "\n".join(kept)
 
 
 _DOSE_FIELD = re.compile(  # an app's own names for a dose: "rest_seconds", "default_sets"
@@ -677,8 +694,8 @@ def _lines(block: dict) -> list[str]:
 def _another_parts(block: dict, lang: str) -> list[Item]:
     """A paragraph under a step that opens on another part's name ("**Tip:** ...",
     "Common faults: ...", "Dose: 3 x 10"): that part's, not the step's to say."""
-    items = _items(block, lang) if block["type"] == "paragraph" else []
-    named = _part_named(items[0].text, lang) if len(items) == 1 else None
+    items = _filed_items(block, lang) if block["type"] == "paragraph" else []
+    named = _part_named(items[0].text, lang) if items else None
     return items if named not in (None, "execution", "starting position") else []
 
 
@@ -762,10 +779,11 @@ def _read_body(
         elif current is not None:
             current.extend(_items(block, lang))
         elif not in_section and kind in ("paragraph", "table", "list", "block_quote"):
-            if lead or kind != "paragraph":  # later on ("Do 3 x 10.") it is read for its numbers
+            # later on ("Do 3 x 10.") or a part's ("Equipment: ...") it is read as such
+            if lead or kind != "paragraph" or _another_parts(block, lang):
                 quoted = kind == "block_quote"  # a forum's quoted question: after the answer
                 part = sections.setdefault("notes" if quoted else "programming", [])
-                _file(_items(block, lang), part, sections, lang)
+                _file(_filed_items(block, lang), part, sections, lang)
             else:
                 lead = whitespace(_block_text(block))
     close_step()
@@ -882,6 +900,20 @@ def _items(block: dict, lang: str) -> list[Item]:
         return _table_items(block, lang)
     text = speakable(_block_text(block), lang)
     return [Item("", text)] if text else []
+
+
+def _filed_items(block: dict, lang: str) -> list[Item]:
+    """A block's items to file by their labels; a paragraph's one a field when it is
+    only fields, a line each or set apart ("Equipment: Dumbbells · Primary: Biceps")."""
+    if block["type"] == "paragraph":
+        pieces = (piece for line in _lines(block) for piece in _FIELD_APART.split(line))
+        fields = [text for piece in pieces if (text := speakable(piece, lang))]
+        if len(fields) > 1 and all(PLAIN_LABEL.match(field) for field in fields):
+            return [Item("", field) for field in fields]
+    return _items(block, lang)
+
+
+_FIELD_APART = re.compile(r"\s+[·•|]\s+")
 
 
 def _table_items(block: dict, lang: str) -> list[Item]:
