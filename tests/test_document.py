@@ -284,10 +284,24 @@ def test_a_list_under_a_tips_line_is_the_steps_when_it_is_the_only_one(write_doc
         (["Set up", "Safety check", "Pull"], ["Set up", "Safety check", "Pull"]),
         (["Set up", "Note the angle", "Pull"], ["Set up", "Note the angle", "Pull"]),
         (["Set up", "Pull", "Make it easier or harder", "Band"], ["Set up", "Pull"]),
+        (["Set up", "Pull", "How much?"], ["Set up", "Pull"]),  # a dose's other names
+        (["Set up", "Home practice", "Pull"], ["Set up", "Pull"]),
     ],
 )
 def test_the_howto_steps_end_only_at_a_heading_that_is_a_part_s_name(write_doc, headings, titles):
     assert step_titles(write_doc, headings, "Do 3 x 10 or stand and pull.") == titles
+
+
+def test_the_howto_steps_end_at_a_heading_above_theirs(write_doc):
+    """ "## Changelog" after the "###" steps is no step, whatever its name."""
+    text = (
+        "# Hip Airplane\n\n<!-- howto -->\n### Hinge on one leg\nStand on your right leg.\n\n"
+        "### Open the hips\nRotate your pelvis open.\n\n"
+        "## Changelog\n- 2024-01-08: dropped to 3x5\n\n"
+        "### Not a step\nAdded later.\n"
+    )
+    steps = parse_file(write_doc("airplane.md", text)).steps
+    assert [step.title for step in steps] == ["Hinge on one leg", "Open the hips"]
 
 
 def step_titles(write_doc, headings: list[str], text: str) -> list[str]:

@@ -740,6 +740,7 @@ def _read_body(
     lead = ""
     in_section = False
     ended = False  # the howto's steps are over: a part such as "Common mistakes" follows
+    step_level = 7  # the level of the howto's step headings, once one is read
 
     def close_step() -> None:
         if steps is not None and step_title is not None:
@@ -754,16 +755,18 @@ def _read_body(
             raw = whitespace(_inline_text(block.get("children", [])))
             text = speakable(raw, lang)
             name = _section_name(text, lang)
+            level = block["attrs"]["level"]
             read_a_step = bool(steps) or step_title is not None
             ended = ended or (steps is not None and _ends_the_steps(text, name, read_a_step, lang))
-            if not heading and (
-                block["attrs"]["level"] == 1 or (block is opening and name is None)
-            ):
+            # "## Changelog" after "### Step 5"
+            ended = ended or (read_a_step and level < step_level)
+            if not heading and (level == 1 or (block is opening and name is None)):
                 heading = raw
             elif steps is not None and not ended and name != "programming":
                 close_step()
                 in_section = False
                 step_title, step_text = vocabulary(lang)["step_number"].sub("", text), []
+                step_level = min(step_level, level)
             else:
                 close_step()
                 step_title = None
