@@ -404,6 +404,13 @@ Lower your arms. {line}
             {"sets": 3, "reps": 12, "rest": 90},
         ),
         ("Logged: 0/4 sets · Last done: never", {"sets": 4}),  # none of 4 done yet
+        # a step up and its condition, in one clause: for later, not today
+        ("Aim for 3 sets of 10 per side once it feels easy.", {}),
+        (
+            "How much: hold 20-30 sec each side · 3 times through · build to 45 sec when easy.",
+            {"sets": 3, "hold": (20, 30)},
+        ),
+        ("Try 3 sets of 10, and when it feels easy add weight.", {"sets": 3, "reps": 10}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -553,6 +560,26 @@ def test_a_sentence_about_the_dose_is_not_said_beside_the_dose():
 )
 def test_what_is_left_of_a_dose_per_limb_is_not_said(said):
     assert not any(unspoken(part) for part in sentences(speakable(said)))
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        # the dose is the object of a word: the sentence is said whole, never "for all."
+        ("Keep your back flat for all 10 reps.", "Keep your back flat for all 10 reps."),
+        ("Build up to 3 sets of 15 over two weeks.", "Build up to 3 sets of 15 over two weeks."),
+        (
+            "Keep it to 2 sets of 40 seconds for now, with 60 seconds rest between.",
+            "Keep it to 2 sets of 40 seconds for now, with 60 seconds rest between.",
+        ),
+        ("She was asked to perform 10 repetitions on each leg.", "same"),
+        ("For novices, 2 sets of 10 are generally appropriate.", "same"),  # no subject left
+        ("Rest 60 seconds and go again.", ""),  # "and go again." is no line
+        ("Hold for 30 seconds, then switch.", "Hold, then switch."),
+    ],
+)
+def test_a_sentence_is_never_said_with_a_hole_where_its_dose_was(said, left):
+    assert unspoken(said) == (said if left == "same" else left)
 
 
 def test_a_limb_that_is_a_place_stays_said():

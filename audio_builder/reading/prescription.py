@@ -350,6 +350,11 @@ _AROUND_THE_WORK = re.compile(  # "then cool down for 5 minutes", "5 min easy wa
 )
 _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go up to 3 sets"
     r",\s*(?:build(?:ing)?|work(?:ing)?|go(?:ing)?|mov(?:e|ing))\s+up\s+to\b[^.;]*"
+    # and the step up it is the condition of: "aim for 3 sets of 10 once it feels easy"
+    r"|\b(?:aim\s+for|try|(?:build|go|move|work|step|progress|increase|bump)\w*"
+    r"(?:\s+(?:it|up|on))?\s+to(?:wards)?)\b[^.;,]*?\b(?:once|when|as soon as)\s+"
+    r"(?:you(?:'re|\s+are|\s+get|\s+feel)?|it|that|this)\b"
+    r"[^.;]*?\b(?:fitter|stronger|easy|easier|comfortable)\b[^.;]*"
     r"|\b(?:once|when|as soon as)\s+(?:you(?:'re|\s+are|\s+get|\s+feel)?|it|that|this)\b"
     r"[^.;]*?\b(?:fitter|stronger|easy|easier|comfortable)\b[^.;]*"
     r"|\bby next (?:week|month)\b[^.;]*"
@@ -881,8 +886,16 @@ def unspoken(sentence: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return text if not text or text.endswith((".", "!", "?")) else text + "."
 
 
-_OBJECT_LEFT_OUT = re.compile(  # the dose was what the sentence ends on
-    r"\b(?:to|at|for|of|into|onto|until|by|from)[.!?]?$", re.IGNORECASE
+_HOLE_LEFT = re.compile(  # the dose was a word's object ("... for.", "to of 40 s", "perform
+    # on each leg") or a verb's subject ("For novices, are generally ...")
+    r"\b(?:to|at|for|of|into|onto|until|by|from|with|all|the|your|each|every|about|around"
+    r"|approximately|roughly|perform|do|complete)"
+    r"(?:[.!?]?$|\s*[,;:]|\s+(?:to|at|for|of|over|into|onto|by|with|between|and|or|per|then|on|in)\b)"
+    r"|(?:^|[,;:])\s*(?:is|are|was|were)\b",
+    re.IGNORECASE,
+)
+_SETS_OF_REPS = re.compile(  # "3 sets of 15", "3 sets of 4 to 6 reps"
+    rf"\b{_RANGE}\s+(?:{SETS_OF.pattern})(?:\s+(?:reps?|repetitions?)\b)?", re.IGNORECASE
 )
 
 
@@ -896,6 +909,7 @@ def _without_dose(sentence: str) -> str:
         return ""  # a log of the sets ("Set 1: 12 kg x 10 Set 2: ...") is the dose
     text = _SCHEME_SAID.sub("", sentence)
     patterns = (
+        _SETS_OF_REPS,
         REST,
         HELD,
         WORKED,
@@ -918,7 +932,7 @@ def _without_dose(sentence: str) -> str:
     )
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # the dose between two commas is gone
-    text = re.sub(r"^[,;\s]+|(?:[,:]\s*)+(?=[.!?]$)|(?<=:)\s*,", "", text)
+    text = re.sub(r"^(?:[,;\s]|and\b)+|(?:[,:]\s*)+(?=[.!?]$)|(?<=:)\s*,", "", text)
     text = re.sub(r"[,\s]+(?:and|then|or|with)(?=[.!?]?$)", "", text)  # "Put them down and."
     if text == sentence:
         return sentence  # a count in its own words ("Do 15, then turn over."), left whole
@@ -929,6 +943,6 @@ def _without_dose(sentence: str) -> str:
         or (words[0].lower() in ("do", "perform", "complete", "then") and len(words) < 6)
     ):
         return ""
-    if _OBJECT_LEFT_OUT.search(text):
+    if _HOLE_LEFT.search(text):
         return sentence  # "Continue alternating for 10 on each side": not "... for."
     return text if text.endswith((".", "!", "?")) else text + "."
