@@ -17,6 +17,7 @@ from audio_builder.coaching.coach import (
     WORDS_PER_SECOND,
     coach,
     coaching_lines,
+    equipment_needed,
     prepare,
 )
 from audio_builder.coaching.script import CueScript, Section
@@ -329,6 +330,58 @@ def test_a_mistake_named_without_its_correction_is_said_as_one_to_avoid(write_do
     said = [line for section in script.sections for line in spoken(section)]
     assert "Avoid letting your knees cave in." in said
     assert "Letting your knees cave in." not in said
+
+
+def test_a_mistake_named_by_the_part_that_goes_wrong_is_said_as_one_to_avoid(write_doc):
+    """ "Knees caving in" names a fault as surely as "Letting your knees cave in"; a line
+    that tells what to do ("Control the lowering ...", "Keep knees tracking ...") and a
+    question with its answer are said as written."""
+    text = (
+        "# Goblet Squat\n\n1. Hold the bell at your chest.\n2. Squat down.\n3. Stand up.\n\n"
+        "## Common Mistakes\n- Knees caving in\n- Front knee drifting past the toes\n"
+        "- Your lower back arching.\n- Only going halfway down\n- Too heavy a weight.\n"
+        "- Control the lowering instead of letting the bell drop.\n"
+        "- Keep knees tracking over the toes\n- Too heavy? Drop to a lighter bell.\n"
+        "- Not going deep enough\n"
+    )
+    exercise = parse_file(write_doc("goblet.md", text))
+
+    assert coaching_lines(prepare(exercise, DEFAULTS)) == [
+        "Avoid knees caving in.",
+        "Avoid front knee drifting past the toes.",
+        "Avoid your lower back arching.",
+        "Avoid only going halfway down.",
+        "Avoid too heavy a weight.",
+        "Control the lowering instead of letting the bell drop.",
+        "Keep knees tracking over the toes.",
+        "Too heavy? Drop to a lighter bell.",
+        "Not going deep enough.",  # "Avoid not ..." would say the opposite
+    ]
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        (("Resistance band (loop band preferred)",), "a resistance band"),
+        (("Dumbbells, flat bench",), "dumbbells, flat bench"),  # not "a dumbbells"
+        (("a sturdy chair, table or bench",), "a sturdy chair, table or bench"),
+    ],
+)
+def test_equipment_takes_an_article_by_its_first_thing(items, said):
+    assert equipment_needed(items, catalog("en")) == said
+
+
+def test_the_outro_says_no_tip_that_only_prescribes(write_doc):
+    """A tips list ending on the dose ("Target: 3 sets of 16 reps") does not end the
+    track on it: the intro said the dose."""
+    text = (
+        "# Curl\n\n1. Stand tall with the dumbbells.\n2. Curl them up.\n3. Lower them.\n\n"
+        "## Tips\n- Keep your elbows still.\n- Target: 3 sets of 16 reps\n"
+    )
+    script = load(write_doc("curl.md", text), {}).script
+
+    assert "3 sets of 16 reps." in spoken(script.sections[0])
+    assert not [line for line in spoken(script.sections[-1]) if "16" in line]
 
 
 @pytest.mark.parametrize(

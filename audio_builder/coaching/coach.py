@@ -205,10 +205,12 @@ def _mid_sentence(text: str, words: Catalog) -> str:
 
 
 def outro(part: Part, tips: Tips) -> Section:
-    """Well done, the last tip, and a variation for next time."""
+    """Well done, the last tip (unless it only prescribes: "Target: 3 x 10"), and a
+    variation for next time."""
     exercise, words = part.exercise, part.words
     lines = [words.say("coach.done", title=spoken_title(exercise.title, part.lang))]
-    if exercise.tips and _first_sentence(exercise.tips[-1]) != tips.last:
+    last = _first_sentence(exercise.tips[-1]) if exercise.tips else ""
+    if last and last != tips.last and unspoken(last, words.code):
         lines.append(capital(exercise.tips[-1]))
     lines.extend(variation_lines(exercise.variations, words))
     return closing(lines, words)
@@ -383,9 +385,11 @@ def coaching_lines(part: Part) -> list[str]:
 
 
 def _first_sentence(text: str) -> str:
-    """A tip's first sentence whole, as a line begins ("" for no text)."""
-    first = whole_sentences(text)[:1]
-    return capital(first[0]) if first else ""
+    """A tip's first sentence whole, as a line begins ("" for no text); a question with
+    its answer ("Too heavy? Drop the weight.")."""
+    said = whole_sentences(text)
+    first = said[:2] if said[:1] and said[0].endswith("?") else said[:1]
+    return capital(" ".join(first))
 
 
 def _tip_line(item: Item) -> str:
@@ -418,9 +422,10 @@ def _mistake_line(item: Item, words: Catalog) -> str:
 
 
 def _a_fault(text: str, words: Catalog) -> bool:
-    """Whether ``text`` names a fault; an aside in brackets ("(this becomes a push
-    press)") is not its verb."""
-    return bool(re.match(words.text("reading.fault"), without_asides(text), re.IGNORECASE))
+    """Whether ``text`` names a fault, not advice ("Stop knees caving"); an aside in
+    brackets ("(this becomes a push press)") is not its verb."""
+    fault = re.match(words.text("reading.fault"), without_asides(text), re.IGNORECASE)
+    return bool(fault) and not re.match(words.text("reading.correction"), text, re.IGNORECASE)
 
 
 def _a_correction(text: str, words: Catalog) -> bool:
@@ -513,7 +518,8 @@ def equipment_needed(items: tuple[str, ...], words: Catalog) -> str:
         if not name or nothing.match(name):
             continue
         name = _mid_sentence(name, words)
-        bare = not re.match(_COUNTED, name) and not name.endswith("s")
+        first = re.split(r"[,;]|\s(?:or|and)\s", name)[0]  # "dumbbells, a flat bench"
+        bare = not re.match(_COUNTED, name) and not first.endswith("s")
         if words.text("equipment.articles") and bare:
             name = ("an " if name[0] in "aeiou" else "a ") + name
         names.append(name)
