@@ -10,7 +10,13 @@ from conftest import SEEDS
 
 from audio_builder.coaching.coach import coach
 from audio_builder.errors import DocumentError
-from audio_builder.reading.document import Exercise, parse, parse_file, short_title
+from audio_builder.reading.document import (
+    Exercise,
+    _without_boilerplate,
+    parse,
+    parse_file,
+    short_title,
+)
 from audio_builder.reading.spoken import speakable
 from audio_builder.settings import DEFAULTS
 
@@ -384,7 +390,7 @@ def test_the_page_around_the_exercise_is_not_read(write_doc):
         "2. Hold your body in a straight line.\n\n## Tips\n- Squeeze your glutes.\n\n"
         "*Exported from LiftLibrary.com*\n\n"
         "Try 3 x 45 sec with 15 sec rest between 🔥 Drop your time in the comments 👇\n\n"
-        "Got questions? Leave a comment below. Questions to coach@example.com.\n\n"
+        "Got questions? Leave a comment below.\n\n"
         "© 2024 FitStack Media · Privacy Policy\n\nSent from my iPhone\n"
     )
     exercise = parse_file(write_doc("plank.md", text))
@@ -394,8 +400,43 @@ def test_the_page_around_the_exercise_is_not_read(write_doc):
     )
     assert exercise.tips[0] == "Squeeze your glutes."
     assert "Try 3 sets of 45 seconds with 15 seconds rest between" in told
-    for chrome in ("Exported", "comment", "questions", "example", "2024", "iPhone"):
+    for chrome in ("Exported", "comment", "questions", "2024", "iPhone"):
         assert chrome not in told, chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # the page's aside or clause goes, the dose and the step stay
+        (
+            "3 sets of 10 reps, rest 90 seconds (© programming by Coach Dan)",
+            "3 sets of 10 reps, rest 90 seconds",
+        ),
+        (
+            "Exported from LiftLog on 3 May: Goblet Squat, 3 x 10, rest 90 s",
+            "Goblet Squat, 3 x 10, rest 90 s",
+        ),
+        ("Do 4 sets of 8 reps and drop your time in the comments.", "Do 4 sets of 8 reps"),
+        (
+            "Follow me: lift your right knee to hip height.",
+            "Follow me: lift your right knee to hip height.",
+        ),
+        (
+            "Breathe out as you lower, see the comments below for a video.",
+            "Breathe out as you lower",
+        ),
+        (
+            "Email me at anna@clinic.co.uk if this hurts.",
+            "Email me at anna@clinic.co.uk if this hurts.",
+        ),
+        ("# Wall Sit (follow me for part 2!)", "# Wall Sit"),
+        ("*Got questions? Drop them in the comments and I'll answer every one.*", None),
+        ("© 2024 FitStack Media · Privacy Policy", None),
+    ],
+)
+def test_only_the_page_s_own_words_are_left_out(line, kept):
+    body = _without_boilerplate(f"{line}\n", "en").split("\n")
+    assert body == ([kept, ""] if kept is not None else [""])
 
 
 def test_a_paragraph_of_fields_is_filed_field_by_field(write_doc):

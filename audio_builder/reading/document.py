@@ -173,21 +173,36 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     )
 
 
-_ENDS = ".!?\n\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"  # of a sentence in a post
+_PICTOGRAPHS = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"  # a post's sentences end on them
+_ABOUT_THE_PAGE = re.compile(r"\s*\([^()\n]*©[^()\n]*\)")  # "(cue © PhysioTools)"
 
 
 def _without_boilerplate(body: str, lang: str) -> str:
-    """The body without the page's lines around the exercise: where it came from
-    ("Exported from LiftLog", "Sent from my iPhone", "© 2024 ...", an email address) and
-    what it asks of its reader ("Subscribe ...", "Drop them in the comments below!")."""
+    """The body without the page around the exercise: a line that says where it came
+    from ("Exported from LiftLog", "Sent from my iPhone", "© 2024 ...", unless a dose
+    follows its colon), an aside that does ("(© Coach Dan)"), and a clause that asks
+    something of the reader ("..., and drop your time in the comments")."""
     words = catalog(lang)
-    boilerplate = re.compile(words.text("reading.boilerplate"), re.IGNORECASE)
+    source = re.compile(words.text("reading.boilerplate"), re.IGNORECASE)
     asks = words.text("reading.call_to_action")
-    asking = re.compile(  # the sentence that asks, not the line; a pictograph ends one too
-        rf"[^{_ENDS}]*?(?:{asks})[^{_ENDS}]*[.!?]*\s*", re.IGNORECASE
+    clause = rf"(?:(?!\s(?:and|or|then)\s)[^,;.!?\n(){_PICTOGRAPHS}])"
+    asking = re.compile(
+        rf"\s*\([^()\n]*(?:{asks})[^()\n]*\)"  # "(follow me for part 2!)"
+        rf"|(?:(?P<markup>^[ \t]*(?:[*_>#-]+[ \t]*|\d+[.)][ \t]*)?)|(?<=[.!?{_PICTOGRAPHS}])[ \t]+"
+        rf"|[ \t]*[,;—–][ \t]*|[ \t]+(?:and|or|then)[ \t]+)"
+        rf"{clause}*?(?:{asks})[^,;.!?\n(){_PICTOGRAPHS}]*[.!?]*",
+        re.IGNORECASE,
     )
-    kept = (asking.sub("", line) for line in body.split("\n") if not boilerplate.search(line))
-    return "\n".join(kept)
+
+    def kept(line: str) -> str | None:
+        if found := source.search(line):
+            dose = line[found.end() :].partition(": ")[2]
+            return dose if re.search(r"\d", dose) else None
+        said = asking.sub(lambda m: m["markup"] or "", _ABOUT_THE_PAGE.sub("", line))
+        return said if re.search(r"\w", said) or not re.search(r"\w", line) else None
+
+    lines = (kept(line) for line in body.split("\n"))
+    return "\n".join(line for line in lines if line is not None)
 
 
 _DOSE_FIELD = re.compile(  # an app's own names for a dose: "rest_seconds", "default_sets"
