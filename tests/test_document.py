@@ -292,6 +292,10 @@ def test_a_list_under_a_tips_line_is_the_steps_when_it_is_the_only_one(write_doc
         (["Set up", "Pull", "Make it easier or harder", "Band"], ["Set up", "Pull"]),
         (["Set up", "Pull", "How much?"], ["Set up", "Pull"]),  # a dose's other names
         (["Set up", "Home practice", "Pull"], ["Set up", "Pull"]),
+        (
+            ["Set up", "How much weight to use", "Pull"],
+            ["Set up", "How much weight to use", "Pull"],
+        ),
     ],
 )
 def test_the_howto_steps_end_only_at_a_heading_that_is_a_part_s_name(write_doc, headings, titles):
@@ -308,6 +312,15 @@ def test_the_howto_steps_end_at_a_heading_above_theirs(write_doc):
     )
     steps = parse_file(write_doc("airplane.md", text)).steps
     assert [step.title for step in steps] == ["Hinge on one leg", "Open the hips"]
+
+
+def test_a_heading_above_the_steps_that_moves_is_a_step(write_doc):
+    text = (
+        "# Turkish Get-Up\n\n<!-- howto -->\n### Roll to the elbow\nRoll onto your elbow.\n\n"
+        "## Post on the hand\nPress up onto your hand.\n\n## Stand up\nStand up tall.\n"
+    )
+    steps = parse_file(write_doc("getup.md", text)).steps
+    assert [step.title for step in steps] == ["Roll to the elbow", "Post on the hand", "Stand up"]
 
 
 def step_titles(write_doc, headings: list[str], text: str) -> list[str]:

@@ -762,6 +762,7 @@ def _read_body(
             steps.append(Step(step_title, speakable(" ".join(step_text), lang)))
 
     opening = next((b for b in blocks if b["type"] != "blank_line"), None)
+    acting = _acting_headings(blocks, lang)
     for block in blocks:
         kind = block["type"]
         if kind == "block_html" and HOWTO_MARKER.search(block.get("raw", "")):
@@ -773,8 +774,8 @@ def _read_body(
             level = block["attrs"]["level"]
             read_a_step = bool(steps) or step_title is not None
             ended = ended or (steps is not None and _ends_the_steps(text, name, read_a_step, lang))
-            # "## Changelog" after "### Step 5"
-            ended = ended or (read_a_step and level < step_level)
+            # "## Changelog" after "### Step 5", not "## Post on the hand" after "### Roll"
+            ended = ended or (read_a_step and level < step_level and id(block) not in acting)
             if not heading and (level == 1 or (block is opening and name is None)):
                 heading = raw
             elif steps is not None and not ended and name != "programming":
@@ -815,6 +816,26 @@ def _read_body(
         heading,
         lead,
     )
+
+
+def _acting_headings(blocks: list[dict], lang: str) -> set[int]:
+    """The headings (by id) that say what to do, or whose text opens by saying it (not a
+    question's: "How I program it")."""
+    shown = [b for b in blocks if b["type"] != "blank_line"]
+    acting = set()
+    for heading, after in zip(shown, [*shown[1:], None], strict=True):
+        if heading["type"] != "heading":
+            continue
+        title = whitespace(_inline_text(heading.get("children", [])))
+        opens = (
+            whole_sentences(_block_text(after))[:1]
+            if after and after["type"] == "paragraph"
+            else []
+        )
+        asks = re.match(r"(?:how|why|what|when|where|who|which)\b", title, re.IGNORECASE)
+        if any(classify_step(text, text, None, lang) for text in [title, *opens]) and not asks:
+            acting.add(id(heading))
+    return acting
 
 
 class _ExecutionItems(list):
@@ -901,7 +922,7 @@ def _ends_the_steps(heading: str, name: str | None, after_a_step: bool, lang: st
 def _section_name(heading: str, lang: str, whole: bool = False) -> str | None:
     """Which part of the document a heading opens, by the names its language gives it
     (``whole``: the heading is such a name and nothing more)."""
-    lowered = _OUTLINE_NUMBER.sub("", heading.lower().rstrip(":").strip())
+    lowered = _OUTLINE_NUMBER.sub("", heading.lower().rstrip(":?").strip())
     for name in SECTIONS:
         pattern = catalog(lang).pattern(f"sections.{name.replace(' ', '_')}", whole=True)
         if (pattern.fullmatch if whole else pattern.match)(lowered):
