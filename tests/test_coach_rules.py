@@ -371,6 +371,19 @@ def test_equipment_takes_an_article_by_its_first_thing(items, said):
     assert equipment_needed(items, catalog("en")) == said
 
 
+def test_a_handouts_starting_position_is_said_before_its_method(write_doc):
+    """Without a howto, the steps are the method's list: the starting position written
+    apart from them is said first, as the set-up."""
+    text = (
+        "# Standing Hamstring Stretch\n\n## Starting position\nStand facing a low step. "
+        "Place one heel on the step.\n\n## Method\n1. Hinge forward from the hips.\n"
+        "2. Hold the stretch.\n3. Return to standing.\n"
+    )
+    said = spoken(load(write_doc("stretch.md", text), {}).script.sections[0])
+    assert said.index("Stand facing a low step.") < said.index("Hinge forward from the hips.")
+    assert "Place one heel on the step." in said
+
+
 def test_the_outro_says_no_tip_that_only_prescribes(write_doc):
     """A tips list ending on the dose ("Target: 3 sets of 16 reps") does not end the
     track on it: the intro said the dose."""

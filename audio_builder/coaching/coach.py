@@ -121,6 +121,12 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
     lines = [words.say("coach.title", title=spoken_title(exercise.title, part.lang))]
     if needs := equipment_needed(exercise.equipment, words):
         lines.append(words.say("coach.needs", things=needs))
+    if exercise.set_up_first:  # a handout's "Starting position" before its "Method"
+        lines.extend(
+            line
+            for item in exercise.starting_position
+            for line in _instructions(item.text or item.label, part.lang)
+        )
     steps = exercise.steps
     setting_up = len(steps) if part.timed else _setting_up(steps, movement.setup)
     for index, step in enumerate(steps):

@@ -86,6 +86,7 @@ class Exercise:
     steps: tuple[Step, ...]
     equipment: tuple[str, ...] = ()
     starting_position: tuple[Item, ...] = ()
+    set_up_first: bool = False  # the steps leave the starting position unsaid (not a howto)
     execution: tuple[Item, ...] = ()
     mistakes: tuple[Item, ...] = ()
     variations: tuple[Item, ...] = ()
@@ -161,6 +162,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
         steps=steps,
         equipment=tuple(item.whole for item in sections.get("equipment", ())),
         starting_position=sections.get("starting position", ()),
+        set_up_first=howto is None,
         execution=sections.get("execution", ()),
         mistakes=sections.get("common mistakes", ()),
         variations=sections.get("variations", ()),
