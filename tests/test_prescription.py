@@ -411,6 +411,17 @@ Lower your arms. {line}
             {"sets": 3, "hold": (20, 30)},
         ),
         ("Try 3 sets of 10, and when it feels easy add weight.", {"sets": 3, "reps": 10}),
+        # as tolerated, not a step up
+        (
+            "Aim for 3 holds of 30 seconds when you're comfortable on your elbows.",
+            {"sets": 3, "hold": 30},
+        ),
+        ("Keep it to 2 sets for now. In a fortnight, go up to 3 sets.", {"sets": 2}),
+        ("Rest as long as you need, about 90 seconds.", {"rest": 90}),
+        ("Hold 60 seconds. Come up, rest briefly, then do it once more.", {"sets": 2, "hold": 60}),
+        ("Squat back down and do it once more.", {}),  # a rep more, not a set
+        ("Hold for 90 seconds, then switch sides. 1 round per side.", {"sets": 1, "hold": 90}),
+        ("Hold 30 seconds. Do it once per side.", {"sets": 1, "hold": 30}),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -575,6 +586,19 @@ def test_what_is_left_of_a_dose_per_limb_is_not_said(said):
         ("She was asked to perform 10 repetitions on each leg.", "same"),
         ("For novices, 2 sets of 10 are generally appropriate.", "same"),  # no subject left
         ("Rest 60 seconds and go again.", ""),  # "and go again." is no line
+        ("I usually do 4 sets of 12 with the right arm.", "same"),  # not "do with"
+        ("Take a good 2 minutes between sets.", "same"),  # not "Take a good."
+        ("Heart racing? 30 seconds of rest is fine.", "same"),  # not "Heart racing? is fine."
+        ("Switch legs after 15 reps.", "same"),
+        ("Walk around in a circle for 30 seconds.", "Walk around in a circle."),
+        (
+            "Repeat 10 times, then complete on the other side.",
+            "Repeat, then complete on the other side.",
+        ),
+        (
+            "Hold the stretch for 30 seconds each and every time.",
+            "Hold the stretch each and every time.",
+        ),
         ("Hold for 30 seconds, then switch.", "Hold, then switch."),
     ],
 )

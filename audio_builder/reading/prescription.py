@@ -37,6 +37,7 @@ _WORDS = dict(
     forty=40,
     sixty=60,
     ninety=90,
+    once=1,
     twice=2,
     **{"a couple of": 2, "couple of": 2},
     a=1,
@@ -84,6 +85,7 @@ SETS_SAID = re.compile(
     r"\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
     r"|\b(?:each|per)\s+(?:side|leg|arm)\s*,\s+(twice)\s*[.!]?\s*$"
     r"|\b(twice)\s+through\b"
+    r"|\b(?:do|perform|repeat)\s+(?:it|this|that)\s+(once)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
     r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more|as|daily|weekly)\b)",
     re.IGNORECASE,
 )
@@ -98,7 +100,9 @@ MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first
     r"|\bthen\s+(?:do\s+)?another\s+\d+(?=\s*(?:[.,;!]|$|reps?\b|times\b|if\b))()"
     r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()"
     # "up to 10, then a rest, then the same again", not "the same again on the right"
-    r"|\bthen\s+(?:do\s+)?the\s+same\s+again(?=\s*(?:[.,;!]|$))()",
+    r"|\bthen\s+(?:do\s+)?the\s+same\s+again(?=\s*(?:[.,;!]|$))()"
+    # "rest briefly, then do it once more": a set more (a step's "do it once more" is a rep)
+    r"|\brest\w*\b[^.]*?\b(?:do|repeat)\s+(?:it|this|that)\s+(?:once\s+more|one\s+more\s+time)\b()",
     re.IGNORECASE,
 )
 EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
@@ -232,7 +236,7 @@ WORKED = re.compile(  # "AMRAP 60 seconds", "40 seconds on, 20 seconds off", "ca
 )
 REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 minutes"
     rf"\b(?:rest(?:ing)?|recover(?:y)?)(?:\s+timer?)?(?:\s+between\s+(?:{_EFFORTS}|reps|pieces))?"
-    rf"(?:\s+as\s+needed\s*[,(]?\s*|\s*[:=]?\s+)(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
+    rf"(?:\s+as\s+(?:needed|long\s+as\s+you\s+need)\s*[,(]?\s*|\s*[:=]?\s+)(?:for\s+)?(?:(?:about|around|roughly|like|approximately)\s+)?{_RANGE}\s+{_UNIT}"
     rf"|\b{_RANGE}\s+{_UNIT}(?:'s|')?\s+(?:of\s+)?(?:(?:very|active|seated|standing|walking|full)\s+)?"
     # "work 40 s rest 20 s": the rest's own time follows it
     rf"(?:rest(?!\s*:|\s+{_RANGE}\s+{_UNIT})|off|easy|recovery"
@@ -242,7 +246,7 @@ REST = re.compile(  # "rest 90 s", "2 min rest", "a minute apart", "recover 2 mi
     rf"|\b(a|one)\s+(?:full\s+)?(minute|min)(?:'s)?(?:\s+or\s+so)?\s+"
     rf"(?:of\s+rest|rest|breather|off|apart|between\s+(?:{_EFFORTS}))\b"
     # "Rest as needed (about a minute)"
-    r"|\brest(?:ing)?(?:\s+as\s+needed\s*[,(]?\s*|\s+)(?:for\s+)?(?:about\s+|around\s+)?"
+    r"|\brest(?:ing)?(?:\s+as\s+(?:needed|long\s+as\s+you\s+need)\s*[,(]?\s*|\s+)(?:for\s+)?(?:about\s+|around\s+)?"
     r"(a|one)\s+(min|minute)\b"
     # "pause 1 minute and half between the sets": a pause between sets is their rest
     rf"|\bpause\s+(?:for\s+)?{_RANGE}\s+{_UNIT}\s+between\s+(?:the\s+)?(?:{_EFFORTS})\b"
@@ -302,6 +306,7 @@ _TOTAL = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?{_RANGE}\s+{_UNIT}(?:\s+tot
 _IN_PASSING = re.compile(r"\b(?:last|first|final|remaining|extra)\s+$", re.I)  # "the last two reps"
 _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b"
+    r"|\b(?:one|1)\s+(?:set|round)\s+(?:per|each|on)\b|\bonce\s+(?:on\s+)?(?:each|per)\b"
     # "begin with 8 repetitions in one set", not "once you manage 12 reps in one set"
     r"|\b(?:with|do|perform)\s+\d+\s+(?:reps|repetitions|times)\s+in\s+(?:one|1|a\s+single)\s+set\b",
     re.I,
@@ -354,10 +359,13 @@ _LATER = re.compile(  # "2 x 5, building up to 3 x 8", "when that feels easy, go
     r"|\b(?:aim\s+for|try|(?:build|go|move|work|step|progress|increase|bump)\w*"
     r"(?:\s+(?:it|up|on))?\s+to(?:wards)?)\b[^.;,]*?\b(?:once|when|as soon as)\s+"
     r"(?:you(?:'re|\s+are|\s+get|\s+feel)?|it|that|this)\b"
-    r"[^.;]*?\b(?:fitter|stronger|easy|easier|comfortable)\b[^.;]*"
+    r"[^.;,]*?\b(?:fitter|stronger|easy|easier)\b[^.;]*"
     r"|\b(?:once|when|as soon as)\s+(?:you(?:'re|\s+are|\s+get|\s+feel)?|it|that|this)\b"
     r"[^.;]*?\b(?:fitter|stronger|easy|easier|comfortable)\b[^.;]*"
     r"|\bby next (?:week|month)\b[^.;]*"
+    # "In a fortnight we can look at going up to 3 sets of a minute"
+    r"|\b(?:in|after)\s+(?:a\s+fortnight|(?:a|one|two|three|four|six|\d+)\s+(?:weeks?|months?))"
+    r"(?!\s+(?:time|of\b))[^.;]*"
     # "When you can do 3 x 20, move on", "the aim is to get up to 25"
     r"|\b(?:once|when|as soon as)\s+you\s+can\s+(?:do\s+|manage\s+)?[^,.;]*"
     r"|\b(?:the\s+)?(?:aim|goal)\b[^.;]*?\bis\s+to\s+(?:get|build|work)\s+up\s+to\b[^.;]*"
@@ -888,10 +896,11 @@ def unspoken(sentence: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 _HOLE_LEFT = re.compile(  # the dose was a word's object ("... for.", "to of 40 s", "perform
     # on each leg") or a verb's subject ("For novices, are generally ...")
-    r"\b(?:to|at|for|of|into|onto|until|by|from|with|all|the|your|each|every|about|around"
-    r"|approximately|roughly|perform|do|complete)"
-    r"(?:[.!?]?$|\s*[,;:]|\s+(?:to|at|for|of|over|into|onto|by|with|between|and|or|per|then|on|in)\b)"
-    r"|(?:^|[,;:])\s*(?:is|are|was|were)\b",
+    r"\b(?:to|at|for|of|into|onto|until|by|from|with|all|the|your|about|around|approximately"
+    r"|roughly|after|before|do|perform|complete|good|full|solid|another)"
+    r"(?:[.!?]?$|\s*[,;:]|\s+(?:to|at|for|of|over|into|onto|by|with|between|and|or|per|then)\b)"
+    r"|\b(?:perform|do|complete)\s+(?:on|in)\s+(?:each|per|both|either)\b|\b(?:each|every)[.!?]?$"
+    r"|(?:^|[,;:?!])\s*(?:is|are|was|were)\b",
     re.IGNORECASE,
 )
 _SETS_OF_REPS = re.compile(  # "3 sets of 15", "3 sets of 4 to 6 reps"
