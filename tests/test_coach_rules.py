@@ -342,7 +342,7 @@ def test_a_mistake_named_by_the_part_that_goes_wrong_is_said_as_one_to_avoid(wri
         "- Your lower back arching.\n- Only going halfway down\n- Too heavy a weight.\n"
         "- Control the lowering instead of letting the bell drop.\n"
         "- Keep knees tracking over the toes\n- Too heavy? Drop to a lighter bell.\n"
-        "- Not going deep enough\n"
+        "- Not going deep enough\n- Knees tracking over the toes\n- Too fast on the way down\n"
     )
     exercise = parse_file(write_doc("goblet.md", text))
 
@@ -356,6 +356,8 @@ def test_a_mistake_named_by_the_part_that_goes_wrong_is_said_as_one_to_avoid(wri
         "Keep knees tracking over the toes.",
         "Too heavy? Drop to a lighter bell.",
         "Not going deep enough.",  # "Avoid not ..." would say the opposite
+        "Knees tracking over the toes.",  # what should happen
+        "Too fast on the way down.",  # not "Avoid too fast ..."
     ]
 
 
@@ -389,12 +391,14 @@ def test_the_outro_says_no_tip_that_only_prescribes(write_doc):
     track on it: the intro said the dose."""
     text = (
         "# Curl\n\n1. Stand tall with the dumbbells.\n2. Curl them up.\n3. Lower them.\n\n"
-        "## Tips\n- Keep your elbows still.\n- Target: 3 sets of 16 reps\n"
+        "## Tips\n- Keep your elbows still.\n- Target: 3 sets of 16 reps. Next time, try a slower "
+        "lowering.\n"
     )
     script = load(write_doc("curl.md", text), {}).script
 
     assert "3 sets of 16 reps." in spoken(script.sections[0])
     assert not [line for line in spoken(script.sections[-1]) if "16" in line]
+    assert "Next time, try a slower lowering." in spoken(script.sections[-1])
 
 
 @pytest.mark.parametrize(

@@ -211,13 +211,14 @@ def _mid_sentence(text: str, words: Catalog) -> str:
 
 
 def outro(part: Part, tips: Tips) -> Section:
-    """Well done, the last tip (unless it only prescribes: "Target: 3 x 10"), and a
-    variation for next time."""
+    """Well done, the last tip (but a sentence that only prescribes: "Target: 3 x 10"),
+    and a variation for next time."""
     exercise, words = part.exercise, part.words
     lines = [words.say("coach.done", title=spoken_title(exercise.title, part.lang))]
-    last = _first_sentence(exercise.tips[-1]) if exercise.tips else ""
-    if last and last != tips.last and unspoken(last, words.code):
-        lines.append(capital(exercise.tips[-1]))
+    last = exercise.tips[-1] if exercise.tips else ""
+    said = " ".join(s for s in whole_sentences(last) if unspoken(s, words.code))
+    if said and _first_sentence(last) != tips.last:
+        lines.append(capital(said))
     lines.extend(variation_lines(exercise.variations, words))
     return closing(lines, words)
 
