@@ -785,6 +785,26 @@ def test_the_side_a_paragraph_moves_first_is_worked_first(write_doc):
     assert (movement.sides, movement.first_side) == ("alternating", "right")
 
 
+def test_the_side_whose_weight_moves_first_is_worked_first(write_doc):
+    """ "Curl the right dumbbell up" names the right side as surely as the right arm."""
+    text = (
+        "# Alternating Hammer Curl\n\n1. Stand tall with a dumbbell in each hand.\n"
+        "2. Curl the right dumbbell up toward your shoulder.\n3. Lower it under control.\n"
+        "4. Curl the left dumbbell the same way. Keep alternating arms.\n"
+    )
+    movement = analyse(parse_file(write_doc("curl.md", text)))
+    assert (movement.sides, movement.first_side) == ("alternating", "right")
+
+
+def test_a_full_five_seconds_down_times_the_lowering(write_doc):
+    text = (
+        "# Pull-Up Negative\n\n1. Step off the box and hold yourself at the top.\n"
+        "2. Lower yourself as slowly as you can, taking a full 5 seconds.\n"
+    )
+    movement = analyse(parse_file(write_doc("negative.md", text)))
+    assert [(p.kind, p.seconds) for p in movement.phases][-1] == ("down", 5.0)
+
+
 def test_a_what_if_makes_no_phase_of_the_rep(write_doc):
     text = (
         "# Chin-Up\n\nGrab the bar with your palms facing you and hang with your arms "

@@ -110,6 +110,8 @@ from audio_builder.reading.spoken import sentences, speakable, spoken_title, wit
         ("Keep your heart rate > 150.", "Keep your heart rate over 150."),
         ("If reps<target and form>good", "If reps target and form good"),  # no tags
         ("Option b> is harder.", "Option b is harder."),
+        ("extend R arm + L leg, R. knee down", "extend right arm plus left leg, right knee down"),
+        ("Set R. Row 2 x 10 R/L.", "Set R. Row 2 sets of 10 R or L."),  # no limb named
     ],
 )
 def test_speakable(written, spoken):
