@@ -317,7 +317,8 @@ def test_the_howto_steps_end_at_a_heading_above_theirs(write_doc):
 def test_a_heading_above_the_steps_that_moves_is_a_step(write_doc):
     text = (
         "# Turkish Get-Up\n\n<!-- howto -->\n### Roll to the elbow\nRoll onto your elbow.\n\n"
-        "## Post on the hand\nPress up onto your hand.\n\n## Stand up\nStand up tall.\n"
+        "## Post on the hand\nPress up onto your hand.\n\n## Stand up\nStand up tall.\n\n"
+        "## Reviews\nLoved this one, five stars.\n"  # the steps' own level still ends them
     )
     steps = parse_file(write_doc("getup.md", text)).steps
     assert [step.title for step in steps] == ["Roll to the elbow", "Post on the hand", "Stand up"]
@@ -445,6 +446,8 @@ def test_the_page_around_the_exercise_is_not_read(write_doc):
         ("# Wall Sit (follow me for part 2!)", "# Wall Sit"),
         ("*Got questions? Drop them in the comments and I'll answer every one.*", None),
         ("© 2024 FitStack Media · Privacy Policy", None),
+        ("# Goblet Squat © 2024 StrongCo", "# Goblet Squat"),
+        ("- Keep your chest up © StrongCo.", "- Keep your chest up"),
     ],
 )
 def test_only_the_page_s_own_words_are_left_out(line, kept):

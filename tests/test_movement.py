@@ -794,6 +794,8 @@ def test_the_side_whose_weight_moves_first_is_worked_first(write_doc):
     )
     movement = analyse(parse_file(write_doc("curl.md", text)))
     assert (movement.sides, movement.first_side) == ("alternating", "right")
+    idle = "# Curl\n\n1. Hold the left dumbbell still while you curl the right.\n2. Lower it.\n"
+    assert analyse(parse_file(write_doc("idle.md", idle))).first_side != "left"
 
 
 def test_a_full_five_seconds_down_times_the_lowering(write_doc):

@@ -422,6 +422,10 @@ Lower your arms. {line}
         ("Squat back down and do it once more.", {}),  # a rep more, not a set
         ("Hold for 90 seconds, then switch sides. 1 round per side.", {"sets": 1, "hold": 90}),
         ("Hold 30 seconds. Do it once per side.", {"sets": 1, "hold": 30}),
+        (
+            "Hold 45 seconds. Do it once on each side, then rest and repeat it for 3 rounds.",
+            {"sets": 3, "hold": 45},
+        ),
     ],
 )
 def test_prescriptions_read_from_the_text(write_doc, line, found):
@@ -588,6 +592,10 @@ def test_what_is_left_of_a_dose_per_limb_is_not_said(said):
         ("Rest 60 seconds and go again.", ""),  # "and go again." is no line
         ("I usually do 4 sets of 12 with the right arm.", "same"),  # not "do with"
         ("Take a good 2 minutes between sets.", "same"),  # not "Take a good."
+        (
+            "Step down, rest your grip for a few breaths, then do it once more.",
+            "Step down, rest your grip for a few breaths.",
+        ),
         ("Heart racing? 30 seconds of rest is fine.", "same"),  # not "Heart racing? is fine."
         ("Switch legs after 15 reps.", "same"),
         ("Walk around in a circle for 30 seconds.", "Walk around in a circle."),

@@ -121,13 +121,15 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
     lines = [words.say("coach.title", title=spoken_title(exercise.title, part.lang))]
     if needs := equipment_needed(exercise.equipment, words):
         lines.append(words.say("coach.needs", things=needs))
+    steps = exercise.steps
     if exercise.set_up_first:  # a handout's "Starting position" before its "Method"
+        told = {line for step in steps for line in _instructions(step.text, part.lang)}
         lines.extend(
             line
             for item in exercise.starting_position
             for line in _instructions(item.text or item.label, part.lang)
+            if line not in told
         )
-    steps = exercise.steps
     setting_up = len(steps) if part.timed else _setting_up(steps, movement.setup)
     for index, step in enumerate(steps):
         if index == setting_up:

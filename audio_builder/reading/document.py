@@ -176,7 +176,7 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
 
 
 _PICTOGRAPHS = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"  # a post's sentences end on them
-_ABOUT_THE_PAGE = re.compile(r"\s*\([^()\n]*©[^()\n]*\)")  # "(cue © PhysioTools)"
+_ABOUT_THE_PAGE = re.compile(r"\s*\([^()\n]*©[^()\n]*\)|\s*©.*")  # "(cue © PhysioTools)"
 
 
 def _without_boilerplate(body: str, lang: str) -> str:
@@ -784,7 +784,7 @@ def _read_body(
                 close_step()
                 in_section = False
                 step_title, step_text = vocabulary(lang)["step_number"].sub("", text), []
-                step_level = min(step_level, level)
+                step_level = level if step_level > 6 else step_level  # the first step's
             else:
                 close_step()
                 step_title = None

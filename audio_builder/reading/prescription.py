@@ -85,7 +85,8 @@ SETS_SAID = re.compile(
     r"\s+(twice)\b(?!\s+(?:a|per|each|more|daily|weekly)\b)"
     r"|\b(?:each|per)\s+(?:side|leg|arm)\s*,\s+(twice)\s*[.!]?\s*$"
     r"|\b(twice)\s+through\b"
-    r"|\b(?:do|perform|repeat)\s+(?:it|this|that)\s+(once)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)\b"
+    r"|\b(?:do|perform|repeat)\s+(?:it|this|that)\s+(once)\s+(?:on\s+)?(?:each|per)\s+(?:side|leg|arm)"
+    r"\s*[.!]?\s*$"  # all it says: not "once on each side, then ... for 3 rounds"
     r"|\b(?:and|then)\s+(?:all\s+)?that\s+(twice)\b(?!\s+(?:a|per|each|more|as|daily|weekly)\b)",
     re.IGNORECASE,
 )
@@ -101,8 +102,8 @@ MORE_SETS = re.compile(  # "then do that twice more", "2 more rounds": the first
     r"|\b(?:do|then)\s+(?:a|the)\s+second\s+(?:set|round)\b()"
     # "up to 10, then a rest, then the same again", not "the same again on the right"
     r"|\bthen\s+(?:do\s+)?the\s+same\s+again(?=\s*(?:[.,;!]|$))()"
-    # "rest briefly, then do it once more": a set more (a step's "do it once more" is a rep)
-    r"|\brest\w*\b[^.]*?\b(?:do|repeat)\s+(?:it|this|that)\s+(?:once\s+more|one\s+more\s+time)\b()",
+    # "rest briefly, then do it once more": a set more (without a rest, a rep: _set_counts)
+    r"|\b(?:do|repeat)\s+(?:it|this|that)\s+(?:once\s+more|one\s+more\s+time)\b()",
     re.IGNORECASE,
 )
 EVERY_MINUTE = re.compile(  # "EMOM for 10 minutes", "every minute on the minute for 12 min"
@@ -304,6 +305,8 @@ _DONE = re.compile(  # "after completing one set", "that's one set", "the last 2
 )
 _TOTAL = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?{_RANGE}\s+{_UNIT}(?:\s+total)?", re.I)
 _IN_PASSING = re.compile(r"\b(?:last|first|final|remaining|extra)\s+$", re.I)  # "the last two reps"
+_ONCE_MORE = re.compile(r"(?:do|repeat)\s+\w+\s+(?:once|one)\s+more", re.IGNORECASE)
+_RESTED = re.compile(r"\brest\w*\b", re.IGNORECASE)
 _ONE_SET = re.compile(
     r"\b(?:do|perform|complete|just)\s+(?:\w+\s+)?(?:one|1)\s+set\b|\bset of\b"
     r"|\b(?:one|1)\s+(?:set|round)\s+(?:per|each|on)\b|\bonce\s+(?:on\s+)?(?:each|per)\b"
@@ -823,6 +826,8 @@ def _set_counts(sentence: str) -> list[int | tuple[int, int]]:
             count = _span(*_pair(match))
         elif match.re is MORE_SETS:  # "twice more": the set just done and two more
             count = _number(said[0]) + 1 if said else 2
+            if _ONCE_MORE.match(match[0]) and not _RESTED.search(sentence[: match.start()]):
+                continue  # "Squat back down and do it once more": a rep more
         else:
             count = _number(said[0])
         if _DONE.search(sentence[: match.start()]):
