@@ -122,19 +122,19 @@ def intro(part: Part, heading: str = "", prescribe: bool = True) -> Section:
     if needs := equipment_needed(exercise.equipment, words):
         lines.append(words.say("coach.needs", things=needs))
     steps = exercise.steps
+    told = [_instructions(step.text, part.lang) for step in steps]
     if exercise.set_up_first:  # a handout's "Starting position" before its "Method"
-        told = {line for step in steps for line in _instructions(step.text, part.lang)}
         lines.extend(
             line
             for item in exercise.starting_position
             for line in _instructions(item.text or item.label, part.lang)
-            if line not in told
+            if not any(line in step for step in told)
         )
     setting_up = len(steps) if part.timed else _setting_up(steps, movement.setup)
-    for index, step in enumerate(steps):
+    for index, step_lines in enumerate(told):
         if index == setting_up:
             lines.append(words.say("coach.movement"))
-        lines.extend(_instructions(step.text, part.lang))
+        lines.extend(step_lines)
     if prescribe and any(source == "text" for _, source in part.settings.sources):
         lines.append(
             prescription_line(part.settings, part.work, part.timed, len(part.sides) > 1, words)

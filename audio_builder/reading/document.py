@@ -24,7 +24,7 @@ from audio_builder.catalog import catalog
 from audio_builder.errors import DocumentError, SettingsError
 from audio_builder.languages import DEFAULT_LANGUAGE, parse_language
 from audio_builder.reading.language import written_in
-from audio_builder.reading.layout import PLAIN_LABEL, as_markdown, numbered_parts
+from audio_builder.reading.layout import PICTOGRAPHS, PLAIN_LABEL, as_markdown, numbered_parts
 from audio_builder.reading.markup import field_line, from_notes
 from audio_builder.reading.prescription import unspoken
 from audio_builder.reading.spoken import speakable, whitespace, whole_sentences
@@ -175,7 +175,6 @@ def parse(raw: bytes, source: Path, language: str = DEFAULT_LANGUAGE) -> Exercis
     )
 
 
-_PICTOGRAPHS = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"  # a post's sentences end on them
 _ABOUT_THE_PAGE = re.compile(r"\s*\([^()\n]*©[^()\n]*\)|\s*©.*")  # "(cue © PhysioTools)"
 
 
@@ -186,13 +185,13 @@ def _without_boilerplate(body: str, lang: str) -> str:
     something of the reader ("..., and drop your time in the comments")."""
     words = catalog(lang)
     source = re.compile(words.text("reading.boilerplate"), re.IGNORECASE)
-    asks = words.text("reading.call_to_action")
-    clause = rf"(?:(?!\s(?:and|or|then)\s)[^,;.!?\n(){_PICTOGRAPHS}])"
+    asks = words.text("reading.call_to_action")  # a pictograph ends a post's sentence too
+    clause = rf"(?:(?!\s(?:and|or|then)\s)[^,;.!?\n(){PICTOGRAPHS}])"
     asking = re.compile(
         rf"\s*\([^()\n]*(?:{asks})[^()\n]*\)"  # "(follow me for part 2!)"
-        rf"|(?:(?P<markup>^[ \t]*(?:[*_>#-]+[ \t]*|\d+[.)][ \t]*)?)|(?<=[.!?{_PICTOGRAPHS}])[ \t]+"
+        rf"|(?:(?P<markup>^[ \t]*(?:[*_>#-]+[ \t]*|\d+[.)][ \t]*)?)|(?<=[.!?{PICTOGRAPHS}])[ \t]+"
         rf"|[ \t]*[,;—–][ \t]*|[ \t]+(?:and|or|then)[ \t]+)"
-        rf"{clause}*?(?:{asks})[^,;.!?\n(){_PICTOGRAPHS}]*[.!?]*",
+        rf"{clause}*?(?:{asks})[^,;.!?\n(){PICTOGRAPHS}]*[.!?]*",
         re.IGNORECASE,
     )
 
@@ -764,11 +763,12 @@ def _read_body(
             steps.append(Step(step_title, speakable(" ".join(step_text), lang)))
 
     opening = next((b for b in blocks if b["type"] != "blank_line"), None)
-    acting = _acting_headings(blocks, lang)
+    acting: set[int] = set()  # the headings that may go on a howto's steps at a level above
     for block in blocks:
         kind = block["type"]
         if kind == "block_html" and HOWTO_MARKER.search(block.get("raw", "")):
             steps, current = [], None
+            acting = _acting_headings(blocks, lang)
         elif kind == "heading":
             raw = whitespace(_inline_text(block.get("children", [])))
             text = speakable(raw, lang)

@@ -156,9 +156,8 @@ _CUE = re.compile(  # "MAYA (CONT'D)" on a line of its own, then what she says
 _OMITTED = re.compile(  # a chat export's stand-in for what it did not export
     r"(?<=: )<?(?:Media|image|video|audio|sticker|GIF|document) omitted>?[ \t]*$", re.I | re.M
 )
-_PICTOGRAPH = (
-    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
-)
+PICTOGRAPHS = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"  # emoji, as a class's ranges
+_PICTOGRAPH = rf"[{PICTOGRAPHS}][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
 _TURN = re.compile(  # "Sam: ...", a chat export's "[18:42, 09/04/2024] Sam: ..."
     r"^[ \t]*(?P<stamp>\[[^\]\n]{1,30}\][ \t]*"
     r"|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d(?: ?[AP]M)? - )?"
